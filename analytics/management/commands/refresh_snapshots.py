@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from analytics.services import refresh_snapshot
+from surveys.models import Wave
+
+
+class Command(BaseCommand):
+    help = "Rebuild public snapshots now: every wave, or one with --wave SLUG."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--wave", metavar="SLUG", help="only this wave")
+
+    def handle(self, *args, wave=None, **options):
+        waves = Wave.objects.all()
+        if wave:
+            waves = waves.filter(slug=wave)
+            if not waves.exists():
+                raise CommandError(f"No wave has the address '{wave}'.")
+        for item in waves:
+            snapshot = refresh_snapshot(wave=item)
+            self.stdout.write(
+                f"{item.slug}: version {snapshot.version}, {snapshot.response_count} responses"
+            )

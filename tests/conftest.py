@@ -1,0 +1,39 @@
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def need(condition: bool, message: str) -> None:
+    """Skip a test whose service is missing, or fail it when CI requires every service."""
+    if condition:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES=1 but {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def postgres_and_redis(settings):
+    need(
+        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+        "this test needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/part",
+    )
+    need(bool(settings.REDIS_URL), "this test needs Redis: set REDIS_URL=redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def chromium_path():
+    path = "/usr/bin/chromium"
+    need(shutil.which(path) is not None, "this test needs Debian's chromium (apt install chromium)")
+    return path

@@ -1,0 +1,158 @@
+"""Deployment checks for docker/: what a person running the stack would notice.
+
+These tests read files only; they need neither Docker nor a database.
+"""
+
+import json
+import os
+import pathlib
+import shlex
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DOCKER_DIR = ROOT / "docker"
+COMPOSE_FILE = DOCKER_DIR / "compose.yaml"
+DOCKERFILE = DOCKER_DIR / "Dockerfile"
+ENTRYPOINT = DOCKER_DIR / "entrypoint.sh"
+
+APP_SERVICES = ("web", "worker", "beat")
+
+
+def compose_services():
+    return yaml.safe_load(COMPOSE_FILE.read_text())["services"]
+
+
+def environment_of(service):
+    env = service.get("environment") or {}
+    if isinstance(env, list):
+        return dict(item.split("=", 1) if "=" in item else (item, None) for item in env)
+    return env
+
+
+def command_of(service):
+    command = service["command"]
+    return shlex.split(command) if isinstance(command, str) else command
+
+
+def dockerfile_instructions():
+    """(INSTRUCTION, arguments) pairs, with line continuations joined."""
+    instructions = []
+    pending = ""
+    for raw in DOCKERFILE.read_text().splitlines():
+        line = raw.strip()
+        if not pending and (not line or line.startswith("#")):
+            continue
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        line = pending + line
+        pending = ""
+        keyword, _, arguments = line.partition(" ")
+        instructions.append((keyword.upper(), arguments.strip()))
+    return instructions
+
+
+def dockerfile_cmd():
+    cmds = [args for keyword, args in dockerfile_instructions() if keyword == "CMD"]
+    assert cmds, "the Dockerfile has no CMD"
+    return json.loads(cmds[-1])
+
+
+def access_log_format(command):
+    assert "--access-logformat" in command, (
+        "gunicorn needs an explicit --access-logformat: its default logs the client IP"
+    )
+    return command[command.index("--access-logformat") + 1]
+
+
+def test_the_web_container_serves_the_project_wsgi_application():
+    command = command_of(compose_services()["web"])
+    assert command[0] == "gunicorn"
+    assert "config.wsgi:application" in command
+    wsgi = ROOT / "config" / "wsgi.py"
+    assert wsgi.is_file(), "config/wsgi.py is missing"
+    assert "application" in wsgi.read_text()
+
+
+def test_the_worker_and_beat_containers_run_celery_for_the_config_app():
+    services = compose_services()
+    for name in ("worker", "beat"):
+        command = command_of(services[name])
+        assert command[:3] == ["celery", "-A", "config"], name
+    assert (ROOT / "config" / "celery.py").is_file(), "config/celery.py is missing"
+
+
+def test_the_worker_runs_a_celery_worker_and_beat_runs_the_scheduler():
+    services = compose_services()
+    assert command_of(services["worker"])[3] == "worker"
+    assert command_of(services["beat"])[3] == "beat"
+
+
+def test_every_app_container_waits_for_a_healthy_database_and_redis():
+    services = compose_services()
+    for name in APP_SERVICES:
+        depends_on = services[name].get("depends_on") or {}
+        for dependency in ("postgres", "redis"):
+            assert dependency in depends_on, f"{name} does not depend on {dependency}"
+            condition = depends_on[dependency].get("condition")
+            assert condition == "service_healthy", f"{name} → {dependency}: {condition}"
+    for dependency in ("postgres", "redis"):
+        assert "healthcheck" in services[dependency], f"{dependency} has no healthcheck"
+
+
+def test_web_and_worker_are_told_where_the_database_and_redis_are():
+    services = compose_services()
+    for name in ("web", "worker"):
+        env = environment_of(services[name])
+        assert env.get("DATABASE_URL", "").startswith("postgres://"), name
+        assert "@postgres:" in env["DATABASE_URL"], name
+        assert env.get("REDIS_URL", "").startswith("redis://redis:"), name
+
+
+def test_only_the_web_container_runs_migrations():
+    services = compose_services()
+    assert str(environment_of(services["web"]).get("RUN_MIGRATIONS")) == "1"
+    for name in ("worker", "beat"):
+        assert str(environment_of(services[name]).get("RUN_MIGRATIONS", "0")) != "1", name
+
+
+def test_the_image_does_not_run_as_root():
+    users = [args for keyword, args in dockerfile_instructions() if keyword == "USER"]
+    assert users, "the Dockerfile has no USER line, so the app would run as root"
+    user = users[-1].split(":")[0]
+    assert user not in ("root", "0")
+
+
+def test_the_image_default_command_is_the_same_as_the_compose_web_command():
+    assert dockerfile_cmd() == command_of(compose_services()["web"])
+
+
+def test_the_entrypoint_is_executable_and_hands_over_to_the_service_command():
+    assert ENTRYPOINT.is_file()
+    assert os.access(ENTRYPOINT, os.X_OK), "docker/entrypoint.sh is not executable"
+    lines = [
+        line.strip()
+        for line in ENTRYPOINT.read_text().splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+    assert lines[-1] == 'exec "$@"'
+
+
+def test_the_access_log_records_no_client_ip_addresses():
+    for command in (command_of(compose_services()["web"]), dockerfile_cmd()):
+        log_format = access_log_format(command)
+        assert "%(h)s" not in log_format
+        assert "forwarded" not in log_format.lower()
+        assert "x-real-ip" not in log_format.lower()
+
+
+def test_every_file_the_dockerfile_copies_exists():
+    copies = [args for keyword, args in dockerfile_instructions() if keyword in ("COPY", "ADD")]
+    assert copies, "the Dockerfile copies nothing into the image"
+    for arguments in copies:
+        parts = [part for part in arguments.split() if not part.startswith("--")]
+        if arguments.startswith("--from") or " --from" in arguments:
+            continue  # copied from another build stage, not from the repository
+        for source in parts[:-1]:
+            assert (ROOT / source).exists(), f"COPY source {source} does not exist"
