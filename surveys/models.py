@@ -52,8 +52,13 @@ class Questionnaire(ClusterableModel):
 class Question(ClusterableModel):
     class Kind(models.TextChoices):
         SINGLE_CHOICE = "single_choice", _("Single choice")
+        MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
         AGREEMENT = "agreement", _("Agreement item (5 points)")
         SCALE_0_10 = "scale_0_10", _("Scale from 0 to 10")
+        NUMBER = "number", _("Number")
+        YES_NO = "yes_no", _("Yes or no")
+        SHORT_TEXT = "short_text", _("Short text")
+        LONG_TEXT = "long_text", _("Long text")
 
     questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(
@@ -64,6 +69,11 @@ class Question(ClusterableModel):
     text = models.CharField(_("question"), max_length=500)
     help_text = models.CharField(_("hint"), max_length=500, blank=True)
     is_required = models.BooleanField(_("required"), default=True)
+    allows_decline = models.BooleanField(
+        _("offer “prefer not to say”"),
+        default=False,
+        help_text=_("Counted apart from the answers, never as a value."),
+    )
     segment = models.CharField(
         _("breakdown dimension"), max_length=32, choices=Segment.choices, blank=True
     )
@@ -92,7 +102,20 @@ class Question(ClusterableModel):
 
     @property
     def has_options(self) -> bool:
-        return self.kind in (self.Kind.SINGLE_CHOICE, self.Kind.AGREEMENT)
+        return self.kind in (
+            self.Kind.SINGLE_CHOICE,
+            self.Kind.MULTIPLE_CHOICE,
+            self.Kind.AGREEMENT,
+            self.Kind.YES_NO,
+        )
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in (self.Kind.SCALE_0_10, self.Kind.NUMBER)
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.kind in (self.Kind.SHORT_TEXT, self.Kind.LONG_TEXT)
 
 
 class Option(models.Model):
@@ -114,6 +137,73 @@ class Option(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class Scale(ClusterableModel):
+    """A scored scale: items of one questionnaire combined into one score per response."""
+
+    class Scoring(models.TextChoices):
+        SUM = "sum", _("Sum of the items")
+        MEAN = "mean", _("Mean of the items")
+        LOOKUP = "lookup", _("Sum converted through a lookup table")
+
+    questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="scales")
+    key = models.SlugField(_("key"))
+    name = models.CharField(_("name"), max_length=200)
+    scoring = models.CharField(
+        _("scoring"), max_length=16, choices=Scoring.choices, default=Scoring.MEAN
+    )
+    min_answered = models.PositiveSmallIntegerField(
+        _("minimum answered items"),
+        default=1,
+        help_text=_("A response with fewer answered items gets no score."),
+    )
+    lookup = models.JSONField(
+        _("lookup table"),
+        default=dict,
+        blank=True,
+        help_text=_("Raw sum → score, for scoring through a lookup table."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("scoring"),
+        FieldPanel("min_answered"),
+        FieldPanel("lookup"),
+        InlinePanel("items", heading=_("Items"), label=_("Item")),
+    ]
+
+    class Meta:
+        verbose_name = _("scale")
+        verbose_name_plural = _("scales")
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "key"], name="unique_scale_key")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ScaleItem(models.Model):
+    scale = ParentalKey(Scale, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="scale_items", verbose_name=_("question")
+    )
+    is_reversed = models.BooleanField(_("reverse scored"), default=False)
+    subscale = models.SlugField(_("subscale"), blank=True)
+
+    panels = [FieldPanel("question"), FieldPanel("is_reversed"), FieldPanel("subscale")]
+
+    class Meta:
+        verbose_name = _("scale item")
+        verbose_name_plural = _("scale items")
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "question"], name="unique_scale_item")
+        ]
+
+    def __str__(self):
+        return f"{self.scale}: {self.question}"
 
 
 class Wave(models.Model):
@@ -198,12 +288,20 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    """One answer to one question; a multiple-choice question has one row per chosen option.
+
+    Exactly one of `option`, `number`, `text` holds the answer, or `declined` says the
+    person chose "prefer not to say" (counted apart, never as a value).
+    """
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     option = models.ForeignKey(
         Option, on_delete=models.PROTECT, null=True, blank=True, related_name="answers"
     )
     number = models.FloatField(null=True, blank=True)
+    text = models.TextField(blank=True)
+    declined = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("answer")
