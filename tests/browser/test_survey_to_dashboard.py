@@ -42,7 +42,9 @@ def test_a_phone_user_answers_the_survey_and_finds_the_chart_with_its_table(
     assert requested_hosts == {urlparse(live_server.url).netloc}
 
 
-def test_a_missing_answer_is_explained_at_the_top_and_focused(live_server, phone_page):
+def test_a_missing_answer_is_explained_at_the_top_and_focused(
+    transactional_db, live_server, phone_page
+):
     WaveFactory(slug="quartier-check")
 
     phone_page.goto(f"{live_server.url}/s/quartier-check/")
