@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Max, QuerySet
 
-from surveys.models import Question, Wave
+from surveys.models import Option, Question, Questionnaire, Response, Wave
+from surveys.validation import Structure
 
 
 def wave_by_slug(*, slug: str) -> Wave | None:
@@ -26,3 +27,30 @@ def latest_response_ids() -> dict[int, int]:
 def open_waves(*, at=None) -> list[Wave]:
     """Return the waves that take answers now, newest first."""
     return [wave for wave in Wave.objects.select_related("questionnaire") if wave.is_open(at)]
+
+
+def questionnaire_structure(*, questionnaire: Questionnaire) -> Structure:
+    """Return a questionnaire's pages, questions and options, read in three queries."""
+    questions = list(questionnaire.questions.order_by("page", "sort_order", "pk"))
+    options: dict[int, list[Option]] = {}
+    for option in Option.objects.filter(question__questionnaire=questionnaire).order_by(
+        "sort_order", "pk"
+    ):
+        options.setdefault(option.question_id, []).append(option)
+    for question in questions:
+        question._prefetched_options = options.get(question.pk, [])
+    page_rules = {page.number: page for page in questionnaire.pages.all()}
+    return Structure(questionnaire, questions, options, page_rules)
+
+
+def response_count(*, wave: Wave) -> int:
+    return Response.objects.filter(wave=wave).count()
+
+
+def is_frozen(*, questionnaire: Questionnaire) -> bool:
+    """Return whether answers exist, so questions, options and scoring may not change."""
+    return Response.objects.filter(questionnaire=questionnaire).exists()
+
+
+def latest_version(*, key: str) -> Questionnaire | None:
+    return Questionnaire.objects.filter(key=key).order_by("-version").first()
