@@ -54,3 +54,8 @@ def is_frozen(*, questionnaire: Questionnaire) -> bool:
 
 def latest_version(*, key: str) -> Questionnaire | None:
     return Questionnaire.objects.filter(key=key).order_by("-version").first()
+
+
+def questions_missing_wording(*, questionnaire: Questionnaire) -> list[str]:
+    """Return the keys of questions still without German text (licence templates)."""
+    return list(questionnaire.questions.filter(text="").values_list("key", flat=True))

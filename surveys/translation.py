@@ -100,3 +100,21 @@ class WaveLanguagesForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Languages offered; none ticked means every language of the site."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        questionnaire = cleaned.get("questionnaire")
+        if questionnaire is not None:
+            from surveys.selectors import questions_missing_wording
+
+            missing = questions_missing_wording(questionnaire=questionnaire)
+            if missing:
+                self.add_error(
+                    "questionnaire",
+                    _(
+                        "These questions have no wording yet (paste the licensed text first): "
+                        "%(keys)s"
+                    )
+                    % {"keys": ", ".join(missing)},
+                )
+        return cleaned
