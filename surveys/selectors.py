@@ -59,3 +59,9 @@ def latest_version(*, key: str) -> Questionnaire | None:
 def questions_missing_wording(*, questionnaire: Questionnaire) -> list[str]:
     """Return the keys of questions still without German text (licence templates)."""
     return list(questionnaire.questions.filter(text="").values_list("key", flat=True))
+
+
+def editable_questionnaires() -> QuerySet[Questionnaire]:
+    """Return the questionnaires without answers, which may still be changed."""
+    answered = Response.objects.values("questionnaire_id")
+    return Questionnaire.objects.exclude(pk__in=answered).order_by("key", "-version")
