@@ -139,6 +139,11 @@ class QuestionField:
     def asks_for_text(self) -> bool:
         return any(choice.asks_for_text for choice in self.choices)
 
+    @property
+    def other_label(self) -> str:
+        labels = [choice.label.rstrip(" .…:") for choice in self.choices if choice.asks_for_text]
+        return " / ".join(labels)
+
 
 def _choices(question, options, raw: RawAnswer, language) -> list[Choice]:
     chosen = set(raw.values)
