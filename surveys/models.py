@@ -90,6 +90,8 @@ class Questionnaire(Translatable, ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Bumped by every edit, so a cached structure of the questionnaire is never stale.
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
 
     translatable_fields = ("title", "intro")
     base_form_class = translatable_form(translatable_fields)

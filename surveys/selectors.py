@@ -29,8 +29,26 @@ def open_waves(*, at=None) -> list[Wave]:
     return [wave for wave in Wave.objects.select_related("questionnaire") if wave.is_open(at)]
 
 
+# Structures by (questionnaire id, changed_at): a submission then needs no query to
+# read its questions; an edit changes `changed_at`, so nothing stale is ever used.
+_structures: dict[tuple[int, object], Structure] = {}
+STRUCTURE_CACHE_SIZE = 32
+
+
 def questionnaire_structure(*, questionnaire: Questionnaire) -> Structure:
-    """Return a questionnaire's pages, questions and options, read in three queries."""
+    """Return a questionnaire's pages, questions and options, cached per edit."""
+    stamp = (questionnaire.pk, questionnaire.changed_at)
+    structure = _structures.get(stamp)
+    if structure is None:
+        structure = _read_structure(questionnaire)
+        if questionnaire.pk is not None and questionnaire.changed_at is not None:
+            if len(_structures) >= STRUCTURE_CACHE_SIZE:
+                _structures.clear()
+            _structures[stamp] = structure
+    return structure
+
+
+def _read_structure(questionnaire: Questionnaire) -> Structure:
     questions = list(questionnaire.questions.order_by("page", "sort_order", "pk"))
     options: dict[int, list[Option]] = {}
     for option in Option.objects.filter(question__questionnaire=questionnaire).order_by(

@@ -52,6 +52,7 @@ def complete_questionnaire(*, questionnaire: Questionnaire) -> None:
         heading_options = None
         if not options and question.has_options:
             _add_standard(question, question.kind)
+    questionnaire.save(update_fields=["changed_at"])
 
 
 def _add_standard(question: Question, kind: str) -> list[Option]:
