@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from surveys import selectors
 from surveys.models import Questionnaire, Wave
-from surveys.services.library import instruments, load_instrument
+from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.questionnaires import create_new_version
 from surveys.services.waves import close_wave, open_wave
 from surveys.views import run
@@ -86,9 +86,16 @@ class InstrumentForm(forms.Form):
 def instrument_library(request):
     form = InstrumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        scale = load_instrument(
-            key=form.cleaned_data["instrument"], questionnaire=form.cleaned_data["questionnaire"]
-        )
+        try:
+            scale = load_instrument(
+                key=form.cleaned_data["instrument"],
+                questionnaire=form.cleaned_data["questionnaire"],
+            )
+        except InstrumentAlreadyThere:
+            form.add_error(
+                "questionnaire", _("This questionnaire already contains that instrument.")
+            )
+            return render(request, "surveys/admin/instrument_library.html", {"form": form})
         messages.success(
             request,
             _("“%(scale)s” was added as a new page with its scale.") % {"scale": scale.name},

@@ -19,6 +19,10 @@ from surveys.services.questionnaires import QuestionnaireFrozen, complete_questi
 LIBRARY = Path(__file__).resolve().parents[1] / "instruments"
 
 
+class InstrumentAlreadyThere(Exception):
+    """The questionnaire already has questions with the instrument's keys."""
+
+
 @dataclass
 class Instrument:
     key: str
@@ -71,6 +75,10 @@ def load_instrument(*, key: str, questionnaire: Questionnaire | None = None) -> 
         )
     elif selectors.is_frozen(questionnaire=questionnaire):
         raise QuestionnaireFrozen
+    keys = {key} | {item["key"] for item in data["items"]}
+    taken = set(questionnaire.questions.filter(key__in=keys).values_list("key", flat=True))
+    if taken or questionnaire.scales.filter(key=key).exists():
+        raise InstrumentAlreadyThere(sorted(taken) or [key])
     existing = questionnaire.questions.aggregate(page=Max("page"), order=Max("sort_order"))
     page = (existing["page"] or 0) + 1
     order = existing["order"] or 0

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from surveys import selectors
-from surveys.services.library import instruments, load_instrument
+from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.questionnaires import QuestionnaireFrozen
 
 
@@ -34,6 +34,10 @@ class Command(BaseCommand):
             scale = load_instrument(key=options["instrument"], questionnaire=target)
         except KeyError:
             raise CommandError(f"No instrument has the key {options['instrument']!r}.") from None
+        except InstrumentAlreadyThere as taken:
+            raise CommandError(
+                f"That questionnaire already has these keys: {', '.join(taken.args[0])}."
+            ) from None
         except QuestionnaireFrozen:
             raise CommandError(
                 "That questionnaire has answers already; create a new version first."

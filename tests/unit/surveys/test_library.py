@@ -2,7 +2,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from surveys.models import Questionnaire, Scale
 from surveys.scoring import score_response
@@ -124,3 +124,12 @@ def test_an_instrument_cannot_be_added_to_a_questionnaire_with_answers(client):
     with pytest.raises(Exception, match="new version"):
         _load("resilienz-kurz", "--into", wave.questionnaire.key)
     assert Questionnaire.objects.filter(key=wave.questionnaire.key).count() == 1
+
+
+def test_adding_the_same_instrument_twice_says_so_and_changes_nothing():
+    questionnaire = QuestionnaireFactory()
+    _load("resilienz-kurz", "--into", questionnaire.key)
+
+    with pytest.raises(CommandError, match="already has"):
+        _load("resilienz-kurz", "--into", questionnaire.key)
+    assert questionnaire.questions.count() == 3 + 7
