@@ -112,7 +112,7 @@ def test_axe_finds_no_violation_on_any_runner_page(live_server, browser):
 
     page.goto(f"{live_server.url}/s/dein-quartier/")
     found["first"] = _axe_violations(page)
-    page.locator("button[value=next]").click()
+    page.get_by_role("button", name="Weiter").click()
     page.locator(".error-summary").wait_for()
     found["errors"] = _axe_violations(page)
     screenshot(page, "runner-page-1-errors")
@@ -129,7 +129,7 @@ def test_axe_finds_no_violation_on_any_runner_page(live_server, browser):
     page.locator("#q-spielplatz-0").wait_for()
     found["conditional"] = _axe_violations(page)
     page.locator("label[for=q-spielplatz-1]").click()
-    page.locator("button[value=next]").click()
+    page.get_by_role("button", name="Antworten abschicken").click()
     page.get_by_role("heading", level=1).filter(has_text="Danke").wait_for()
     found["done"] = _axe_violations(page)
 

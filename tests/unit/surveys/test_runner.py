@@ -186,6 +186,7 @@ def test_the_progress_indicator_says_which_page_of_how_many(client):
     response = _walk(client, wave, [PAGE_1])
 
     page = response.content.decode()
+    assert "Seite 2 von 3" in page
     assert '<progress id="runner-progress" max="3" value="2">' in page
 
 
@@ -243,7 +244,7 @@ def test_a_tampered_state_is_refused_with_a_message_and_writes_nothing(client):
     response = client.post(f"/s/{wave.slug}/", data)
 
     assert response.status_code == 400
-    assert 'data-problem="unreadable"' in response.content.decode()
+    assert "Deine Antworten konnten nicht gelesen werden" in response.content.decode()
     assert Response.objects.count() == 0
 
 
@@ -328,7 +329,7 @@ def test_too_many_choices_are_refused_with_the_limit_named(client):
     )
 
     assert response.status_code == 400
-    assert 'id="q-treffpunkte-error"' in response.content.decode()
+    assert "Bitte wähle höchstens 2 Antworten." in response.content.decode()
 
 
 def test_a_text_over_its_limit_is_refused_and_says_how_long_it_was(client):
@@ -348,4 +349,4 @@ def test_the_thank_you_page_says_when_results_appear(client):
 
     page = client.get(f"/s/{wave.slug}/done/").content.decode()
 
-    assert f"{wave.closes_at.astimezone().day}." in page
+    assert "nach dem Ende der Umfrage am" in page
