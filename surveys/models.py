@@ -177,6 +177,8 @@ class Question(Translatable, ClusterableModel):
         SHORT_TEXT = "short_text", _("Short text")
         LONG_TEXT = "long_text", _("Long text")
 
+    # Staff reorder questions with the arrows of the inline panel.
+    sort_order_field = "sort_order"
     questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(
         _("key"), help_text=_("Variable name in results and exports; never changes once answered.")
@@ -290,6 +292,7 @@ Kind = Question.Kind
 
 
 class Option(Translatable):
+    sort_order_field = "sort_order"
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     sort_order = models.PositiveIntegerField(default=0, editable=False)
     value = models.SlugField(_("code"), help_text=_("Stored code, e.g. 'altenhagen' or '4'."))

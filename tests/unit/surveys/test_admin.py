@@ -126,3 +126,14 @@ def test_a_wave_cannot_use_a_template_whose_wording_is_missing(staff):
 
     assert response.status_code == 200
     assert "lizenz6_1" in response.content.decode()
+
+
+def test_questions_and_options_can_be_reordered_in_the_editor(staff):
+    wave = three_page_wave()
+
+    page = staff.get(
+        f"/admin/snippets/surveys/questionnaire/edit/{wave.questionnaire.pk}/"
+    ).content.decode()
+
+    assert 'name="questions-0-ORDER"' in page
+    assert 'name="questions-0-options-0-ORDER"' in page
