@@ -1,6 +1,7 @@
 """Reads of the survey engine."""
 
 from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Option, Question, Questionnaire, Response, Wave
 from surveys.validation import Structure
@@ -83,3 +84,51 @@ def editable_questionnaires() -> QuerySet[Questionnaire]:
     """Return the questionnaires without answers, which may still be changed."""
     answered = Response.objects.values("questionnaire_id")
     return Questionnaire.objects.exclude(pk__in=answered).order_by("key", "-version")
+
+
+def rule_problems(*, questionnaire: Questionnaire) -> list[str]:
+    """Return what is wrong with the show-if rules of a questionnaire, in plain words."""
+    questions = list(questionnaire.questions.all())
+    pages = {question.key: question.page for question in questions}
+    owners = [(_("question “%(key)s”") % {"key": q.key}, q.page, q) for q in questions]
+    owners += [
+        (_("page %(number)s") % {"number": p.number}, p.number, p)
+        for p in questionnaire.pages.all()
+    ]
+    problems = []
+    for label, page, owner in owners:
+        key, operator, value = (
+            owner.condition_question,
+            owner.condition_operator,
+            owner.condition_value,
+        )
+        if not key and not operator:
+            continue
+        if not key or not operator:
+            problems.append(
+                _("The rule of %(owner)s needs both a question and a rule.") % {"owner": label}
+            )
+        elif key not in pages:
+            problems.append(
+                _("The rule of %(owner)s refers to “%(key)s”, which is not a question here.")
+                % {"owner": label, "key": key}
+            )
+        elif pages[key] >= page:
+            problems.append(
+                _("The rule of %(owner)s must refer to a question on an earlier page.")
+                % {"owner": label}
+            )
+        elif operator in ("above", "below") and _not_a_number(value):
+            problems.append(
+                _("The rule of %(owner)s compares with “%(value)s”, which is not a number.")
+                % {"owner": label, "value": value}
+            )
+    return [str(problem) for problem in problems]
+
+
+def _not_a_number(value: str) -> bool:
+    try:
+        float(value.replace(",", "."))
+    except ValueError:
+        return True
+    return False

@@ -1,5 +1,6 @@
 """Admin wiring: questionnaires, scales and waves in the Wagtail admin, and staff views."""
 
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,9 @@ def refuse_to_edit_an_answered_questionnaire(request, instance):
 def fill_in_standard_options(request, instance):
     if isinstance(instance, Questionnaire):
         complete_questionnaire(questionnaire=instance)
+        # Saved all the same, so no work is lost; the warning says what to fix.
+        for problem in selectors.rule_problems(questionnaire=instance):
+            messages.warning(request, problem)
 
 
 @hooks.register("register_snippet_listing_buttons")

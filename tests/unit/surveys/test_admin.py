@@ -137,3 +137,30 @@ def test_questions_and_options_can_be_reordered_in_the_editor(staff):
 
     assert 'name="questions-0-ORDER"' in page
     assert 'name="questions-0-options-0-ORDER"' in page
+
+
+def test_saving_a_rule_that_points_to_a_later_page_warns_the_author(staff):
+    wave = three_page_wave()
+    question = wave.questionnaire.questions.get(key="quartier")
+    question.condition_question, question.condition_operator = "spielplatz", "equals"
+    question.condition_value = "ja"
+    question.save()
+
+    from surveys.selectors import rule_problems
+
+    assert rule_problems(questionnaire=wave.questionnaire) == [
+        "Die Bedingung von Frage „quartier“ muss sich auf eine Frage einer früheren Seite beziehen."
+    ]
+
+
+def test_a_rule_comparing_with_a_word_as_a_number_is_reported():
+    wave = three_page_wave()
+    page = wave.questionnaire.pages.get()
+    page.condition_operator, page.condition_value = "above", "viel"
+    page.save()
+
+    from surveys.selectors import rule_problems
+
+    assert rule_problems(questionnaire=wave.questionnaire) == [
+        "Die Bedingung von Seite 3 vergleicht mit „viel“, das ist keine Zahl."
+    ]
