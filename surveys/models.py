@@ -5,12 +5,21 @@ are frozen, and a change becomes a new version with the same `key`. A `Response`
 never holds anything that could identify the person who gave it.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from surveys.translation import (
+    TranslatedInlinePanel,
+    WaveLanguagesForm,
+    translatable_form,
+    translation_panels,
+)
 
 
 class Segment(models.TextChoices):
@@ -22,7 +31,58 @@ class Segment(models.TextChoices):
     HOME_LANGUAGE = "home_language", _("Language spoken at home")
 
 
-class Questionnaire(ClusterableModel):
+class Translatable(models.Model):
+    """Text in German (the model's own fields) and in any other language of the site.
+
+    `translations` maps a language code to {field name: text}; a missing text falls back
+    to German, so a questionnaire works as soon as its German wording is in place.
+    """
+
+    translatable_fields: tuple[str, ...] = ()
+
+    translations = models.JSONField(_("translations"), default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def translated(self, field: str, language: str | None = None) -> str:
+        """Return `field` in `language` (the active one by default), else in German."""
+        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if language != settings.LANGUAGE_CODE:
+            text = (self.translations or {}).get(language, {}).get(field, "")
+            if text:
+                return text
+        return getattr(self, field)
+
+
+class Condition(models.TextChoices):
+    """How an earlier answer is compared with a value to show a question or a page."""
+
+    EQUALS = "equals", _("equals")
+    INCLUDES = "includes", _("includes (multiple choice)")
+    ABOVE = "above", _("is above")
+    BELOW = "below", _("is below")
+
+
+def condition_fields():
+    """Return the three fields of a "show only if" rule, for pages and questions alike."""
+    return (
+        models.SlugField(
+            _("show only if the answer to"),
+            blank=True,
+            help_text=_("Key of an earlier question. Leave empty to always show."),
+        ),
+        models.CharField(_("rule"), max_length=16, choices=Condition.choices, blank=True),
+        models.CharField(
+            _("value"),
+            max_length=100,
+            blank=True,
+            help_text=_("An option code (e.g. 'altenhagen' or 'yes') or a number."),
+        ),
+    )
+
+
+class Questionnaire(Translatable, ClusterableModel):
     key = models.SlugField(
         _("key"), help_text=_("Stays the same across versions, e.g. 'quartier-check'.")
     )
@@ -30,12 +90,27 @@ class Questionnaire(ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Bumped by every edit, so a cached structure of the questionnaire is never stale.
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    translatable_fields = ("title", "intro")
+    base_form_class = translatable_form(translatable_fields)
 
     panels = [
         FieldPanel("title"),
         FieldPanel("key"),
         FieldPanel("intro"),
-        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
+        *translation_panels(translatable_fields),
+        TranslatedInlinePanel(
+            "pages",
+            heading=_("Pages"),
+            label=_("Page"),
+            help_text=_(
+                "Optional: a heading, an introduction or a rule for a page. "
+                "Questions say on which page they appear."
+            ),
+        ),
+        TranslatedInlinePanel("questions", heading=_("Questions"), label=_("Question")),
     ]
 
     class Meta:
@@ -49,26 +124,82 @@ class Questionnaire(ClusterableModel):
         return f"{self.title} (v{self.version})"
 
 
-class Question(ClusterableModel):
+class SurveyPage(Translatable, ClusterableModel):
+    """Heading, introduction and "show only if" rule of one page of a questionnaire."""
+
+    questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="pages")
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+    number = models.PositiveSmallIntegerField(_("page number"), default=1)
+    title = models.CharField(_("heading"), max_length=200, blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    condition_question, condition_operator, condition_value = condition_fields()
+
+    translatable_fields = ("title", "intro")
+    base_form_class = translatable_form(translatable_fields)
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        *translation_panels(translatable_fields),
+        FieldRowPanel(
+            [
+                FieldPanel("condition_question"),
+                FieldPanel("condition_operator"),
+                FieldPanel("condition_value"),
+            ],
+            heading=_("Show this page only if"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "number"], name="unique_page_number")
+        ]
+
+    def __str__(self):
+        return self.title or str(self.number)
+
+
+class Question(Translatable, ClusterableModel):
     class Kind(models.TextChoices):
         SINGLE_CHOICE = "single_choice", _("Single choice")
         MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
         AGREEMENT = "agreement", _("Agreement item (5 points)")
+        MATRIX = "matrix", _("Matrix: a heading and the answer scale its rows share")
+        MATRIX_ROW = "matrix_row", _("Matrix row (uses the scale of the matrix above it)")
         SCALE_0_10 = "scale_0_10", _("Scale from 0 to 10")
         NUMBER = "number", _("Number")
         YES_NO = "yes_no", _("Yes or no")
         SHORT_TEXT = "short_text", _("Short text")
         LONG_TEXT = "long_text", _("Long text")
 
+    # Staff reorder questions with the arrows of the inline panel.
+    sort_order_field = "sort_order"
     questionnaire = ParentalKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(
         _("key"), help_text=_("Variable name in results and exports; never changes once answered.")
     )
     sort_order = models.PositiveIntegerField(default=0, editable=False)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    text = models.CharField(_("question"), max_length=500)
+    page = models.PositiveSmallIntegerField(_("page"), default=1)
+    # Blank only in the template of a licensed instrument, until staff paste its wording.
+    text = models.CharField(_("question"), max_length=500, blank=True)
     help_text = models.CharField(_("hint"), max_length=500, blank=True)
     is_required = models.BooleanField(_("required"), default=True)
+    min_choices = models.PositiveSmallIntegerField(
+        _("at least … choices"), null=True, blank=True, help_text=_("Multiple choice only.")
+    )
+    max_choices = models.PositiveSmallIntegerField(
+        _("at most … choices"), null=True, blank=True, help_text=_("Multiple choice only.")
+    )
+    min_value = models.FloatField(_("smallest number"), null=True, blank=True)
+    max_value = models.FloatField(_("largest number"), null=True, blank=True)
+    max_length = models.PositiveIntegerField(_("longest text (characters)"), null=True, blank=True)
+    condition_question, condition_operator, condition_value = condition_fields()
     allows_decline = models.BooleanField(
         _("offer “prefer not to say”"),
         default=False,
@@ -78,15 +209,44 @@ class Question(ClusterableModel):
         _("breakdown dimension"), max_length=32, choices=Segment.choices, blank=True
     )
 
+    translatable_fields = ("text", "help_text")
+    base_form_class = translatable_form(translatable_fields)
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("text"), FieldPanel("key"), FieldPanel("help_text")],
             heading=_("Question"),
         ),
-        FieldPanel("kind"),
-        FieldPanel("is_required"),
-        FieldPanel("segment"),
-        InlinePanel("options", heading=_("Answer options"), label=_("Option")),
+        *translation_panels(translatable_fields),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("page")]),
+        FieldRowPanel(
+            [FieldPanel("is_required"), FieldPanel("allows_decline"), FieldPanel("segment")]
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_choices"), FieldPanel("max_choices")]),
+                FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
+                FieldPanel("max_length"),
+            ],
+            heading=_("Limits"),
+            classname="collapsed",
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("condition_question"),
+                FieldPanel("condition_operator"),
+                FieldPanel("condition_value"),
+            ],
+            heading=_("Show this question only if"),
+        ),
+        TranslatedInlinePanel(
+            "options",
+            heading=_("Answer options"),
+            label=_("Option"),
+            help_text=_(
+                "Yes/no, agreement and breakdown questions get standard options when left empty."
+            ),
+        ),
     ]
 
     class Meta:
@@ -106,8 +266,18 @@ class Question(ClusterableModel):
             self.Kind.SINGLE_CHOICE,
             self.Kind.MULTIPLE_CHOICE,
             self.Kind.AGREEMENT,
+            self.Kind.MATRIX_ROW,
             self.Kind.YES_NO,
         )
+
+    @property
+    def takes_answers(self) -> bool:
+        """Return False for a matrix heading, which only introduces its rows."""
+        return self.kind != self.Kind.MATRIX
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.kind == self.Kind.MULTIPLE_CHOICE
 
     @property
     def is_numeric(self) -> bool:
@@ -118,7 +288,11 @@ class Question(ClusterableModel):
         return self.kind in (self.Kind.SHORT_TEXT, self.Kind.LONG_TEXT)
 
 
-class Option(models.Model):
+Kind = Question.Kind
+
+
+class Option(Translatable):
+    sort_order_field = "sort_order"
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     sort_order = models.PositiveIntegerField(default=0, editable=False)
     value = models.SlugField(_("code"), help_text=_("Stored code, e.g. 'altenhagen' or '4'."))
@@ -126,6 +300,20 @@ class Option(models.Model):
     score = models.SmallIntegerField(
         _("score"), null=True, blank=True, help_text=_("Points for agreement items, 1 to 5.")
     )
+    asks_for_text = models.BooleanField(
+        _("asks for text"),
+        default=False,
+        help_text=_("For “other: …” or “self-described”: a text box appears with it."),
+    )
+
+    translatable_fields = ("label",)
+    base_form_class = translatable_form(translatable_fields)
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("score")]),
+        *translation_panels(translatable_fields),
+        FieldPanel("asks_for_text"),
+    ]
 
     class Meta:
         ordering = ["sort_order"]
@@ -139,7 +327,7 @@ class Option(models.Model):
         return self.label
 
 
-class Scale(ClusterableModel):
+class Scale(Translatable, ClusterableModel):
     """A scored scale: items of one questionnaire combined into one score per response."""
 
     class Scoring(models.TextChoices):
@@ -165,13 +353,17 @@ class Scale(ClusterableModel):
         help_text=_("Raw sum → score, for scoring through a lookup table."),
     )
 
+    translatable_fields = ("name",)
+    base_form_class = translatable_form(translatable_fields)
+
     panels = [
         FieldPanel("name"),
+        *translation_panels(translatable_fields),
         FieldPanel("key"),
         FieldPanel("scoring"),
         FieldPanel("min_answered"),
         FieldPanel("lookup"),
-        InlinePanel("items", heading=_("Items"), label=_("Item")),
+        TranslatedInlinePanel("items", heading=_("Items"), label=_("Item")),
     ]
 
     class Meta:
@@ -232,16 +424,23 @@ class Wave(models.Model):
     results_policy = models.CharField(
         _("results"), max_length=16, choices=ResultsPolicy.choices, default=ResultsPolicy.LIVE
     )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("Languages offered; empty means every language of the site."),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("label"),
         FieldPanel("questionnaire"),
-        FieldPanel("opens_at"),
-        FieldPanel("closes_at"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("results_policy"),
+        FieldPanel("languages"),
     ]
+    base_form_class = WaveLanguagesForm
 
     class Meta:
         ordering = ["-opens_at"]
@@ -261,6 +460,12 @@ class Wave(models.Model):
 
     def results_are_public(self, at=None) -> bool:
         return self.results_policy == self.ResultsPolicy.LIVE or self.has_closed(at)
+
+    def offered_languages(self) -> list[str]:
+        """Return the language codes this wave is answered in, the site's order kept."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        chosen = [code for code in codes if code in (self.languages or [])]
+        return chosen or codes
 
 
 class Response(models.Model):
@@ -310,3 +515,20 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.option_id or self.number}"
+
+
+class SubmissionToken(models.Model):
+    """A spent one-time token: the same form or API call sent twice stores one response.
+
+    Deliberately unlinked from the response it came with, so it identifies nothing.
+    """
+
+    token = models.UUIDField(unique=True)
+    day = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("submission token")
+        verbose_name_plural = _("submission tokens")
+
+    def __str__(self):
+        return str(self.token)

@@ -1,8 +1,10 @@
 """Reads of the survey engine."""
 
 from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from surveys.models import Question, Wave
+from surveys.models import Option, Question, Questionnaire, Response, Wave
+from surveys.validation import Structure
 
 
 def wave_by_slug(*, slug: str) -> Wave | None:
@@ -26,3 +28,107 @@ def latest_response_ids() -> dict[int, int]:
 def open_waves(*, at=None) -> list[Wave]:
     """Return the waves that take answers now, newest first."""
     return [wave for wave in Wave.objects.select_related("questionnaire") if wave.is_open(at)]
+
+
+# Structures by (questionnaire id, changed_at): a submission then needs no query to
+# read its questions; an edit changes `changed_at`, so nothing stale is ever used.
+_structures: dict[tuple[int, object], Structure] = {}
+STRUCTURE_CACHE_SIZE = 32
+
+
+def questionnaire_structure(*, questionnaire: Questionnaire) -> Structure:
+    """Return a questionnaire's pages, questions and options, cached per edit."""
+    stamp = (questionnaire.pk, questionnaire.changed_at)
+    structure = _structures.get(stamp)
+    if structure is None:
+        structure = _read_structure(questionnaire)
+        if questionnaire.pk is not None and questionnaire.changed_at is not None:
+            if len(_structures) >= STRUCTURE_CACHE_SIZE:
+                _structures.clear()
+            _structures[stamp] = structure
+    return structure
+
+
+def _read_structure(questionnaire: Questionnaire) -> Structure:
+    questions = list(questionnaire.questions.order_by("page", "sort_order", "pk"))
+    options: dict[int, list[Option]] = {}
+    for option in Option.objects.filter(question__questionnaire=questionnaire).order_by(
+        "sort_order", "pk"
+    ):
+        options.setdefault(option.question_id, []).append(option)
+    for question in questions:
+        question._prefetched_options = options.get(question.pk, [])
+    page_rules = {page.number: page for page in questionnaire.pages.all()}
+    return Structure(questionnaire, questions, options, page_rules)
+
+
+def response_count(*, wave: Wave) -> int:
+    return Response.objects.filter(wave=wave).count()
+
+
+def is_frozen(*, questionnaire: Questionnaire) -> bool:
+    """Return whether answers exist, so questions, options and scoring may not change."""
+    return Response.objects.filter(questionnaire=questionnaire).exists()
+
+
+def latest_version(*, key: str) -> Questionnaire | None:
+    return Questionnaire.objects.filter(key=key).order_by("-version").first()
+
+
+def questions_missing_wording(*, questionnaire: Questionnaire) -> list[str]:
+    """Return the keys of questions still without German text (licence templates)."""
+    return list(questionnaire.questions.filter(text="").values_list("key", flat=True))
+
+
+def editable_questionnaires() -> QuerySet[Questionnaire]:
+    """Return the questionnaires without answers, which may still be changed."""
+    answered = Response.objects.values("questionnaire_id")
+    return Questionnaire.objects.exclude(pk__in=answered).order_by("key", "-version")
+
+
+def rule_problems(*, questionnaire: Questionnaire) -> list[str]:
+    """Return what is wrong with the show-if rules of a questionnaire, in plain words."""
+    questions = list(questionnaire.questions.all())
+    pages = {question.key: question.page for question in questions}
+    owners = [(_("question “%(key)s”") % {"key": q.key}, q.page, q) for q in questions]
+    owners += [
+        (_("page %(number)s") % {"number": p.number}, p.number, p)
+        for p in questionnaire.pages.all()
+    ]
+    problems = []
+    for label, page, owner in owners:
+        key, operator, value = (
+            owner.condition_question,
+            owner.condition_operator,
+            owner.condition_value,
+        )
+        if not key and not operator:
+            continue
+        if not key or not operator:
+            problems.append(
+                _("The rule of %(owner)s needs both a question and a rule.") % {"owner": label}
+            )
+        elif key not in pages:
+            problems.append(
+                _("The rule of %(owner)s refers to “%(key)s”, which is not a question here.")
+                % {"owner": label, "key": key}
+            )
+        elif pages[key] >= page:
+            problems.append(
+                _("The rule of %(owner)s must refer to a question on an earlier page.")
+                % {"owner": label}
+            )
+        elif operator in ("above", "below") and _not_a_number(value):
+            problems.append(
+                _("The rule of %(owner)s compares with “%(value)s”, which is not a number.")
+                % {"owner": label, "value": value}
+            )
+    return [str(problem) for problem in problems]
+
+
+def _not_a_number(value: str) -> bool:
+    try:
+        float(value.replace(",", "."))
+    except ValueError:
+        return True
+    return False

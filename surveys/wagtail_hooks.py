@@ -1,11 +1,19 @@
-"""Admin wiring: questionnaires and waves as snippets in the Wagtail admin."""
+"""Admin wiring: questionnaires, scales and waves in the Wagtail admin, and staff views."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from surveys import selectors
-from surveys.models import Questionnaire, Wave
+from surveys import admin_views, selectors
+from surveys.models import Questionnaire, Scale, Wave
+from surveys.services.questionnaires import complete_questionnaire
 
 
 class QuestionnaireViewSet(SnippetViewSet):
@@ -15,21 +23,108 @@ class QuestionnaireViewSet(SnippetViewSet):
     list_display = ["title", "key", "version", "created_at"]
 
 
+class ScaleViewSet(SnippetViewSet):
+    model = Scale
+    icon = "table"
+    menu_label = _("Scales")
+    list_display = ["name", "key", "questionnaire", "scoring"]
+
+
 class WaveViewSet(SnippetViewSet):
     model = Wave
     icon = "date"
     menu_label = _("Waves")
-    list_display = ["title", "label", "slug", "opens_at", "closes_at", "response_count"]
+    list_display = [
+        "title",
+        "label",
+        "slug",
+        "opens_at",
+        "closes_at",
+        Column("response_count", label=_("Responses")),
+    ]
 
     def get_queryset(self, request):
         return selectors.waves_with_response_counts()
 
 
 class SurveyViewSetGroup(SnippetViewSetGroup):
-    items = (QuestionnaireViewSet, WaveViewSet)
+    items = (QuestionnaireViewSet, ScaleViewSet, WaveViewSet)
     menu_icon = "form"
     menu_label = _("Surveys")
     menu_name = "surveys"
 
 
 register_snippet(SurveyViewSetGroup)
+
+
+def _questionnaire_of(instance) -> Questionnaire | None:
+    if isinstance(instance, Questionnaire):
+        return instance
+    if isinstance(instance, Scale):
+        return instance.questionnaire
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def refuse_to_edit_an_answered_questionnaire(request, instance):
+    # Answers must keep the wording they were given: offer a new version instead.
+    questionnaire = _questionnaire_of(instance)
+    if questionnaire is not None and selectors.is_frozen(questionnaire=questionnaire):
+        return redirect("surveys_admin:new_version", pk=questionnaire.pk)
+    return None
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def fill_in_standard_options(request, instance):
+    if isinstance(instance, Questionnaire):
+        complete_questionnaire(questionnaire=instance)
+        # Saved all the same, so no work is lost; the warning says what to fix.
+        for problem in selectors.rule_problems(questionnaire=instance):
+            messages.warning(request, problem)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def survey_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Questionnaire):
+        yield ListingButton(
+            _("Preview"), reverse("surveys_admin:preview", args=[snippet.pk]), priority=5
+        )
+        yield ListingButton(
+            _("New version"), reverse("surveys_admin:new_version", args=[snippet.pk]), priority=15
+        )
+    if isinstance(snippet, Wave):
+        if snippet.is_open():
+            label, url = _("Close now"), reverse("surveys_admin:close_wave", args=[snippet.pk])
+        else:
+            label, url = _("Open now"), reverse("surveys_admin:open_wave", args=[snippet.pk])
+        yield ListingButton(label, url, priority=5)
+        yield ListingButton(
+            _("Preview"),
+            reverse("surveys_admin:preview", args=[snippet.questionnaire_id]),
+            priority=6,
+        )
+
+
+admin_patterns = [
+    path("preview/<int:pk>/", admin_views.preview_questionnaire, name="preview"),
+    path("new-version/<int:pk>/", admin_views.new_version, name="new_version"),
+    path("waves/<int:pk>/open/", admin_views.change_wave, {"action": "open"}, name="open_wave"),
+    path("waves/<int:pk>/close/", admin_views.change_wave, {"action": "close"}, name="close_wave"),
+    path("instruments/", admin_views.instrument_library, name="instruments"),
+]
+
+
+@hooks.register("register_admin_urls")
+def survey_admin_urls():
+    return [path("surveys/", include((admin_patterns, "surveys_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def instrument_library_menu_item():
+    return MenuItem(
+        _("Instrument library"),
+        reverse("surveys_admin:instruments"),
+        icon_name="list-ul",
+        order=310,
+    )

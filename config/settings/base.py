@@ -234,3 +234,8 @@ SPECTACULAR_SETTINGS = {
 # ------------------------------------------------------------------------------
 # Smallest group size a public figure may come from (DESIGN.md: 5 by default, never below 3).
 PART_MIN_CELL_SIZE = max(3, env.int("PART_MIN_CELL_SIZE", default=5))
+
+# Surveys
+# ------------------------------------------------------------------------------
+# Where the thank-you page sends people to see results (a page of the public site).
+PART_RESULTS_URL = env("PART_RESULTS_URL", default="/dashboards/")

@@ -1,0 +1,114 @@
+"""POST one response as JSON: the offline-sync path of a tablet or an app."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from surveys import models, selectors, services
+from surveys.api.serializers import raw_answer
+from surveys.validation import check
+
+
+class ResponseCreateApi(APIView):
+    """Store one anonymous response; the client-made `id` makes sending twice harmless."""
+
+    class InputSerializer(serializers.Serializer):
+        id = serializers.UUIDField(help_text=_("Made by the client; the same id is stored once."))
+        wave = serializers.SlugField(help_text=_("The wave's address, as in /s/<wave>/."))
+        version = serializers.IntegerField(
+            required=False,
+            help_text=_("Version of the questionnaire the answers were given to."),
+        )
+        language = serializers.ChoiceField(choices=[code for code, _name in settings.LANGUAGES])
+        answers = serializers.DictField(
+            child=serializers.JSONField(),
+            help_text=_(
+                "Question key → answer: a code or number, a list of codes, "
+                '{"value": code, "other": text} or {"declined": true}.'
+            ),
+        )
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.UUIDField()
+        stored = serializers.BooleanField(
+            help_text=_("False when this id had been stored before (nothing new was written).")
+        )
+
+    @extend_schema(
+        operation_id="submit_response",
+        request=InputSerializer,
+        responses={
+            201: OutputSerializer,
+            200: OutputSerializer,
+            400: inline_serializer(
+                "ResponseErrors",
+                {"answers": serializers.DictField(child=serializers.ListField())},
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "One response",
+                request_only=True,
+                value={
+                    "id": "6f1c2a56-8d0e-4a57-9a53-3f0e2b8f5c11",
+                    "wave": "quartier-check",
+                    "version": 1,
+                    "language": "de",
+                    "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4"},
+                },
+            )
+        ],
+    )
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        # Messages come back in the respondent's language, like the runner's.
+        with translation.override(data["language"]):
+            return self._store(data)
+
+    def _store(self, data) -> Response:
+        wave: models.Wave | None = selectors.wave_by_slug(slug=data["wave"])
+        if wave is None:
+            return _fail("wave", _("There is no survey at this address."))
+        if not wave.is_open():
+            return _fail("wave", _("This survey is not taking answers."))
+        if "version" in data and data["version"] != wave.questionnaire.version:
+            return _fail(
+                "version",
+                _("These answers belong to an older version of the survey."),
+            )
+        structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
+        known = {question.key for question in structure.questions if question.takes_answers}
+        raw, shape_errors = {}, {}
+        for key, value in data["answers"].items():
+            entry = raw_answer(value)
+            if key not in known:
+                shape_errors[key] = [_("This survey has no such question.")]
+            elif entry is None:
+                shape_errors[key] = [_("This answer has a shape the survey cannot read.")]
+            else:
+                raw[key] = entry
+        checked = check(structure, raw)
+        errors = {key: [message] for key, message in checked.errors.items()} | shape_errors
+        if errors:
+            return Response({"answers": errors}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            services.submit_response(
+                wave=wave,
+                answers=checked.answers,
+                segments=checked.segments,
+                language=data["language"],
+                token=data["id"],
+            )
+        except services.AlreadySubmitted:
+            return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
+        return Response({"id": data["id"], "stored": True}, status=status.HTTP_201_CREATED)
+
+
+def _fail(field: str, message) -> Response:
+    return Response({field: [message]}, status=status.HTTP_400_BAD_REQUEST)

@@ -1,0 +1,77 @@
+"""Store anonymous responses."""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from surveys.models import Answer, Option, Question, Response, SubmissionToken, Wave
+
+# Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
+response_submitted = Signal()
+
+
+class AlreadySubmitted(Exception):
+    """The one-time token of this submission was spent before: it is stored already."""
+
+
+def _rows_from_mapping(answers: dict[Question, object]) -> tuple[list[Answer], dict[str, str]]:
+    rows, segments = [], {}
+    for question, value in answers.items():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, Option):
+                rows.append(Answer(question=question, option=item))
+                if question.segment:
+                    segments[question.segment] = item.value
+            elif isinstance(item, str):
+                rows.append(Answer(question=question, text=item))
+            else:
+                rows.append(Answer(question=question, number=item))
+    return rows, segments
+
+
+def submit_response(
+    *,
+    wave: Wave,
+    answers: list[Answer] | dict[Question, object],
+    language: str,
+    segments: dict[str, str] | None = None,
+    token: uuid.UUID | None = None,
+) -> Response:
+    """Store one anonymous response with its answers and announce it once committed.
+
+    `answers` are unsaved, already checked `Answer`s (see `surveys.validation.check`), or
+    a mapping of question to option, number, text or a list of options. With a `token`,
+    a second call with the same token stores nothing and raises `AlreadySubmitted`.
+    """
+    if isinstance(answers, dict):
+        rows, found = _rows_from_mapping(answers)
+        segments = {**found, **(segments or {})}
+    else:
+        rows = answers
+    try:
+        with transaction.atomic():
+            if token is not None:
+                SubmissionToken.objects.create(token=token)
+            response = Response(
+                wave=wave,
+                questionnaire_id=wave.questionnaire_id,
+                language=language,
+                day=timezone.localdate(),
+                **(segments or {}),
+            )
+            response.save()
+            for row in rows:
+                row.response = response
+            Answer.objects.bulk_create(rows)
+            # After commit, so a listener never reads half a response; robust, so a
+            # broker outage cannot fail a saved answer (the periodic sweep catches up).
+            transaction.on_commit(
+                lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
+            )
+    except IntegrityError:
+        if token is not None and SubmissionToken.objects.filter(token=token).exists():
+            raise AlreadySubmitted from None
+        raise
+    return response

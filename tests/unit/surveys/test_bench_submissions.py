@@ -1,0 +1,27 @@
+"""A few-second smoke run of the submission benchmark against real PostgreSQL."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from surveys.models import Response, SubmissionToken, Wave
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_benchmark_posts_through_gunicorn_and_loses_nothing(postgres_and_redis):
+    out = StringIO()
+
+    call_command("bench_submissions", seconds=2, raw_seconds=1, clients=2, workers=2, stdout=out)
+
+    last = out.getvalue().strip().splitlines()[-1]
+    match = re.fullmatch(
+        r"RESULT submissions_per_s=([\d.]+) p95_ms=([\d.]+) lost=(-?\d+) raw_insert_ratio=([\d.]+)",
+        last,
+    )
+    assert match, last
+    assert float(match.group(1)) > 0 and match.group(3) == "0"
+    assert not Wave.objects.exists() and not Response.objects.exists()
+    assert not SubmissionToken.objects.exists()
