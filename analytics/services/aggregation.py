@@ -115,8 +115,7 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
             _forget(state)
             state.response_count = _count_range(wave, 0, newest)
             state.last_response_id = newest
-        state.refresh_queued_at = None
-        state.save()
+        state.save(update_fields=["last_response_id", "response_count"])
         rows = _read_cells(wave)
         return CountedCells(rows, state.response_count, state.last_response_id)
 

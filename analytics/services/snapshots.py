@@ -340,6 +340,7 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
             for grouping in groupings
         },
     }
+    figures |= _score_summary(question, options, counts, withheld)
     if not answered:
         figures["status"] = Status.TOO_FEW
     elif all(option["count"] is None for option in figures["options"]):
@@ -347,6 +348,35 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
     if gone:
         figures["has_removed_options"] = True
     return figures
+
+
+def _score_summary(question, options, counts, withheld) -> dict:
+    """Return the mean option score of an agreement item, if every score's count is shown.
+
+    With a withheld count, the mean and the published total would give two equations
+    for two hidden cells, so the mean is then withheld too.
+    """
+    scored = [option for option in options if option.score is not None]
+    if question.kind != Question.Kind.AGREEMENT or not scored:
+        return {}
+    keys = [(ALL, ALL, option.pk) for option in scored]
+    if (ALL, ALL, None) in withheld or any(key in withheld for key in keys):
+        return {"score": None}
+    histogram = defaultdict(int)
+    for option, key in zip(scored, keys, strict=True):
+        histogram[option.score] += counts[key]
+    result = summarise_histogram(histogram)
+    if result is None:
+        return {"score": None}
+    return {
+        "score": {
+            "answered": result.count,
+            "mean": round(result.mean, 4),
+            "sd": None if result.sd is None else round(result.sd, 4),
+            "mean_low": None if result.mean_low is None else round(result.mean_low, 4),
+            "mean_high": None if result.mean_high is None else round(result.mean_high, 4),
+        }
+    }
 
 
 def _option_value(column: int, options) -> str:
