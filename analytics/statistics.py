@@ -5,9 +5,11 @@ fraction, as in Press et al., "Numerical Recipes", 3rd ed., 6.4), so the runtime
 no scipy; the tests check every function against scipy's reference values.
 """
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from statistics import NormalDist
 
 CONFIDENCE = 0.95
 # The standard normal quantile for a two-sided 95 % interval.
@@ -65,12 +67,46 @@ def t_two_sided_p(t: float, df: float) -> float:
     return regularized_beta(df / 2.0, 0.5, df / (df + t * t))
 
 
+def t_pdf(t: float, df: float) -> float:
+    """Return the density of Student's t at t."""
+    log_density = (
+        math.lgamma((df + 1) / 2)
+        - math.lgamma(df / 2)
+        - 0.5 * math.log(df * math.pi)
+        - (df + 1) / 2 * math.log1p(t * t / df)
+    )
+    return math.exp(log_density)
+
+
+@functools.lru_cache(maxsize=4096)
 def t_quantile(probability: float, df: float) -> float:
-    """Return the t value below which `probability` of the distribution lies."""
+    """Return the t value below which `probability` of the distribution lies.
+
+    Starts from the Cornish-Fisher expansion (Abramowitz and Stegun 26.7.5) and
+    polishes it with Newton steps; small degrees of freedom, where the expansion is
+    poor, are solved by bisection.
+    """
     if probability == 0.5:
         return 0.0
     if probability < 0.5:
         return -t_quantile(1.0 - probability, df)
+    if df < 3:
+        return _t_quantile_by_bisection(probability, df)
+    z = NormalDist().inv_cdf(probability)
+    g1 = (z**3 + z) / 4
+    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
+    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
+    t = z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
+    for _step in range(4):
+        step = (t_cdf(t, df) - probability) / t_pdf(t, df)
+        t -= step
+        if abs(step) < 1e-13 * max(1.0, abs(t)):
+            break
+    return t
+
+
+def _t_quantile_by_bisection(probability: float, df: float) -> float:
     low, high = 0.0, 1.0
     while t_cdf(high, df) < probability:
         high *= 2.0

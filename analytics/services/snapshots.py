@@ -141,9 +141,16 @@ class _Cells:
     def __init__(self, rows: Iterable[tuple]):
         self.by_item = defaultdict(list)
         self.seen = {segment: set() for segment in SEGMENTS}
+        self.group_keys = {}
         for row in rows:
             kind, item_id = row[0], row[1]
             self.by_item[(kind, item_id)].append(row)
+            segments = row[7:11]
+            if segments not in self.group_keys:
+                self.group_keys[segments] = {
+                    grouping: tuple(segments[POSITION[dim]] for dim in grouping)
+                    for grouping in GROUPINGS
+                }
             if kind == AggregateCell.Kind.RESPONSES:
                 for segment in SEGMENTS:
                     self.seen[segment].add(row[7 + POSITION[segment]])
@@ -164,10 +171,6 @@ def _segment_values(questions: list[Question], cells: _Cells) -> dict[str, dict[
                 labels[""] = ""  # Not stated: figures.py names it in the reader's language.
             segments[question.segment] = labels
     return segments
-
-
-def _group_key(grouping: tuple, row: tuple) -> tuple:
-    return tuple(row[7 + POSITION[dim]] for dim in grouping)
 
 
 def _group_keys(grouping: tuple, segments: dict) -> list[tuple]:
@@ -201,15 +204,16 @@ def _relations(groupings, segments, columns, *, rows_add_up: bool) -> list:
     return relations
 
 
-def _tally(rows, groupings, column_of) -> dict:
+def _tally(cells, rows, groupings, column_of) -> dict:
     """Roll finest-grain rows up to everyone and each grouping; column_of(row) → column."""
     counts = defaultdict(int)
     for row in rows:
         column = column_of(row)
         count = row[-1]
         counts[(ALL, ALL, column)] += count
+        keys = cells.group_keys[row[7:11]]
         for grouping in groupings:
-            counts[(grouping, _group_key(grouping, row), column)] += count
+            counts[(grouping, keys[grouping], column)] += count
     return counts
 
 
@@ -225,7 +229,7 @@ def _fill(counts: dict, groupings, segments, columns) -> dict:
 
 def _participation(cells, segments, groupings, k) -> dict:
     counts = _fill(
-        _tally(cells.of(AggregateCell.Kind.RESPONSES), groupings, lambda row: None),
+        _tally(cells, cells.of(AggregateCell.Kind.RESPONSES), groupings, lambda row: None),
         groupings,
         segments,
         [None],
@@ -290,13 +294,13 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
     # An option deleted after it was answered still counts, under a plain name.
     gone = sorted({row[3] for row in rows} - known)
     columns = [option.pk for option in options] + gone
-    counts = _tally(rows, groupings, lambda row: row[3])
+    counts = _tally(cells, rows, groupings, lambda row: row[3])
     is_multiple = question.kind == Question.Kind.MULTIPLE_CHOICE
     if is_multiple:
         respondents = [
             row for row in cells.of(AggregateCell.Kind.RESPONDENTS, question.pk) if not row[6]
         ]
-        counts.update(_tally(respondents, groupings, lambda row: None))
+        counts.update(_tally(cells, respondents, groupings, lambda row: None))
     else:
         totals = defaultdict(int)
         for (grouping, key, _column), count in counts.items():
@@ -389,7 +393,7 @@ def _option_label(column: int, options) -> str:
     return option.label if option else ""
 
 
-def _histograms(rows, groupings, value_of) -> dict:
+def _histograms(cells, rows, groupings, value_of) -> dict:
     """Roll finest-grain rows up into value → count histograms per published group."""
     histograms = defaultdict(lambda: defaultdict(int))
     for row in rows:
@@ -398,8 +402,9 @@ def _histograms(rows, groupings, value_of) -> dict:
             continue
         count = row[-1]
         histograms[(ALL, ALL, None)][value] += count
+        keys = cells.group_keys[row[7:11]]
         for grouping in groupings:
-            histograms[(grouping, _group_key(grouping, row), None)][value] += count
+            histograms[(grouping, keys[grouping], None)][value] += count
     return histograms
 
 
@@ -444,7 +449,7 @@ def _summary_figures(histograms, segments, groupings, k) -> dict:
 
 def _number_figures(question, cells, segments, groupings, k) -> dict:
     rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if not row[6]]
-    histograms = _histograms(rows, groupings, lambda row: row[4])
+    histograms = _histograms(cells, rows, groupings, lambda row: row[4])
     figures = {"key": question.key, "text": question.text, "kind": question.kind}
     figures |= _summary_figures(histograms, segments, groupings, k)
     figures["declined"] = _declined(question, cells, k) if question.allows_decline else None
@@ -476,22 +481,22 @@ def _scale_figures(scale: Scale, cells, segments, groupings, k) -> dict:
         "min_answered": scale.min_answered,
     }
     figures |= _part_figures(
-        scale, rows, "", len(items), scale.min_answered, segments, groupings, k
+        scale, cells, rows, "", len(items), scale.min_answered, segments, groupings, k
     )
     figures["subscales"] = []
     for subscale in sorted({item.subscale for item in items if item.subscale}):
         count = sum(1 for item in items if item.subscale == subscale)
         # A subscale needs the same share of its items answered as the whole scale.
         needed = -(-scale.min_answered * count // max(1, len(items)))
-        part = _part_figures(scale, rows, subscale, count, needed, segments, groupings, k)
+        part = _part_figures(scale, cells, rows, subscale, count, needed, segments, groupings, k)
         figures["subscales"].append({"key": subscale, "item_count": count} | part)
     return figures
 
 
-def _part_figures(scale, rows, subscale, item_count, needed, segments, groupings, k) -> dict:
+def _part_figures(scale, cells, rows, subscale, item_count, needed, segments, groupings, k) -> dict:
     rows = [row for row in rows if row[2] == subscale]
     histograms = _histograms(
-        rows, groupings, lambda row: _scale_score(scale, item_count, row[4], row[5], needed)
+        cells, rows, groupings, lambda row: _scale_score(scale, item_count, row[4], row[5], needed)
     )
     figures = _summary_figures(histograms, segments, groupings, k)
     unscored = sum(

@@ -23,7 +23,7 @@ def test_the_wilson_interval_matches_newcombes_worked_example():
     assert (round(low, 4), round(high, 4)) == (0.2553, 0.3662)
 
 
-@pytest.mark.parametrize("df", [1, 2, 4, 9, 29.5, 120])
+@pytest.mark.parametrize("df", [1, 2, 2.5, 3, 4, 9, 29.5, 120, 5000, 999999])
 def test_the_t_quantile_matches_scipy(df):
     assert statistics.t_quantile(0.975, df) == pytest.approx(scipy_stats.t.ppf(0.975, df), rel=1e-9)
 
