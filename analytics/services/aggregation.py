@@ -20,6 +20,8 @@ from surveys.models import Question, Response, Scale, Wave
 
 SEGMENTS = ("quarter", "age_band", "gender", "home_language")
 WORK_MEM = "64MB"
+# First key of the advisory lock that serialises counting per wave ("PaRT" in ASCII).
+COUNTING_LOCK = 0x50615254
 CELL_COLUMNS = (
     "kind",
     "item_id",
@@ -96,16 +98,12 @@ class CountedCells:
 def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
     """Count the responses not yet counted (or, with `rebuild`, all) and return every cell.
 
-    Runs in one transaction holding the wave's state row, so two workers never count
-    the same response twice, and a killed worker leaves the counts as they were.
+    Runs in one transaction holding the wave's counting lock, so two workers never
+    count the same response twice, and a killed worker leaves the counts as they were.
     """
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # Sorts and hashes of a full count fit in memory instead of spilling to disk.
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        _lock_counting(wave)
         state, _created = AggregateState.objects.get_or_create(wave=wave)
-        state = AggregateState.objects.select_for_update().get(pk=state.pk)
         newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
         if rebuild or newest < state.last_response_id:
             _forget(state)
@@ -119,9 +117,21 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
             _forget(state)
             state.response_count = _count_range(wave, 0, newest)
             state.last_response_id = newest
-        state.save(update_fields=["last_response_id", "response_count"])
         rows = _read_cells(wave)
+        # Saved last: the row lock this takes would hold up submissions queueing a refresh.
+        state.save(update_fields=["last_response_id", "response_count"])
         return CountedCells(rows, state.response_count, state.last_response_id)
+
+
+def _lock_counting(wave: Wave) -> None:
+    """Hold the wave's counting lock until the transaction ends (SQLite locks on write)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # Sorts and hashes of a full count fit in memory instead of spilling to disk.
+        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        # An advisory lock, not a row lock: submissions flag the state row meanwhile.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [COUNTING_LOCK, wave.pk])
 
 
 def _forget(state: AggregateState) -> None:
