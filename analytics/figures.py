@@ -32,6 +32,11 @@ class Chart:
     data_id: str = field(default_factory=lambda: f"figure-{uuid.uuid4().hex[:8]}")
 
 
+def _one_decimal(value: float) -> str:
+    # Rounded first: number_format cuts digits off, so 7.57 would read "7,5".
+    return number_format(round(value, 1), decimal_pos=1)
+
+
 def withheld_text(min_cell_size: int) -> str:
     return _("fewer than %(k)s") % {"k": min_cell_size}
 
@@ -207,20 +212,20 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
         if item.get("mean_low") is None:
             return "–"
         return _("%(low)s to %(high)s") % {
-            "low": number_format(item["mean_low"], decimal_pos=1),
-            "high": number_format(item["mean_high"], decimal_pos=1),
+            "low": _one_decimal(item["mean_low"]),
+            "high": _one_decimal(item["mean_high"]),
         }
 
-    everyone = [_("Everyone"), number_format(answered), number_format(mean, decimal_pos=1)]
+    everyone = [_("Everyone"), number_format(answered), _one_decimal(mean)]
     table = Table(
         caption=caption % {"title": title, "n": number_format(answered)},
-        headings=[_("Group"), _("People"), _("Average"), _("95 % confidence interval")],
+        headings=[_("Group"), _("People"), _("Average"), _("95 %% confidence interval") % {}],
         rows=[everyone + [interval(question)]]
         + [
             [
                 _segment_label(segments, "quarter", group["values"][0]),
                 _count_cell(group["answered"], k),
-                "–" if group["mean"] is None else number_format(group["mean"], decimal_pos=1),
+                "–" if group["mean"] is None else _one_decimal(group["mean"]),
                 interval(group),
             ]
             for group in groups
@@ -228,14 +233,14 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
     )
     summary = summary % {
         "n": number_format(answered),
-        "mean": number_format(mean, decimal_pos=1),
+        "mean": _one_decimal(mean),
     }
     labels = [_("Everyone")] + [
         _segment_label(segments, "quarter", group["values"][0]) for group in groups
     ]
     values = [mean] + [group["mean"] if group["mean"] is not None else 0 for group in groups]
-    texts = [number_format(mean, decimal_pos=1)] + [
-        withheld_text(k) if group["mean"] is None else number_format(group["mean"], decimal_pos=1)
+    texts = [_one_decimal(mean)] + [
+        withheld_text(k) if group["mean"] is None else _one_decimal(group["mean"])
         for group in groups
     ]
     figure = go.Figure(
