@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from analytics.models import Snapshot
 
@@ -32,6 +32,11 @@ class Chart:
     data_id: str = field(default_factory=lambda: f"figure-{uuid.uuid4().hex[:8]}")
 
 
+def _one_decimal(value: float) -> str:
+    # Rounded first: number_format cuts digits off, so 7.57 would read "7,5".
+    return number_format(round(value, 1), decimal_pos=1)
+
+
 def withheld_text(min_cell_size: int) -> str:
     return _("fewer than %(k)s") % {"k": min_cell_size}
 
@@ -42,40 +47,93 @@ def question_chart(
     """Return the chart of one question from a published snapshot."""
     question = snapshot.question(question_key) if snapshot else None
     title = heading or (question["text"] if question else "")
-    if question is None:
-        return Chart(
-            title=title or _("Results"),
-            summary=_("No results have been published for this question yet."),
-            table=Table(caption=title, headings=[]),
+    if snapshot is None:
+        return _message_chart(
+            title or _("Results"), _("No results have been published for this question yet.")
         )
     k = snapshot.min_cell_size
+    status = snapshot.data.get("status", "ok")
+    if status == "no_responses":
+        return _message_chart(title or _("Results"), _("Nobody has answered this survey yet."))
+    if question is None:
+        return _message_chart(
+            title or _("Results"),
+            _("This question was not asked in this wave, so there are no results for it."),
+        )
+    if status == "too_few" or question.get("status") == "too_few":
+        return _too_few_chart(title, k)
+    if question.get("status") == "free_text":
+        return _message_chart(
+            title, _("Answers written in the person's own words are not shown as figures.")
+        )
     if question.get("options"):
         return _choice_chart(question, title, k)
-    return _number_chart(question, title, k)
+    return _number_chart(question, title, k, snapshot.data.get("segments", {}))
+
+
+def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "") -> Chart:
+    """Return the chart of one scale score, everyone and per quarter, from a snapshot."""
+    scale = snapshot.scale(scale_key) if snapshot else None
+    title = heading or (scale["name"] if scale else _("Results"))
+    if scale is None:
+        return _message_chart(title, _("No results have been published for this scale yet."))
+    k = snapshot.min_cell_size
+    if scale.get("status") == "no_responses":
+        return _message_chart(title, _("Nobody has answered this survey yet."))
+    if scale.get("status") != "ok":
+        return _message_chart(
+            title,
+            _(
+                "Fewer than %(k)s people answered enough of the questions of this scale, "
+                "so no score is shown."
+            )
+            % {"k": k},
+        )
+    return _number_chart(
+        scale | {"kind": "scale"}, title, k, snapshot.data.get("segments", {}), is_score=True
+    )
+
+
+def _message_chart(title: str, summary: str) -> Chart:
+    return Chart(title=title, summary=summary, table=Table(caption=title, headings=[]))
 
 
 def _too_few_chart(title: str, k: int) -> Chart:
     summary = _(
         "Fewer than %(k)s people have answered this question so far, so no results are shown."
     )
-    return Chart(title=title, summary=summary % {"k": k}, table=Table(caption=title, headings=[]))
+    return _message_chart(title, summary % {"k": k})
 
 
 def _count_cell(count: int | None, k: int) -> str:
     return withheld_text(k) if count is None else number_format(count)
 
 
+def _privacy_note(k: int) -> str:
+    return _(
+        "To protect privacy, groups of fewer than %(k)s people are not shown; "
+        "where needed, another small group is hidden too "
+        "so the hidden figure cannot be worked out."
+    ) % {"k": k}
+
+
+def _option_label(option: dict) -> str:
+    return option.get("label") or _("An answer that is no longer offered")
+
+
 def _choice_chart(question: dict, title: str, k: int) -> Chart:
-    answered = question.get("answered")
-    if answered is None:
-        return _too_few_chart(title, k)
+    answered = question["answered"]
     options = question["options"]
+    is_multiple = question.get("is_share_of_respondents", False)
+    caption = _("%(title)s (n = %(n)s)") % {"title": title, "n": number_format(answered)}
+    if is_multiple:
+        caption += " " + _("Several answers were possible; shares are of the people who answered.")
     table = Table(
-        caption=_("%(title)s (n = %(n)s)") % {"title": title, "n": number_format(answered)},
+        caption=caption,
         headings=[_("Answer"), _("People"), _("Share")],
         rows=[
             [
-                option["label"],
+                _option_label(option),
                 _count_cell(option["count"], k),
                 "–"
                 if option["count"] is None
@@ -91,13 +149,24 @@ def _choice_chart(question: dict, title: str, k: int) -> Chart:
     }
     if top:
         summary += " " + _("The most frequent answer was “%(label)s” (%(share)s %%).") % {
-            "label": top["label"],
+            "label": _option_label(top),
             "share": number_format(round(100 * top["count"] / answered)),
         }
+    else:
+        summary += " " + _(
+            "Each answer was given by so few people that none can be shown without "
+            "putting someone's privacy at risk."
+        )
+    if question.get("declined") is not None:
+        summary += " " + ngettext(
+            "%(n)s person preferred not to say.",
+            "%(n)s people preferred not to say.",
+            question["declined"],
+        ) % {"n": number_format(question["declined"])}
     figure = go.Figure(
         go.Bar(
             x=[option["count"] if option["count"] is not None else 0 for option in options],
-            y=[option["label"] for option in options],
+            y=[_option_label(option) for option in options],
             orientation="h",
             marker={"color": BAR_COLOUR},
             text=[_count_cell(option["count"], k) for option in options],
@@ -108,47 +177,70 @@ def _choice_chart(question: dict, title: str, k: int) -> Chart:
     figure.update_layout(
         _layout(rows=len(options), xaxis={"title": {"text": _("People")}, "rangemode": "tozero"})
     )
-    note = ""
-    if any(option["count"] is None for option in options):
-        note = _(
-            "To protect privacy, groups of fewer than %(k)s people are not shown; "
-            "where needed, another small group is hidden too "
-            "so the hidden figure cannot be worked out."
-        ) % {"k": k}
+    note = _privacy_note(k) if len(shown) < len(options) else ""
     if not shown:
         # Everything is withheld: a chart of empty bars would only mislead.
         return Chart(title=title, summary=summary, table=table, note=note)
     return Chart(title=title, summary=summary, table=table, figure=_as_json(figure), note=note)
 
 
-def _number_chart(question: dict, title: str, k: int) -> Chart:
-    answered = question.get("answered")
-    if answered is None:
-        return _too_few_chart(title, k)
+def _segment_label(segments: dict, dimension: str, value: str) -> str:
+    if value == "":
+        return pgettext("segment", "Not stated")
+    labels = {item["value"]: item["label"] for item in segments.get(dimension, [])}
+    return labels.get(value, value)
+
+
+def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=False) -> Chart:
+    answered = question["answered"]
     mean = question["mean"]
-    groups = question.get("by_quarter", [])
+    groups = question.get("breakdowns", {}).get("quarter", [])
+    if is_score:
+        caption = _("%(title)s: average score (n = %(n)s)")
+        summary = _("On average, the %(n)s people who answered scored %(mean)s.")
+        axis = {"title": {"text": _("Average score")}, "rangemode": "tozero"}
+    elif question.get("kind") == "scale_0_10":
+        caption = _("%(title)s: average on a scale from 0 to 10 (n = %(n)s)")
+        summary = _("On average, the %(n)s people who answered gave %(mean)s out of 10.")
+        axis = {"title": {"text": _("Average (0 to 10)")}, "range": [0, 10]}
+    else:
+        caption = _("%(title)s: average (n = %(n)s)")
+        summary = _("On average, the %(n)s people who answered said %(mean)s.")
+        axis = {"title": {"text": _("Average")}, "rangemode": "tozero"}
+
+    def interval(item):
+        if item.get("mean_low") is None:
+            return "–"
+        return _("%(low)s to %(high)s") % {
+            "low": _one_decimal(item["mean_low"]),
+            "high": _one_decimal(item["mean_high"]),
+        }
+
+    everyone = [_("Everyone"), number_format(answered), _one_decimal(mean)]
     table = Table(
-        caption=_("%(title)s: average on a scale from 0 to 10 (n = %(n)s)")
-        % {"title": title, "n": number_format(answered)},
-        headings=[_("Group"), _("People"), _("Average")],
-        rows=[[_("Everyone"), number_format(answered), number_format(mean, decimal_pos=1)]]
+        caption=caption % {"title": title, "n": number_format(answered)},
+        headings=[_("Group"), _("People"), _("Average"), _("95 %% confidence interval") % {}],
+        rows=[everyone + [interval(question)]]
         + [
             [
-                group["label"],
+                _segment_label(segments, "quarter", group["values"][0]),
                 _count_cell(group["answered"], k),
-                "–" if group["mean"] is None else number_format(group["mean"], decimal_pos=1),
+                "–" if group["mean"] is None else _one_decimal(group["mean"]),
+                interval(group),
             ]
             for group in groups
         ],
     )
-    summary = _("On average, the %(n)s people who answered gave %(mean)s out of 10.") % {
+    summary = summary % {
         "n": number_format(answered),
-        "mean": number_format(mean, decimal_pos=1),
+        "mean": _one_decimal(mean),
     }
-    labels = [_("Everyone")] + [group["label"] for group in groups]
+    labels = [_("Everyone")] + [
+        _segment_label(segments, "quarter", group["values"][0]) for group in groups
+    ]
     values = [mean] + [group["mean"] if group["mean"] is not None else 0 for group in groups]
-    texts = [number_format(mean, decimal_pos=1)] + [
-        withheld_text(k) if group["mean"] is None else number_format(group["mean"], decimal_pos=1)
+    texts = [_one_decimal(mean)] + [
+        withheld_text(k) if group["mean"] is None else _one_decimal(group["mean"])
         for group in groups
     ]
     figure = go.Figure(
@@ -162,12 +254,9 @@ def _number_chart(question: dict, title: str, k: int) -> Chart:
             hoverinfo="skip",
         )
     )
-    figure.update_layout(
-        _layout(
-            rows=len(labels), xaxis={"title": {"text": _("Average (0 to 10)")}, "range": [0, 10]}
-        )
-    )
-    return Chart(title=title, summary=summary, table=table, figure=_as_json(figure))
+    figure.update_layout(_layout(rows=len(labels), xaxis=axis))
+    note = _privacy_note(k) if any(group["mean"] is None for group in groups) else ""
+    return Chart(title=title, summary=summary, table=table, figure=_as_json(figure), note=note)
 
 
 def _layout(*, rows: int, xaxis: dict) -> dict:

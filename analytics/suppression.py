@@ -1,21 +1,52 @@
 """Small-cell suppression: no public figure may come from fewer than k people."""
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 
-def withhold_small_cells(counts: Mapping[str, int], *, min_cell_size: int) -> set[str]:
-    """Return the keys of the cells that must be withheld from a table with a published total.
+def withhold_linked_cells(
+    counts: Mapping[Hashable, int],
+    relations: Iterable[tuple[Hashable, Sequence[Hashable]]],
+    *,
+    min_cell_size: int,
+) -> set[Hashable]:
+    """Return the keys of the counts to withhold from a set of linked published tables.
 
-    Every cell below `min_cell_size` is withheld. Because the total is published, the
-    withheld cells together are known by subtraction; so more cells are withheld, the
-    smallest first, until at least two are withheld and together they hold at least
-    `min_cell_size` responses, or all of them are. Then no withheld cell can be worked
-    out exactly, and their sum says nothing about a group smaller than k.
+    `counts` holds every count that would be published: cells, row and column totals,
+    the margins of a cross table. Each relation `(total, parts)` says that the total
+    is the sum of the parts, as anybody can see from the published tables (a row of
+    quarter × age band adds up to the quarter alone, the quarters add up to everyone).
+
+    Every count from 1 to `min_cell_size` - 1 is withheld. A zero is withheld only
+    where its total is: "none of these 40 chose it" speaks of no one, but the zeros of
+    a withheld row would tell what its one person did not answer. Then, until nothing
+    changes: where a relation's total is published, its withheld parts must be none,
+    or at least two that together hold at least `min_cell_size`; where the total is
+    withheld, at least one part must be withheld too. Otherwise the smallest published
+    part (or, with none left, the total) is withheld as well.
     """
-    withheld = {key for key, count in counts.items() if count < min_cell_size}
-    if not withheld:
-        return withheld
-    remaining = sorted((count, key) for key, count in counts.items() if key not in withheld)
-    while remaining and (len(withheld) < 2 or sum(counts[key] for key in withheld) < min_cell_size):
-        withheld.add(remaining.pop(0)[1])
+    withheld = {key for key, count in counts.items() if 0 < count < min_cell_size}
+    relations = [(total, list(parts)) for total, parts in relations]
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in relations:
+            if total in withheld:
+                zeros = {part for part in parts if counts[part] == 0} - withheld
+                if zeros:
+                    withheld |= zeros
+                    changed = True
+            hidden = [part for part in parts if part in withheld]
+            if total in withheld:
+                is_safe = bool(hidden) or not parts
+            else:
+                is_safe = not hidden or (
+                    len(hidden) >= 2 and sum(counts[part] for part in hidden) >= min_cell_size
+                )
+            if is_safe:
+                continue
+            shown = sorted(
+                (counts[part], str(part), part) for part in parts if part not in withheld
+            )
+            withheld.add(shown[0][2] if shown else total)
+            changed = True
     return withheld

@@ -242,3 +242,108 @@ def three_page_wave(**wave_fields) -> Wave:
     )
     complete_questionnaire(questionnaire=questionnaire)
     return WaveFactory(questionnaire=questionnaire, **wave_fields)
+# Analytics: responses stored straight in the database, and a questionnaire that has
+# every kind of question, segment and a scored scale.
+
+DECLINED = object()
+AGE_BANDS = [("10-13", "10 bis 13"), ("14-17", "14 bis 17"), ("18-21", "18 bis 21")]
+GENDERS = [("w", "weiblich"), ("m", "männlich"), ("d", "divers")]
+LEISURE = [("sport", "Sport"), ("musik", "Musik"), ("treff", "Jugendtreff"), ("online", "Online")]
+
+
+def full_questionnaire(*, key: str = "panel", version: int = 1):
+    """Create a questionnaire with segments, every answer kind and a scale with subscales."""
+    from surveys.models import Scale, ScaleItem
+
+    questionnaire = QuestionnaireFactory(key=key, version=version, with_questions=False)
+
+    def question(qkey, kind, options=(), **extra):
+        item = Question.objects.create(
+            questionnaire=questionnaire,
+            key=qkey,
+            sort_order=Question.objects.filter(questionnaire=questionnaire).count(),
+            kind=kind,
+            text=f"Frage {qkey}",
+            **extra,
+        )
+        for position, (value, label, *score) in enumerate(options):
+            Option.objects.create(
+                question=item,
+                sort_order=position,
+                value=value,
+                label=label,
+                score=score[0] if score else None,
+            )
+        return item
+
+    kinds = Question.Kind
+    question("quartier", kinds.SINGLE_CHOICE, QUARTERS, segment="quarter")
+    question("alter", kinds.SINGLE_CHOICE, AGE_BANDS, segment="age_band")
+    question("geschlecht", kinds.SINGLE_CHOICE, GENDERS, segment="gender", allows_decline=True)
+    question("freizeit", kinds.MULTIPLE_CHOICE, LEISURE, is_required=False)
+    items = [
+        question(f"se{number}", kinds.AGREEMENT, [(v, label, int(v)) for v, label in AGREEMENT])
+        for number in range(1, 5)
+    ]
+    question("mitbestimmen", kinds.SCALE_0_10, is_required=False)
+    question("stunden", kinds.NUMBER, is_required=False, allows_decline=True)
+    question("wunsch", kinds.SHORT_TEXT, is_required=False)
+    scale = Scale.objects.create(
+        questionnaire=questionnaire,
+        key="selbstwirksamkeit",
+        name="Selbstwirksamkeit",
+        scoring=Scale.Scoring.MEAN,
+        min_answered=3,
+    )
+    for position, item in enumerate(items):
+        ScaleItem.objects.create(
+            scale=scale,
+            question=item,
+            is_reversed=position == 3,
+            subscale="handeln" if position < 2 else "zutrauen",
+        )
+    return questionnaire
+
+
+def add_responses(wave: Wave, count: int = 1, *, answers: dict | None = None, **segments):
+    """Store `count` responses with `answers` (question key → option value, list of
+    values, number, text or DECLINED) straight in the database; return the last one."""
+    from surveys.models import Answer, Response
+
+    questions = {q.key: q for q in wave.questionnaire.questions.prefetch_related("options")}
+    answers = dict(answers or {})
+    fields = {}
+    for question in questions.values():
+        if question.segment and question.segment in segments:
+            answers.setdefault(question.key, segments[question.segment])
+    for question_key, value in answers.items():
+        question = questions[question_key]
+        if question.segment and isinstance(value, str):
+            fields[question.segment] = value
+    response = None
+    for _ in range(count):
+        response = Response.objects.create(
+            wave=wave,
+            questionnaire=wave.questionnaire,
+            language="de",
+            day=timezone.localdate(),
+            **fields,
+        )
+        rows = []
+        for question_key, value in answers.items():
+            question = questions[question_key]
+            options = {option.value: option for option in question.options.all()}
+            if value is DECLINED:
+                rows.append(Answer(response=response, question=question, declined=True))
+            elif isinstance(value, list):
+                rows += [
+                    Answer(response=response, question=question, option=options[v]) for v in value
+                ]
+            elif question.has_options:
+                rows.append(Answer(response=response, question=question, option=options[value]))
+            elif question.is_free_text:
+                rows.append(Answer(response=response, question=question, text=value))
+            else:
+                rows.append(Answer(response=response, question=question, number=value))
+        Answer.objects.bulk_create(rows)
+    return response

@@ -134,11 +134,21 @@ CELERY_RESULT_EXPIRES = 3600
 # (the answer is already saved and the beat sweep catches up), not hang the request.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A task a killed worker left unacknowledged goes back to the queue after the
+# visibility timeout; it must outlast the longest refresh (about 10 s at 1M responses)
+# and the refresh delay. Workers look for such tasks every few seconds.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 3)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_BEAT_SCHEDULE = {
     "refresh-stale-snapshots": {
         "task": "analytics.tasks.refresh_stale_snapshots",
-        "schedule": 300.0,
+        "schedule": env.float("SNAPSHOT_SWEEP_SECONDS", default=300.0),
     },
 }
 

@@ -1,65 +1,77 @@
-"""A submitted answer reaches the public snapshot through real Redis and a real worker."""
+"""Refreshes through real Redis and real Celery workers: bursts, kills, outages, the sweep."""
 
 import os
 import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.db import connection
 
+from analytics import tasks
 from analytics.models import Snapshot
+from analytics.services import refresh_snapshot
 from config.celery import app as celery_app
-from tests.factories import WaveFactory, answers_for
+from surveys.models import Response
+from tests.factories import WaveFactory, add_responses, answers_for, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def worker(postgres_and_redis, settings):
-    """Start `celery worker` against the test database; stop it afterwards."""
+def _database_url() -> str:
     database = connection.settings_dict
+    return f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+
+
+@pytest.fixture
+def start(postgres_and_redis, settings):
+    """Return a function that starts a Celery worker or beat on the test database."""
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "DATABASE_URL": _database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_TASK_ALWAYS_EAGER": "0",
+        "CELERY_VISIBILITY_TIMEOUT": "4",
+        "SNAPSHOT_SWEEP_SECONDS": "1",
     }
     # Old messages from an earlier run would refer to rows that no longer exist.
     celery_app.control.purge()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    processes = []
+
+    def start_process(kind: str = "worker", *extra: str) -> subprocess.Popen:
+        command = [sys.executable, "-m", "celery", "-A", "config", kind, "--loglevel", "warning"]
+        if kind == "worker":
+            command += ["--pool", "solo"]
+        process = subprocess.Popen(
+            command + list(extra),
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        processes.append(process)
+        return process
+
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     try:
-        yield process
+        yield start_process
     finally:
         celery_app.conf.task_always_eager = eager
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def _wait_for(condition, seconds: float) -> bool:
@@ -71,15 +83,106 @@ def _wait_for(condition, seconds: float) -> bool:
     return False
 
 
+def _snapshot_counts(wave, count: int):
+    return lambda: Snapshot.objects.filter(wave=wave, response_count=count).exists()
+
+
 def test_a_submitted_answer_reaches_the_snapshot_through_the_broker_and_a_real_worker(
-    client, worker
+    client, start
 ):
+    worker = start()
     wave = WaveFactory()
 
     response = client.post(f"/s/{wave.slug}/", answers_for(wave, say=7))
 
     assert response.status_code == 302
-    reached = _wait_for(lambda: Snapshot.objects.filter(wave=wave, response_count=1).exists(), 60)
+    reached = _wait_for(_snapshot_counts(wave, 1), 60)
     if not reached and worker.poll() is not None:
         pytest.fail(f"the worker stopped: {worker.stdout.read()}")
     assert reached
+
+
+def test_a_burst_of_300_answers_causes_a_handful_of_refreshes(start):
+    start()
+    wave = WaveFactory()
+
+    submit(wave, 300, say=5)
+
+    assert _wait_for(_snapshot_counts(wave, 300), 90)
+    refreshes = Snapshot.objects.filter(wave=wave).order_by("-version").first().version
+    assert 1 <= refreshes <= 15
+
+
+def _waiting_on_a_lock(database_url: str) -> bool:
+    with psycopg.connect(database_url, autocommit=True) as watcher:
+        row = watcher.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE wait_event_type = 'Lock' AND query LIKE '%analytics_snapshot%'"
+        ).fetchone()
+    return row[0] > 0
+
+
+def test_a_worker_killed_mid_refresh_leaves_the_old_snapshot_and_a_new_worker_finishes(start):
+    wave = WaveFactory()
+    add_responses(wave, 6)
+    old = refresh_snapshot(wave=wave)
+    add_responses(wave, 4)
+    database_url = _database_url()
+
+    with psycopg.connect(database_url) as blocker:
+        # Hold the snapshot table, so the refresh stops just before it publishes.
+        blocker.execute("LOCK TABLE analytics_snapshot IN SHARE MODE")
+        worker = start()
+        tasks.refresh_snapshot.delay(wave.pk)
+        assert _wait_for(lambda: _waiting_on_a_lock(database_url), 60)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+        blocker.rollback()
+
+    time.sleep(1)
+    newest = Snapshot.objects.filter(wave=wave).order_by("-version").first()
+    assert (newest.version, newest.response_count) == (old.version, 6)
+    start()
+    assert _wait_for(_snapshot_counts(wave, 10), 60)
+
+
+@contextmanager
+def _broker_at(url: str):
+    """Point this process's producer at another broker address, then back."""
+    original = celery_app.conf.broker_url
+
+    def reset():
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    celery_app.conf.broker_url = url
+    reset()
+    try:
+        yield
+    finally:
+        celery_app.conf.broker_url = original
+        reset()
+
+
+def test_with_the_broker_unreachable_an_answer_is_stored_and_the_sweep_catches_up(client, start):
+    wave = WaveFactory()
+
+    with _broker_at("redis://127.0.0.1:1/0"):
+        response = client.post(f"/s/{wave.slug}/", answers_for(wave, say=3))
+
+    assert response.status_code == 302
+    assert Response.objects.filter(wave=wave).count() == 1
+    assert not Snapshot.objects.filter(wave=wave).exists()
+    start()
+    tasks.refresh_stale_snapshots.delay()
+    assert _wait_for(_snapshot_counts(wave, 1), 60)
+
+
+def test_the_beat_sweep_refreshes_a_wave_whose_refresh_was_never_queued(start, tmp_path):
+    wave = WaveFactory()
+    add_responses(wave, 7)  # Straight into the database: no refresh is queued.
+    start()
+
+    start("beat", "--schedule", str(tmp_path / "beat-schedule"))
+
+    assert _wait_for(_snapshot_counts(wave, 7), 60)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from analytics.services import refresh_snapshot
+from analytics.services import refresh_comparisons, refresh_snapshot
 from surveys.models import Wave
 
 
@@ -9,15 +9,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--wave", metavar="SLUG", help="only this wave")
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="count every response again instead of only the new ones",
+        )
 
-    def handle(self, *args, wave=None, **options):
-        waves = Wave.objects.all()
+    def handle(self, *args, wave=None, rebuild=False, **options):
+        waves = Wave.objects.select_related("questionnaire")
         if wave:
             waves = waves.filter(slug=wave)
             if not waves.exists():
                 raise CommandError(f"No wave has the address '{wave}'.")
         for item in waves:
-            snapshot = refresh_snapshot(wave=item)
+            snapshot = refresh_snapshot(wave=item, rebuild=rebuild)
+            refresh_comparisons(wave=item)
             self.stdout.write(
                 f"{item.slug}: version {snapshot.version}, {snapshot.response_count} responses"
             )

@@ -93,9 +93,8 @@ def test_a_quarter_mean_from_fewer_than_k_people_is_withheld_with_a_neighbour():
 
     refresh_snapshot(wave=wave)
 
-    groups = {
-        g["value"]: g for g in published_snapshot(wave=wave).question("mitbestimmen")["by_quarter"]
-    }
+    breakdown = published_snapshot(wave=wave).question("mitbestimmen")["breakdowns"]["quarter"]
+    groups = {g["values"][0]: g for g in breakdown}
     assert groups["ausserhalb"]["mean"] is None
     assert sum(1 for g in groups.values() if g["mean"] is None) >= 2
 

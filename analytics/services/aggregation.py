@@ -1,0 +1,255 @@
+"""Count responses in the database, at the finest grain, into mergeable partial counts.
+
+One GROUP BY per kind of figure runs over the raw answers of a range of responses
+(PostgreSQL may run it with parallel workers, which GROUPING SETS never do); every
+breakdown a snapshot publishes is then a roll-up of these few thousand cells. New
+responses are counted alone and appended, so a refresh after 100 new answers reads
+100 responses, not a million.
+"""
+
+import io
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count, Max
+
+from analytics.models import AggregateCell, AggregateState
+from surveys.models import Question, Response, Scale, Wave
+
+SEGMENTS = ("quarter", "age_band", "gender", "home_language")
+WORK_MEM = "64MB"
+# First key of the advisory lock that serialises counting per wave ("PaRT" in ASCII).
+COUNTING_LOCK = 0x50615254
+CELL_COLUMNS = (
+    "kind",
+    "item_id",
+    "subscale",
+    "option_id",
+    "value",
+    "items",
+    "declined",
+    "quarter",
+    "age_band",
+    "gender",
+    "home_language",
+    "count",
+)
+SEGMENT_SQL = "r.quarter, r.age_band, r.gender, r.home_language"
+RANGE_SQL = "r.wave_id = %s AND r.id > %s AND r.id <= %s"
+
+RESPONSES_SQL = f"""
+    SELECT 1, 0, '', 0, NULL, 0, FALSE, {SEGMENT_SQL}, COUNT(*)
+    FROM surveys_response r
+    WHERE {RANGE_SQL}
+    GROUP BY {SEGMENT_SQL}
+"""  # noqa: S608 - constants only; ids in it are int()-cast
+# Free text is never counted: a text answer has no option, no number and is not declined.
+ANSWERS_SQL = f"""
+    SELECT 2, a.question_id, '', COALESCE(a.option_id, 0), a.number, 0, a.declined,
+           {SEGMENT_SQL}, COUNT(*)
+    FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
+    WHERE {RANGE_SQL} AND a.response_id > %s AND a.response_id <= %s
+      AND (a.option_id IS NOT NULL OR a.number IS NOT NULL OR a.declined)
+    GROUP BY a.question_id, a.option_id, a.number, a.declined, {SEGMENT_SQL}
+"""  # noqa: S608 - constants only; ids in it are int()-cast
+# Multiple choice has one answer per chosen option: count people, not answers.
+RESPONDENTS_SQL = f"""
+    SELECT 3, d.question_id, '', 0, NULL, 0, d.declined, {SEGMENT_SQL}, COUNT(*)
+    FROM (
+        SELECT DISTINCT a.response_id, a.question_id, a.declined
+        FROM surveys_answer a
+        WHERE a.response_id > %s AND a.response_id <= %s AND a.question_id IN ({{questions}})
+    ) d JOIN surveys_response r ON r.id = d.response_id
+    WHERE {RANGE_SQL}
+    GROUP BY d.question_id, d.declined, {SEGMENT_SQL}
+"""  # noqa: S608 - constants only; ids in it are int()-cast
+# One raw sum and item count per response and (sub)scale, then counted per segment.
+# The VALUES list maps (question, option) to points: column5 + column6 * number.
+# Grouping by integers first and joining the segments after keeps the big sort small.
+SCALES_SQL = f"""
+    SELECT 4, s.scale_id, s.part, 0, s.raw_sum, s.items, FALSE, {SEGMENT_SQL}, COUNT(*)
+    FROM (
+        SELECT a.response_id, m.column1 AS scale_id, m.column2 AS part,
+               SUM(m.column5 + m.column6 * COALESCE(a.number, 0)) AS raw_sum,
+               COUNT(*) AS items
+        FROM surveys_answer a
+        JOIN (VALUES {{points}}) AS m
+          ON m.column3 = a.question_id AND m.column4 = COALESCE(a.option_id, 0)
+        WHERE a.response_id > %s AND a.response_id <= %s AND NOT a.declined
+        GROUP BY a.response_id, m.column1, m.column2
+    ) s JOIN surveys_response r ON r.id = s.response_id
+    WHERE {RANGE_SQL}
+    GROUP BY s.scale_id, s.part, s.raw_sum, s.items, {SEGMENT_SQL}
+"""  # noqa: S608 - constants only; ids in it are int()-cast
+READ_SQL = f"""
+    SELECT {", ".join(CELL_COLUMNS)} FROM analytics_aggregatecell WHERE wave_id = %s
+"""  # noqa: S608 - constants only
+
+
+@dataclass(frozen=True)
+class CountedCells:
+    rows: list[tuple]
+    response_count: int
+    last_response_id: int
+
+
+def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
+    """Count the responses not yet counted (or, with `rebuild`, all) and return every cell.
+
+    Runs in one transaction holding the wave's counting lock, so two workers never
+    count the same response twice, and a killed worker leaves the counts as they were.
+    """
+    with transaction.atomic():
+        _lock_counting(wave)
+        state, _created = AggregateState.objects.get_or_create(wave=wave)
+        newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
+        if rebuild or newest < state.last_response_id:
+            _forget(state)
+        if newest > state.last_response_id:
+            state.response_count += _count_range(wave, state.last_response_id, newest)
+            state.last_response_id = newest
+        # A response committed late with a lower id, or one deleted, would make the
+        # appended counts drift; a cheap count on the (wave, id) index catches both.
+        stored = Response.objects.filter(wave=wave, id__lte=newest).aggregate(n=Count("id"))["n"]
+        if stored != state.response_count:
+            _forget(state)
+            state.response_count = _count_range(wave, 0, newest)
+            state.last_response_id = newest
+        rows = _read_cells(wave)
+        # Saved last: the row lock this takes would hold up submissions queueing a refresh.
+        state.save(update_fields=["last_response_id", "response_count"])
+        return CountedCells(rows, state.response_count, state.last_response_id)
+
+
+def _lock_counting(wave: Wave) -> None:
+    """Hold the wave's counting lock until the transaction ends (SQLite locks on write)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # Sorts and hashes of a full count fit in memory instead of spilling to disk.
+        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        # An advisory lock, not a row lock: submissions flag the state row meanwhile.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [COUNTING_LOCK, wave.pk])
+
+
+def _forget(state: AggregateState) -> None:
+    AggregateCell.objects.filter(wave_id=state.wave_id).delete()
+    state.response_count = 0
+    state.last_response_id = 0
+
+
+def _count_range(wave: Wave, after_id: int, up_to_id: int) -> int:
+    """Append the cells of the responses in (after_id, up_to_id]; return how many there were."""
+    multiple = list(
+        Question.objects.filter(
+            questionnaire__key=wave.questionnaire.key, kind=Question.Kind.MULTIPLE_CHOICE
+        ).values_list("id", flat=True)
+    )
+    range_params = [wave.pk, after_id, up_to_id]
+    answer_params = range_params + [after_id, up_to_id]
+    rows = []
+    with connection.cursor() as cursor:
+        cursor.execute(RESPONSES_SQL, range_params)
+        rows += cursor.fetchall()
+        cursor.execute(ANSWERS_SQL, answer_params)
+        rows += cursor.fetchall()
+        if multiple:
+            sql = RESPONDENTS_SQL.format(questions=", ".join(str(int(q)) for q in multiple))
+            cursor.execute(sql, [after_id, up_to_id] + range_params)
+            rows += cursor.fetchall()
+        points, parts = scale_points(wave)
+        if points:
+            cursor.execute(SCALES_SQL.format(points=points), [after_id, up_to_id] + range_params)
+            rows += [row[:2] + (parts[row[2]],) + row[3:] for row in cursor.fetchall()]
+    _insert_cells(wave, rows)
+    return sum(row[-1] for row in rows if row[0] == AggregateCell.Kind.RESPONSES)
+
+
+def scale_points(wave: Wave) -> tuple[str, dict[int, str]]:
+    """Return the VALUES rows mapping answers to points for every scale of the wave's versions.
+
+    A reversed agreement item scores min + max − score of its options; a reversed
+    0–10 item scores 10 − number. Each item counts for its scale and its subscale.
+    """
+    # Every version of the wave's questionnaire: a wave's responses keep their version.
+    scales = Scale.objects.filter(questionnaire__key=wave.questionnaire.key)
+    rows = []
+    parts = {0: ""}
+    for scale in scales.prefetch_related("items__question__options"):
+        for item in scale.items.all():
+            question = item.question
+            targets = [0]
+            if item.subscale:
+                part = next((k for k, v in parts.items() if v == item.subscale), len(parts))
+                parts[part] = item.subscale
+                targets.append(part)
+            if question.has_options:
+                scores = [o.score for o in question.options.all() if o.score is not None]
+                if not scores:
+                    continue
+                low, high = min(scores), max(scores)
+                for option in question.options.all():
+                    if option.score is None:
+                        continue
+                    score = low + high - option.score if item.is_reversed else option.score
+                    for part in targets:
+                        rows.append((scale.pk, part, question.pk, option.pk, int(score), 0))
+            elif question.is_numeric:
+                offset, sign = (10, -1) if item.is_reversed else (0, 1)
+                for part in targets:
+                    rows.append((scale.pk, part, question.pk, 0, offset, sign))
+    values = ", ".join("(" + ", ".join(str(int(x)) for x in row) + ")" for row in rows)
+    return values, parts
+
+
+def _insert_cells(wave: Wave, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        buffer = io.StringIO()
+        for row in rows:
+            buffer.write(_copy_line(wave.pk, row))
+        columns = ", ".join(("wave_id",) + CELL_COLUMNS)
+        sql = f"COPY analytics_aggregatecell ({columns}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            copy.write(buffer.getvalue())
+        return
+    AggregateCell.objects.bulk_create(
+        (AggregateCell(wave=wave, **dict(zip(CELL_COLUMNS, row, strict=True))) for row in rows),
+        batch_size=500,
+    )
+
+
+def _copy_text(value) -> str:
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, float) and not math.isfinite(value):
+        return r"\N"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _copy_line(wave_id: int, row: tuple) -> str:
+    return "\t".join(_copy_text(value) for value in (wave_id,) + tuple(row)) + "\n"
+
+
+def _read_cells(wave: Wave) -> list[tuple]:
+    # Summed here, not with GROUP BY: a hash of a few ten thousand rows is quicker
+    # than the database sorting them by eleven columns under a linguistic collation.
+    totals = defaultdict(int)
+    stored = 0
+    with connection.cursor() as cursor:
+        cursor.execute(READ_SQL, [wave.pk])
+        for row in cursor.fetchall():
+            totals[row[:-1]] += row[-1]
+            stored += 1
+    rows = [key + (count,) for key, count in totals.items()]
+    if stored > 2 * len(rows) + 1000:
+        # Many small merges have piled up: keep one row per key instead.
+        AggregateCell.objects.filter(wave=wave).delete()
+        _insert_cells(wave, rows)
+    return rows
