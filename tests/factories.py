@@ -138,3 +138,46 @@ def build_site(*, wave: Wave | None = None):
             )
         )
     return home, dashboard
+
+
+# Staff data tools (exports, moderation, monitor) ------------------------------
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "surveys.Response"
+
+    wave = factory.SubFactory(WaveFactory)
+    questionnaire = factory.LazyAttribute(lambda response: response.wave.questionnaire)
+    language = "de"
+    day = factory.LazyFunction(timezone.localdate)
+
+
+def add_question(questionnaire, key, kind, text="Frage", *, options=(), **fields) -> Question:
+    """Add a question (with `options` as (value, label) pairs) at the end of a questionnaire."""
+    position = questionnaire.questions.count() + 1
+    question = Question.objects.create(
+        questionnaire=questionnaire, key=key, kind=kind, text=text, sort_order=position, **fields
+    )
+    for order, (value, label) in enumerate(options):
+        Option.objects.create(question=question, sort_order=order, value=value, label=label)
+    return question
+
+
+def answer(response, question, value=None, *, declined=False):
+    """Store one answer as the runner does: options by code, numbers, text, or declined."""
+    from surveys.models import Answer
+
+    if declined:
+        return [Answer.objects.create(response=response, question=question, declined=True)]
+    if question.has_options:
+        codes = value if isinstance(value, list | tuple) else [value]
+        return [
+            Answer.objects.create(
+                response=response, question=question, option=question.options.get(value=code)
+            )
+            for code in codes
+        ]
+    if question.is_free_text:
+        return [Answer.objects.create(response=response, question=question, text=value)]
+    return [Answer.objects.create(response=response, question=question, number=value)]
