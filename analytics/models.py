@@ -37,6 +37,8 @@ class Snapshot(models.Model):
 # Staff data tools (exports, moderation, safeguarding) below; imported here, not at the
 # top, to keep this block apart from the snapshot code above.
 from django.conf import settings  # noqa: E402
+from django.core.exceptions import ValidationError  # noqa: E402
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting  # noqa: E402
 
 
 class Export(models.Model):
@@ -190,4 +192,31 @@ class SafeguardingRule(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.question.key}: {self.get_kind_display()}"
+        return f"{self.question.text}: {self.get_kind_display()}"
+
+    def clean(self):
+        if self.kind == self.Kind.AT_MOST and self.threshold is None:
+            raise ValidationError({"threshold": _("Please enter the threshold for this rule.")})
+        if self.kind == self.Kind.WORDS and not self.words.strip():
+            raise ValidationError({"words": _("Please enter at least one word.")})
+
+
+@register_setting(icon="help")
+class SafeguardingHelp(BaseGenericSetting):
+    """Who the thank-you page points to when an answer matches a safeguarding rule."""
+
+    counselling = models.TextField(
+        _("local counselling"),
+        blank=True,
+        help_text=_(
+            "Counselling services in Hagen young people can go to, with how to reach them."
+        ),
+    )
+    project_contact = models.TextField(
+        _("the project's contact"),
+        blank=True,
+        help_text=_("How young people reach the project team, e.g. phone, e-mail, opening hours."),
+    )
+
+    class Meta:
+        verbose_name = _("extra help after the survey")

@@ -1,9 +1,11 @@
 """Admin wiring of the staff data tools: the "Answers" menu, its pages, audit actions."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -59,12 +61,29 @@ class PermissionMenuItem(MenuItem):
         return self.allowed(request.user)
 
 
+class QuestionSelect(forms.Select):
+    """Name each question with its questionnaire and version, as texts repeat across versions."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        question = getattr(value, "instance", None)
+        if question is not None:
+            label = f"{question.questionnaire} – {question.text}"
+        return super().create_option(name, value, label, *args, **kwargs)
+
+
 class SafeguardingRuleViewSet(SnippetViewSet):
     model = SafeguardingRule
     icon = "help"
     menu_label = _("Safeguarding rules")
     add_to_admin_menu = False
     list_display = ["question", "kind", "threshold", "is_active"]
+    panels = [
+        FieldPanel("question", widget=QuestionSelect),
+        FieldPanel("kind", widget=forms.RadioSelect),
+        FieldPanel("threshold"),
+        FieldPanel("words"),
+        FieldPanel("is_active"),
+    ]
 
 
 register_snippet(SafeguardingRuleViewSet)
