@@ -71,6 +71,17 @@ class QuestionSelect(forms.Select):
         return super().create_option(name, value, label, *args, **kwargs)
 
 
+class RadioWithoutBlank(forms.RadioSelect):
+    """Radio buttons without Django's "---------" choice for a field without a default."""
+
+    def optgroups(self, name, value, attrs=None):
+        return [
+            group
+            for group in super().optgroups(name, value, attrs)
+            if any(option["value"] != "" for option in group[1])
+        ]
+
+
 class SafeguardingRuleViewSet(SnippetViewSet):
     model = SafeguardingRule
     icon = "help"
@@ -79,7 +90,7 @@ class SafeguardingRuleViewSet(SnippetViewSet):
     list_display = ["question", "kind", "threshold", "is_active"]
     panels = [
         FieldPanel("question", widget=QuestionSelect),
-        FieldPanel("kind", widget=forms.RadioSelect),
+        FieldPanel("kind", widget=RadioWithoutBlank),
         FieldPanel("threshold"),
         FieldPanel("words"),
         FieldPanel("is_active"),

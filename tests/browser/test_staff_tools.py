@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from analytics.models import Quote
+from analytics.models import Quote, SafeguardingRule
 from surveys.models import Question
 from tests.browser.conftest import screenshot
 from tests.factories import ResponseFactory, WaveFactory, add_question, answer, submit
@@ -21,7 +21,14 @@ def social_worker(django_user_model):
     group = Group.objects.create(name="Team Quartier")
     group.permissions.set(
         Permission.objects.filter(
-            codename__in=["access_admin", "export_responses", "moderate_quotes"]
+            codename__in=[
+                "access_admin",
+                "export_responses",
+                "moderate_quotes",
+                "add_safeguardingrule",
+                "change_safeguardingrule",
+                "view_safeguardingrule",
+            ]
         )
     )
     user.groups.add(group)
@@ -94,3 +101,20 @@ def test_a_social_worker_sees_the_running_wave_in_the_field_monitor(
     screenshot(staff_page, "staff-field-monitor")
     staff_page.set_viewport_size({"width": 390, "height": 844})
     screenshot(staff_page, "staff-field-monitor-phone")
+
+
+def test_a_social_worker_adds_a_safeguarding_rule_for_a_low_score(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/snippets/analytics/safeguardingrule/add/")
+    staff_page.get_by_role("combobox", name="Frage").select_option(
+        label="Wie geht's dir im Quartier? (v1) – Wie sehr kannst du mitbestimmen?"
+    )
+    staff_page.get_by_label("Eine Zahl oder Punktzahl bis höchstens zum Schwellenwert").check()
+    staff_page.get_by_role("spinbutton", name="Schwellenwert").fill("2")
+    screenshot(staff_page, "staff-safeguarding-rule")
+
+    staff_page.get_by_role("button", name="Speichern").click()
+
+    staff_page.wait_for_url(f"{live_server.url}/admin/snippets/analytics/safeguardingrule/")
+    assert SafeguardingRule.objects.get().threshold == 2
