@@ -120,3 +120,190 @@ class ComparisonSnapshot(models.Model):
 
     def question(self, key: str) -> dict | None:
         return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
+
+# Staff data tools (exports, moderation, safeguarding) below; imported here, not at the
+# top, to keep this block apart from the snapshot code above.
+from django.conf import settings  # noqa: E402
+from django.core.exceptions import ValidationError  # noqa: E402
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting  # noqa: E402
+
+
+class Export(models.Model):
+    """One file of raw responses or a codebook, built by a Celery task for staff.
+
+    The file lives in `PART_EXPORT_ROOT`, which is never served; only the download
+    view hands it out, to staff allowed to export.
+    """
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV table (.csv)")
+        XLSX = "xlsx", _("Excel workbook (.xlsx)")
+        SAV = "sav", _("SPSS data file (.sav)")
+        CODEBOOK_HTML = "codebook_html", _("Codebook as a web page (.html)")
+        CODEBOOK_PDF = "codebook_pdf", _("Codebook as PDF (.pdf)")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being built")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    wave = models.ForeignKey(
+        "surveys.Wave", on_delete=models.CASCADE, related_name="exports", verbose_name=_("wave")
+    )
+    format = models.CharField(_("format"), max_length=16, choices=Format.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-requested_at", "-pk"]
+        permissions = [("export_responses", _("Can export raw responses"))]
+
+    def __str__(self):
+        return f"{self.wave} – {self.get_format_display()}"
+
+    @property
+    def percent_done(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, int(100 * self.rows_done / self.rows_total))
+
+
+class Quote(models.Model):
+    """A moderator's decision on one free-text answer; only approved text may be public.
+
+    The answer link is cleared, not cascaded, when raw responses are purged, so an
+    approved, redacted quote outlives the raw answer it came from.
+    """
+
+    class Status(models.TextChoices):
+        APPROVED = "approved", _("Approved for publication")
+        REJECTED = "rejected", _("Not published")
+        SAFEGUARDING = "safeguarding", _("Safeguarding concern")
+
+    answer = models.OneToOneField(
+        "surveys.Answer",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="moderation",
+        verbose_name=_("answer"),
+    )
+    wave = models.ForeignKey(
+        "surveys.Wave", on_delete=models.CASCADE, related_name="quotes", verbose_name=_("wave")
+    )
+    question_key = models.SlugField(_("question"), max_length=50)
+    status = models.CharField(_("decision"), max_length=16, choices=Status.choices)
+    text = models.TextField(_("published text"), blank=True)
+    note = models.TextField(_("internal note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["-decided_at", "-pk"]
+        permissions = [("moderate_quotes", _("Can moderate free-text answers"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | ~models.Q(text=""),
+                name="approved_quote_has_text",
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60] or self.get_status_display()
+
+
+class SafeguardingRule(models.Model):
+    """An answer that makes the thank-you page show extra help; nothing records for whom."""
+
+    class Kind(models.TextChoices):
+        AT_MOST = "at_most", _("A number or score at or below the threshold")
+        WORDS = "words", _("Free text containing one of the words")
+
+    question = models.ForeignKey(
+        "surveys.Question",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("question"),
+        help_text=_("The rule also applies to later versions of the questionnaire."),
+    )
+    kind = models.CharField(_("when"), max_length=16, choices=Kind.choices)
+    threshold = models.FloatField(
+        _("threshold"),
+        null=True,
+        blank=True,
+        help_text=_("For example 3 on a scale from 0 to 10, or 2 for an agreement item."),
+    )
+    words = models.TextField(
+        _("words"), blank=True, help_text=_("One word or phrase per line; case does not matter.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("safeguarding rule")
+        verbose_name_plural = _("safeguarding rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="at_most") | models.Q(threshold__isnull=False),
+                name="at_most_rule_has_threshold",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="words") | ~models.Q(words=""),
+                name="words_rule_has_words",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question.text}: {self.get_kind_display()}"
+
+    def clean(self):
+        if self.kind == self.Kind.AT_MOST and self.threshold is None:
+            raise ValidationError({"threshold": _("Please enter the threshold for this rule.")})
+        if self.kind == self.Kind.WORDS and not self.words.strip():
+            raise ValidationError({"words": _("Please enter at least one word.")})
+
+
+@register_setting(icon="help")
+class SafeguardingHelp(BaseGenericSetting):
+    """Who the thank-you page points to when an answer matches a safeguarding rule."""
+
+    counselling = models.TextField(
+        _("local counselling"),
+        blank=True,
+        help_text=_(
+            "Counselling services in Hagen young people can go to, with how to reach them."
+        ),
+    )
+    project_contact = models.TextField(
+        _("the project's contact"),
+        blank=True,
+        help_text=_("How young people reach the project team, e.g. phone, e-mail, opening hours."),
+    )
+
+    class Meta:
+        verbose_name = _("extra help after the survey")

@@ -123,6 +123,11 @@ def build_site(*, wave: Wave | None = None):
     if root is None:
         # An earlier transactional test flushed the tables, migration data included.
         Locale.objects.get_or_create(language_code="de")
+        # A transactional test ran before and flushed the rows Wagtail's migrations made.
+        from django.conf import settings
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     for placeholder in root.get_children():
         placeholder.delete()
@@ -347,3 +352,44 @@ def add_responses(wave: Wave, count: int = 1, *, answers: dict | None = None, **
                 rows.append(Answer(response=response, question=question, number=value))
         Answer.objects.bulk_create(rows)
     return response
+# Staff data tools (exports, moderation, monitor) ------------------------------
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "surveys.Response"
+
+    wave = factory.SubFactory(WaveFactory)
+    questionnaire = factory.LazyAttribute(lambda response: response.wave.questionnaire)
+    language = "de"
+    day = factory.LazyFunction(timezone.localdate)
+
+
+def add_question(questionnaire, key, kind, text="Frage", *, options=(), **fields) -> Question:
+    """Add a question (with `options` as (value, label) pairs) at the end of a questionnaire."""
+    position = questionnaire.questions.count() + 1
+    question = Question.objects.create(
+        questionnaire=questionnaire, key=key, kind=kind, text=text, sort_order=position, **fields
+    )
+    for order, (value, label) in enumerate(options):
+        Option.objects.create(question=question, sort_order=order, value=value, label=label)
+    return question
+
+
+def answer(response, question, value=None, *, declined=False):
+    """Store one answer as the runner does: options by code, numbers, text, or declined."""
+    from surveys.models import Answer
+
+    if declined:
+        return [Answer.objects.create(response=response, question=question, declined=True)]
+    if question.has_options:
+        codes = value if isinstance(value, list | tuple) else [value]
+        return [
+            Answer.objects.create(
+                response=response, question=question, option=question.options.get(value=code)
+            )
+            for code in codes
+        ]
+    if question.is_free_text:
+        return [Answer.objects.create(response=response, question=question, text=value)]
+    return [Answer.objects.create(response=response, question=question, number=value)]

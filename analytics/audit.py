@@ -1,0 +1,78 @@
+"""The audit log: staff actions on data, recorded as Wagtail log entries.
+
+Other apps record through `record()` (e.g. surveys when a wave opens or codes are
+generated); the actions are registered with Wagtail in `analytics/wagtail_hooks.py`,
+so they show in the admin's audit log and in Wagtail's site history report.
+"""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import ModelLogEntry
+
+PREFIX = "part."
+EXPORT_REQUESTED = "part.export_requested"
+EXPORT_DOWNLOADED = "part.export_downloaded"
+QUOTE_APPROVED = "part.quote_approved"
+QUOTE_REJECTED = "part.quote_rejected"
+QUOTE_SAFEGUARDING = "part.quote_safeguarding"
+WAVE_OPENED = "part.wave_opened"
+WAVE_CLOSED = "part.wave_closed"
+CODES_GENERATED = "part.codes_generated"
+
+
+class _Formatter(LogFormatter):
+    """Say what happened, with the wave and format or count from the entry's data."""
+
+    template = ""
+
+    def format_message(self, log_entry):
+        data = {"wave": "", "format": "", "count": ""} | (log_entry.data or {})
+        return str(self.template) % data
+
+
+def _formatter(label, template):
+    return type("PartLogFormatter", (_Formatter,), {"label": label, "template": template})
+
+
+ACTIONS = {
+    EXPORT_REQUESTED: _formatter(_("Export requested"), _("Exported wave %(wave)s as %(format)s")),
+    EXPORT_DOWNLOADED: _formatter(
+        _("Export downloaded"), _("Downloaded the %(format)s export of wave %(wave)s")
+    ),
+    QUOTE_APPROVED: _formatter(_("Quote approved"), _("Approved a quote from wave %(wave)s")),
+    QUOTE_REJECTED: _formatter(_("Quote rejected"), _("Rejected a quote from wave %(wave)s")),
+    QUOTE_SAFEGUARDING: _formatter(
+        _("Safeguarding concern"), _("Marked a safeguarding concern in wave %(wave)s")
+    ),
+    WAVE_OPENED: _formatter(_("Wave opened"), _("Opened wave %(wave)s")),
+    WAVE_CLOSED: _formatter(_("Wave closed"), _("Closed wave %(wave)s")),
+    CODES_GENERATED: _formatter(
+        _("Access codes generated"), _("Generated %(count)s access codes for wave %(wave)s")
+    ),
+}
+
+
+def register_actions(actions) -> None:
+    """Register PaRT's audit actions with Wagtail's log action registry."""
+    for action, formatter in ACTIONS.items():
+        actions.register_action(action)(formatter)
+
+
+def record(instance, action: str, *, user, **data) -> ModelLogEntry | None:
+    """Write one audit entry: who did `action` to `instance`, with what details.
+
+    Call it from a service, e.g. `record(wave, audit.WAVE_OPENED, user=user, wave=wave.slug)`.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown audit action {action!r}; add it to analytics.audit.ACTIONS.")
+    return log(instance=instance, action=action, user=user, data=data)
+
+
+def audit_entries() -> QuerySet[ModelLogEntry]:
+    """Return PaRT's audit entries, newest first."""
+    return (
+        ModelLogEntry.objects.filter(action__startswith=PREFIX)
+        .select_related("user", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

@@ -1,0 +1,117 @@
+"""The codebook as PDF, drawn with reportlab (pure Python, no system libraries)."""
+
+from pathlib import Path
+
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from analytics.exports.codebook import DECLINED_CODE, Codebook
+
+# Debian's fonts-dejavu covers umlauts, Arabic and Cyrillic letters; reportlab's own
+# Vera (always there) covers Western European text only.
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT_NAME = "PartCodebook"
+
+
+def _register_font() -> str:
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
+        return FONT_NAME
+    if DEJAVU.exists():
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(DEJAVU)))
+    else:
+        vera = Path(rl_config.__file__).parent / "fonts" / "Vera.ttf"
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(vera)))
+    return FONT_NAME
+
+
+class CodebookPdfWriter:
+    suffix = "pdf"
+
+    def __init__(self, path: Path, codebook: Codebook):
+        self.path = path
+        self.codebook = codebook
+
+    def write(self, rows: list[list]) -> None:
+        raise NotImplementedError("a codebook has no rows")
+
+    def close(self) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import getSampleStyleSheet
+        from reportlab.lib.units import cm
+        from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+        font = _register_font()
+        styles = getSampleStyleSheet()
+        for style in styles.byName.values():
+            style.fontName = font
+        body, heading, title = styles["BodyText"], styles["Heading2"], styles["Title"]
+        small = styles["BodyText"].clone("small", fontSize=8, leading=10)
+
+        def para(text, style=small):
+            return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+        codebook = self.codebook
+        story = [
+            Paragraph(escape(_("Codebook: %(wave)s") % {"wave": codebook.wave}), title),
+            para(
+                _(
+                    "%(count)s responses; questionnaire versions %(versions)s. "
+                    "One row per response. Empty cells: not answered. "
+                    "Code %(declined)s: “prefer not to say” (user-missing in SPSS)."
+                )
+                % {
+                    "count": formats.number_format(codebook.response_count),
+                    "versions": ", ".join(str(v) for v in codebook.versions),
+                    "declined": DECLINED_CODE,
+                },
+                body,
+            ),
+            Spacer(1, 0.4 * cm),
+            Paragraph(escape(_("Variables")), heading),
+        ]
+        rows = [[para(_("Variable")), para(_("Question / label")), para(_("Codes"))]]
+        for variable in codebook.variables:
+            label = variable.label
+            if variable.was_renamed:
+                label += "\n" + _("Renamed from “%(name)s”.") % {"name": variable.original_name}
+            codes = "\n".join(f"{code} = {text}" for code, text in variable.codes.items())
+            rows.append([para(variable.name), para(label), para(codes)])
+        table = Table(rows, colWidths=[4.5 * cm, 8 * cm, 4.5 * cm], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8ee")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(table)
+        if codebook.scales:
+            story += [Spacer(1, 0.4 * cm), Paragraph(escape(_("Scales")), heading)]
+            for scale in codebook.scales:
+                story.append(
+                    para(
+                        _(
+                            "%(name)s (%(key)s): %(scoring)s; at least %(min)s answered items. "
+                            "Items: %(items)s."
+                        )
+                        % {
+                            "name": scale.name,
+                            "key": scale.key,
+                            "scoring": scale.scoring,
+                            "min": scale.min_answered,
+                            "items": ", ".join(scale.items),
+                        },
+                        body,
+                    )
+                )
+        SimpleDocTemplate(
+            str(self.path), pagesize=A4, title=_("Codebook"), leftMargin=2 * cm, rightMargin=2 * cm
+        ).build(story)

@@ -1,0 +1,26 @@
+"""Reads of exports."""
+
+from django.db.models import QuerySet
+
+from analytics.models import Export
+
+
+def can_export(user) -> bool:
+    """Return whether a user may export raw responses (analysts and superusers)."""
+    return bool(
+        user.is_active and (user.is_superuser or user.has_perm("analytics.export_responses"))
+    )
+
+
+def recent_exports(*, limit: int = 20) -> QuerySet[Export]:
+    return Export.objects.select_related("wave", "requested_by")[:limit]
+
+
+def export_file_path(*, export: Export):
+    """Return the path of a finished export's file, or None if it is not (or no longer) there."""
+    from analytics.exports.services import export_root
+
+    if export.status != Export.Status.DONE or not export.file_name:
+        return None
+    path = export_root() / export.file_name
+    return path if path.exists() else None

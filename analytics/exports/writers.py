@@ -1,0 +1,188 @@
+"""File writers: each takes the codebook, then rows chunk by chunk, then closes the file."""
+
+import csv
+import datetime
+import math
+from array import array
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from analytics.exports.codebook import DECLINED_CODE, Codebook, ExportError
+
+# Excel's sheet limit is 1,048,576 rows; one is the header.
+XLSX_MAX_ROWS = 1_048_575
+
+
+def _plain(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class CsvWriter:
+    suffix = "csv"
+
+    def __init__(self, path: Path, codebook: Codebook):
+        # UTF-8 with a byte order mark, so Excel shows umlauts and Arabic script right.
+        self.file = path.open("w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.file)
+        self.writer.writerow([variable.name for variable in codebook.variables])
+
+    def write(self, rows: list[list]) -> None:
+        self.writer.writerows(
+            [
+                ""
+                if value is None
+                else value.isoformat()
+                if isinstance(value, datetime.date)
+                else _plain(value)
+                for value in row
+            ]
+            for row in rows
+        )
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class XlsxWriter:
+    suffix = "xlsx"
+
+    def __init__(self, path: Path, codebook: Codebook):
+        from openpyxl import Workbook
+
+        if codebook.response_count > XLSX_MAX_ROWS:
+            raise ExportError(
+                _(
+                    "An Excel sheet holds at most %(limit)s rows, but this wave has "
+                    "%(count)s responses. Please export it as CSV or SPSS instead."
+                )
+                % {"limit": f"{XLSX_MAX_ROWS:,}", "count": f"{codebook.response_count:,}"}
+            )
+        self.path = path
+        # Write-only mode streams rows to disk instead of keeping every cell in memory.
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(_("Responses"))
+        self.sheet.append([variable.name for variable in codebook.variables])
+        labels = self.workbook.create_sheet(_("Variables"))
+        labels.append([_("Variable"), _("Label")])
+        for variable in codebook.variables:
+            labels.append([variable.name, _clean_cell(variable.label)])
+
+    def write(self, rows: list[list]) -> None:
+        for row in rows:
+            self.sheet.append([_clean_cell(_plain(value)) for value in row])
+
+    def close(self) -> None:
+        self.workbook.save(self.path)
+
+
+def _clean_cell(value):
+    """Drop the control characters Excel refuses (tabs and line breaks stay)."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+class SavWriter:
+    """SPSS .sav through pyreadstat.
+
+    pyreadstat writes a whole data frame at once, so the columns are gathered first:
+    numbers in compact float arrays (8 bytes a cell), texts as Python strings.
+    """
+
+    suffix = "sav"
+
+    def __init__(self, path: Path, codebook: Codebook):
+        self.path = path
+        self.codebook = codebook
+        self.columns = [
+            array("d") if variable.is_numeric else [] for variable in codebook.variables
+        ]
+
+    def write(self, rows: list[list]) -> None:
+        for index, column in enumerate(self.columns):
+            if isinstance(column, array):
+                column.extend(math.nan if row[index] is None else row[index] for row in rows)
+            else:
+                column.extend(_as_text(row[index]) for row in rows)
+
+    def close(self) -> None:
+        import numpy
+        import pandas
+        import pyreadstat
+
+        variables = self.codebook.variables
+        frame = pandas.DataFrame(
+            {
+                variable.name: numpy.frombuffer(column, dtype="float64")
+                if isinstance(column, array)
+                else pandas.Series(column, dtype="object")
+                for variable, column in zip(variables, self.columns, strict=True)
+            }
+        )
+        self.columns = []
+        pyreadstat.write_sav(
+            frame,
+            str(self.path),
+            file_label=str(self.codebook.wave)[:64],
+            column_labels={variable.name: variable.label for variable in variables},
+            variable_value_labels={
+                variable.name: {float(code): label for code, label in variable.codes.items()}
+                for variable in variables
+                if variable.codes and variable.is_numeric
+            },
+            missing_ranges={
+                variable.name: [float(DECLINED_CODE)]
+                for variable in variables
+                if variable.is_numeric and variable.has_declined_code
+            },
+            variable_measure={
+                variable.name: "nominal" if variable.kind in ("code", "flag") else "scale"
+                for variable in variables
+                if variable.is_numeric
+            },
+        )
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+class CodebookHtmlWriter:
+    suffix = "html"
+
+    def __init__(self, path: Path, codebook: Codebook):
+        self.path = path
+        self.codebook = codebook
+
+    def write(self, rows: list[list]) -> None:
+        raise NotImplementedError("a codebook has no rows")
+
+    def close(self) -> None:
+        html = render_to_string(
+            "analytics/exports/codebook.html",
+            {
+                "codebook": self.codebook,
+                "declined_code": DECLINED_CODE,
+                "LANGUAGE_CODE": translation.get_language(),
+            },
+        )
+        self.path.write_text(html, encoding="utf-8")
+
+
+WRITERS = {
+    "csv": CsvWriter,
+    "xlsx": XlsxWriter,
+    "sav": SavWriter,
+    "codebook_html": CodebookHtmlWriter,
+}

@@ -1,0 +1,217 @@
+"""Benchmark an export: make N synthetic responses, build the file, print time and memory."""
+
+import resource
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from analytics.exports.services import build_export
+from analytics.models import Export
+from surveys.models import Answer, Option, Question, Questionnaire, Response, Wave
+
+BENCH_KEY = "bench-export"
+AGREEMENT_ITEMS = 10
+SCALE_ITEMS = 4
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark an export on N synthetic responses of 20 questions; prints "
+        "RESULT rows=... seconds=... peak_rss_mb=... (synthetic data is removed afterwards)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--responses", type=int, default=10_000)
+        parser.add_argument("--format", choices=["csv", "xlsx", "sav"], default="csv")
+        parser.add_argument("--keep", action="store_true", help="keep the synthetic wave")
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="use the synthetic wave a --keep run left, if it has N responses",
+        )
+
+    def handle(self, *args, responses, format, keep, reuse, **options):
+        wave = Wave.objects.filter(slug=BENCH_KEY).first()
+        if not (reuse and wave and wave.responses.count() == responses):
+            _remove_bench_data()
+            wave = _make_bench_wave()
+            started = time.perf_counter()
+            if connection.vendor == "postgresql":
+                _fill_with_sql(wave, responses)
+            else:
+                _fill_in_batches(wave, responses)
+            with connection.cursor() as cursor:
+                # Fresh planner statistics, as a production database would have.
+                cursor.execute("ANALYZE")
+            self.stdout.write(
+                f"made {responses} responses in {time.perf_counter() - started:.1f} s; "
+                f"rss before export {_peak_rss_mb():.0f} MB"
+            )
+        export = Export.objects.create(wave=wave, format=format)
+        started = time.perf_counter()
+        export = build_export(export=export)
+        seconds = time.perf_counter() - started
+        if export.status != Export.Status.DONE:
+            self.stderr.write(f"export failed: {export.error}")
+        self.stdout.write(
+            f"RESULT rows={export.rows_done} seconds={seconds:.2f} "
+            f"peak_rss_mb={_peak_rss_mb():.0f} format={format} database={connection.vendor}"
+        )
+        if not keep:
+            _remove_bench_data()
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _remove_bench_data() -> None:
+    from analytics.exports.services import export_root
+
+    for export in Export.objects.filter(wave__slug=BENCH_KEY):
+        if export.file_name:
+            (export_root() / export.file_name).unlink(missing_ok=True)
+    Export.objects.filter(wave__slug=BENCH_KEY).delete()
+    Answer.objects.filter(response__wave__slug=BENCH_KEY).delete()
+    Response.objects.filter(wave__slug=BENCH_KEY).delete()
+    Wave.objects.filter(slug=BENCH_KEY).delete()
+    Questionnaire.objects.filter(key=BENCH_KEY).delete()
+
+
+@transaction.atomic
+def _make_bench_wave() -> Wave:
+    questionnaire = Questionnaire.objects.create(key=BENCH_KEY, title="Benchmark")
+    order = 0
+
+    def question(key, kind, options=()):
+        nonlocal order
+        order += 1
+        made = Question.objects.create(
+            questionnaire=questionnaire, key=key, kind=kind, text=key, sort_order=order
+        )
+        for position, (value, label) in enumerate(options):
+            Option.objects.create(question=made, sort_order=position, value=value, label=label)
+        return made
+
+    quarters = [
+        ("altenhagen", "Altenhagen"),
+        ("wehringhausen", "Wehringhausen"),
+        ("hagen", "Hagen"),
+    ]
+    question("quartier", Question.Kind.SINGLE_CHOICE, quarters)
+    question("alter", Question.Kind.SINGLE_CHOICE, [("10-13", "10–13"), ("14-17", "14–17")])
+    question("sprache", Question.Kind.SINGLE_CHOICE, [("de", "Deutsch"), ("ar", "عربي")])
+    question(
+        "freizeit",
+        Question.Kind.MULTIPLE_CHOICE,
+        [(value, value) for value in ("sport", "musik", "gaming", "treffen", "lernen")],
+    )
+    for item in range(AGREEMENT_ITEMS):
+        question(
+            f"aussage_{item}",
+            Question.Kind.AGREEMENT,
+            [(str(point), str(point)) for point in range(1, 6)],
+        )
+    for item in range(SCALE_ITEMS):
+        question(f"skala_{item}", Question.Kind.SCALE_0_10)
+    question("wunsch", Question.Kind.SHORT_TEXT)
+    question("sonst", Question.Kind.LONG_TEXT)
+    return Wave.objects.create(questionnaire=questionnaire, slug=BENCH_KEY, title="Benchmark")
+
+
+def _questions(wave):
+    return list(wave.questionnaire.questions.prefetch_related("options").order_by("sort_order"))
+
+
+def _fill_with_sql(wave: Wave, count: int) -> None:
+    """Insert responses and answers set-wise in PostgreSQL, as COPY would, in seconds."""
+    response_table, answer_table = Response._meta.db_table, Answer._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {response_table} (wave_id, questionnaire_id, language, day, quarter, "  # noqa: S608
+            "age_band, gender, home_language) SELECT %s, %s, 'de', "
+            "DATE '2026-10-01' + (g %% 30), '', '', '', '' FROM generate_series(1, %s) g",
+            [wave.pk, wave.questionnaire_id, count],
+        )
+        for question in _questions(wave):
+            options = [option.pk for option in question.options.all()]
+            select = f"SELECT id, %s, {{value}} FROM {response_table} WHERE wave_id = %s"  # noqa: S608
+            if question.kind == Question.Kind.MULTIPLE_CHOICE:
+                for position, option in enumerate(options):
+                    cursor.execute(
+                        f"INSERT INTO {answer_table} (response_id, question_id, option_id, "  # noqa: S608
+                        f"text, declined) SELECT id, %s, %s, '', false FROM {response_table} "
+                        f"WHERE wave_id = %s AND (id + %s) %% 3 = 0",
+                        [question.pk, option, wave.pk, position],
+                    )
+            elif options:
+                cursor.execute(
+                    f"INSERT INTO {answer_table} (response_id, question_id, option_id, text, "
+                    "declined) "
+                    + select.format(value=f"(ARRAY{options})[1 + id %% {len(options)}], '', false"),
+                    [question.pk, wave.pk],
+                )
+            elif question.is_free_text:
+                cursor.execute(
+                    f"INSERT INTO {answer_table} (response_id, question_id, text, declined) "
+                    + select.format(value="'Mehr Bänke, \"Licht\" und ein Bolzplatz', false"),
+                    [question.pk, wave.pk],
+                )
+            else:
+                cursor.execute(
+                    f"INSERT INTO {answer_table} (response_id, question_id, number, text, "
+                    "declined) " + select.format(value="id %% 11, '', false"),
+                    [question.pk, wave.pk],
+                )
+
+
+def _fill_in_batches(wave: Wave, count: int, batch: int = 2000) -> None:
+    """Insert responses and answers with bulk_create, a batch at a time (SQLite)."""
+    questions = _questions(wave)
+    made = 0
+    while made < count:
+        size = min(batch, count - made)
+        with transaction.atomic():
+            responses = Response.objects.bulk_create(
+                Response(
+                    wave=wave,
+                    questionnaire_id=wave.questionnaire_id,
+                    language="de",
+                    day="2026-10-01",
+                )
+                for _ in range(size)
+            )
+            rows = []
+            for number, response in enumerate(responses, start=made):
+                for question in questions:
+                    options = list(question.options.all())
+                    if question.kind == Question.Kind.MULTIPLE_CHOICE:
+                        rows += [
+                            Answer(response=response, question=question, option=option)
+                            for position, option in enumerate(options)
+                            if (number + position) % 3 == 0
+                        ]
+                    elif options:
+                        rows.append(
+                            Answer(
+                                response=response,
+                                question=question,
+                                option=options[number % len(options)],
+                            )
+                        )
+                    elif question.is_free_text:
+                        rows.append(
+                            Answer(
+                                response=response,
+                                question=question,
+                                text='Mehr Bänke, "Licht" und ein Bolzplatz',
+                            )
+                        )
+                    else:
+                        rows.append(
+                            Answer(response=response, question=question, number=number % 11)
+                        )
+            Answer.objects.bulk_create(rows)
+        made += size

@@ -1,0 +1,1 @@
+"""Free-text moderation: flag personal details, propose a redaction, decide, publish."""

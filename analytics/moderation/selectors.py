@@ -1,0 +1,46 @@
+"""Reads of moderation: the queue for staff, approved quotes for the dashboards."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from analytics.models import Quote
+from surveys.models import Answer, Question, Wave
+
+FREE_TEXT_KINDS = [Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
+
+
+def can_moderate(user) -> bool:
+    """Return whether a user may read free text and decide on quotes."""
+    return bool(
+        user.is_active and (user.is_superuser or user.has_perm("analytics.moderate_quotes"))
+    )
+
+
+def moderation_queue(*, wave: Wave | None = None) -> QuerySet[Answer]:
+    """Return the free-text answers nobody has decided on yet, oldest first."""
+    answers = Answer.objects.filter(
+        question__kind__in=FREE_TEXT_KINDS, declined=False, moderation__isnull=True
+    ).exclude(text="")
+    if wave is not None:
+        answers = answers.filter(response__wave=wave)
+    return answers.select_related("question", "response__wave").order_by("pk")
+
+
+def decided_quotes(*, status: str) -> QuerySet[Quote]:
+    return Quote.objects.filter(status=status).select_related("wave", "decided_by", "answer")
+
+
+def approved_quotes(*, wave: Wave, question_key: str | None = None) -> list[Quote]:
+    """Return the approved quotes of a wave that may be shown to the public now.
+
+    None until the wave has at least k responses and its results are public: a quote
+    from a wave of three people could tell who wrote it.
+    """
+    if not wave.results_are_public():
+        return []
+    if wave.responses.count() < max(3, settings.PART_MIN_CELL_SIZE):
+        return []
+    quotes = Quote.objects.filter(wave=wave, status=Quote.Status.APPROVED)
+    if question_key:
+        quotes = quotes.filter(question_key=question_key)
+    return list(quotes.order_by("pk"))

@@ -1,0 +1,101 @@
+"""Field monitor: how a running wave is doing, counted in aggregate for staff only.
+
+Counts here are not suppressed (staff may see small numbers), so nothing from this
+module may ever reach a public page or the public API.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from surveys.models import Answer, Question, Response, Segment, Wave
+
+
+@dataclass
+class Tally:
+    label: str
+    count: int
+
+
+@dataclass
+class QuestionCount:
+    text: str
+    key: str
+    answered: int
+    declined: int
+    left_out: int
+
+
+@dataclass
+class FieldFigures:
+    wave: Wave
+    response_count: int
+    by_day: list[Tally] = field(default_factory=list)
+    by_language: list[Tally] = field(default_factory=list)
+    by_quarter: list[Tally] = field(default_factory=list)
+    by_question: list[QuestionCount] = field(default_factory=list)
+
+    @property
+    def busiest_day(self) -> int:
+        return max((row.count for row in self.by_day), default=0)
+
+
+def field_figures(*, wave: Wave) -> FieldFigures:
+    """Return a wave's responses per day, language and quarter, and answers per question."""
+    from django.conf import settings
+
+    responses = Response.objects.filter(wave=wave)
+    total = responses.count()
+    figures = FieldFigures(wave=wave, response_count=total)
+    figures.by_day = [
+        Tally(day, count)
+        for day, count in responses.values_list("day").annotate(n=Count("id")).order_by("day")
+    ]
+    languages = dict(settings.LANGUAGES)
+    figures.by_language = [
+        Tally(languages.get(code, code), count)
+        for code, count in responses.values_list("language")
+        .annotate(n=Count("id"))
+        .order_by("-n", "language")
+    ]
+    quarter_labels = _segment_labels(wave, Segment.QUARTER)
+    figures.by_quarter = [
+        Tally(quarter_labels.get(code, code) or "–", count)
+        for code, count in responses.values_list("quarter")
+        .annotate(n=Count("id"))
+        .order_by("-n", "quarter")
+    ]
+    per_question = {
+        row["question_id"]: row
+        for row in Answer.objects.filter(response__wave=wave)
+        .values("question_id")
+        .annotate(
+            answered=Count("response_id", filter=Q(declined=False), distinct=True),
+            declined=Count("response_id", filter=Q(declined=True), distinct=True),
+        )
+    }
+    for question in Question.objects.filter(questionnaire=wave.questionnaire).order_by(
+        "sort_order"
+    ):
+        row = per_question.get(question.pk, {"answered": 0, "declined": 0})
+        figures.by_question.append(
+            QuestionCount(
+                text=question.text,
+                key=question.key,
+                answered=row["answered"],
+                declined=row["declined"],
+                left_out=max(0, total - row["answered"] - row["declined"]),
+            )
+        )
+    return figures
+
+
+def _segment_labels(wave: Wave, segment: str) -> dict[str, str]:
+    question = (
+        Question.objects.filter(questionnaire=wave.questionnaire, segment=segment)
+        .prefetch_related("options")
+        .first()
+    )
+    if question is None:
+        return {}
+    return {option.value: option.label for option in question.options.all()}

@@ -1,0 +1,1 @@
+"""Admin views of the staff data tools; wired into Wagtail in analytics/wagtail_hooks.py."""

@@ -1,0 +1,114 @@
+"""The export page: ask for a file, watch it being built, download it."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from analytics.exports import selectors, services
+from analytics.models import Export
+from analytics.views.base import StaffPage
+from surveys.models import Wave
+
+
+class WaveChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, wave):
+        count = wave.response_count
+        return ngettext(
+            "%(wave)s – %(count)s response", "%(wave)s – %(count)s responses", count
+        ) % {
+            "wave": wave,
+            "count": count,
+        }
+
+
+class ExportForm(forms.Form):
+    wave = WaveChoiceField(
+        label=_("Which wave?"),
+        queryset=Wave.objects.none(),
+        empty_label=_("Choose a wave"),
+        error_messages={"required": _("Please choose the wave to export.")},
+    )
+    format = forms.ChoiceField(
+        label=_("Which file?"),
+        choices=Export.Format.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The data files hold one row per response. The codebook explains every column "
+            "and its codes: hand it out with the data."
+        ),
+        error_messages={"required": _("Please choose which file you need.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.annotate(response_count=Count("responses"))
+
+    def clean(self):
+        cleaned = super().clean()
+        wave, format = cleaned.get("wave"), cleaned.get("format")
+        if wave and format in services.DATA_FORMATS and wave.response_count == 0:
+            self.add_error(
+                "wave",
+                _(
+                    "This wave has no responses yet, so there is no data to export. "
+                    "Its codebook can be exported already."
+                ),
+            )
+        return cleaned
+
+
+class ExportsView(StaffPage):
+    page_title = _("Export data")
+    header_icon = "download"
+    template_name = "analytics/admin/exports.html"
+
+    allowed = staticmethod(selectors.can_export)
+
+    def get_context_data(self, form=None, **kwargs):
+        exports = list(selectors.recent_exports())
+        return super().get_context_data(
+            form=form or ExportForm(),
+            exports=exports,
+            is_building=any(
+                e.status in (Export.Status.QUEUED, Export.Status.RUNNING) for e in exports
+            ),
+            **kwargs,
+        )
+
+    def post(self, request):
+        form = ExportForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        export = services.request_export(
+            wave=form.cleaned_data["wave"], format=form.cleaned_data["format"], user=request.user
+        )
+        messages.success(
+            request,
+            _("The export “%(export)s” is being built. It appears in the list below.")
+            % {"export": export},
+        )
+        return redirect("analytics_exports")
+
+
+def download_export(request, pk):
+    """Hand a finished export file to staff allowed to export; nobody else."""
+    if not selectors.can_export(request.user):
+        raise PermissionDenied
+    export = get_object_or_404(Export.objects.select_related("wave"), pk=pk)
+    path = selectors.export_file_path(export=export)
+    if path is None:
+        raise Http404
+    services.record_download(export=export, user=request.user)
+    day = timezone.localdate(export.requested_at).isoformat()
+    kind = "codebook" if export.format.startswith("codebook") else "antworten"
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=f"{export.wave.slug}-{kind}-{day}.{path.suffix.lstrip('.')}",
+    )

@@ -1,0 +1,120 @@
+"""A social worker moderates, exports and watches a wave in the admin, in Chromium."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from analytics.models import Quote, SafeguardingRule
+from surveys.models import Question
+from tests.browser.conftest import screenshot
+from tests.factories import ResponseFactory, WaveFactory, add_question, answer, submit
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def social_worker(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="sozialarbeit", password="geheim-genug-123", first_name="Sam"
+    )
+    group = Group.objects.create(name="Team Quartier")
+    group.permissions.set(
+        Permission.objects.filter(
+            codename__in=[
+                "access_admin",
+                "export_responses",
+                "moderate_quotes",
+                "add_safeguardingrule",
+                "change_safeguardingrule",
+                "view_safeguardingrule",
+            ]
+        )
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def staff_page(phone_page, live_server, social_worker, settings, tmp_path):
+    settings.PART_EXPORT_ROOT = tmp_path
+    phone_page.set_viewport_size(DESKTOP)
+    phone_page.goto(f"{live_server.url}/admin/login/")
+    phone_page.locator("#id_username").fill("sozialarbeit")
+    phone_page.locator("#id_password").fill("geheim-genug-123")
+    phone_page.locator("form button[type=submit]").click()
+    phone_page.wait_for_url(f"{live_server.url}/admin/")
+    return phone_page
+
+
+@pytest.fixture
+def wave_with_free_text():
+    wave = WaveFactory(title="Quartier-Check")
+    submit(wave, 6, quarter="wehringhausen")
+    wish = add_question(
+        wave.questionnaire, "wunsch", Question.Kind.LONG_TEXT, "Was fehlt dir?", is_required=False
+    )
+    answer(ResponseFactory(wave=wave), wish, "Ich bin Lena aus der Pelmkestraße, mehr Licht bitte")
+    answer(ResponseFactory(wave=wave), wish, "Ein Bolzplatz wäre cool")
+    return wave
+
+
+def test_a_social_worker_publishes_a_redacted_quote_from_the_queue(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/data/moderation/")
+    screenshot(staff_page, "staff-moderation-queue")
+    card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
+    assert card.get_by_label("Text zum Veröffentlichen").input_value() == (
+        "Ich bin [Name] aus der [Ort], mehr Licht bitte"
+    )
+
+    card.get_by_role("button", name="Diesen Text veröffentlichen").click()
+
+    staff_page.get_by_text("Das Zitat ist freigegeben").wait_for()
+    screenshot(staff_page, "staff-moderation-approved")
+    assert Quote.objects.get().text == "Ich bin [Name] aus der [Ort], mehr Licht bitte"
+
+
+def test_a_social_worker_builds_an_export_and_finds_the_download(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/data/exports/")
+    staff_page.get_by_label("Welche Welle?").select_option(
+        label="Quartier-Check (Herbst 2026) – 8 Antworten"
+    )
+    staff_page.get_by_label("SPSS-Datei (.sav)").check()
+    screenshot(staff_page, "staff-export-form")
+
+    staff_page.get_by_role("button", name="Datei erstellen").click()
+
+    staff_page.get_by_role("link", name="Herunterladen").first.wait_for()
+    screenshot(staff_page, "staff-export-ready")
+
+
+def test_a_social_worker_sees_the_running_wave_in_the_field_monitor(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/data/monitor/")
+
+    staff_page.get_by_role("heading", name="Quartier-Check (Herbst 2026): 8 Antworten").wait_for()
+    screenshot(staff_page, "staff-field-monitor")
+    staff_page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(staff_page, "staff-field-monitor-phone")
+
+
+def test_a_social_worker_adds_a_safeguarding_rule_for_a_low_score(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/snippets/analytics/safeguardingrule/add/")
+    staff_page.get_by_role("combobox", name="Frage").select_option(
+        label="Wie geht's dir im Quartier? (v1) – Wie sehr kannst du mitbestimmen?"
+    )
+    staff_page.get_by_label("Eine Zahl oder Punktzahl bis höchstens zum Schwellenwert").check()
+    staff_page.get_by_role("spinbutton", name="Schwellenwert").fill("2")
+    screenshot(staff_page, "staff-safeguarding-rule")
+
+    staff_page.get_by_role("button", name="Speichern").click()
+
+    staff_page.wait_for_url(f"{live_server.url}/admin/snippets/analytics/safeguardingrule/")
+    assert SafeguardingRule.objects.get().threshold == 2

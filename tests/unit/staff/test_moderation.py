@@ -1,0 +1,221 @@
+"""Moderators read free text, redact it and decide; only approved text is ever public."""
+
+import pytest
+from wagtail.models import ModelLogEntry
+
+from analytics.models import Quote
+from analytics.moderation.detection import personal_details, propose_redaction
+from analytics.moderation.selectors import approved_quotes
+from surveys.models import Question, Wave
+from tests.factories import ResponseFactory, WaveFactory, add_question, answer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wave_with_text():
+    wave = WaveFactory()
+    question = add_question(wave.questionnaire, "wunsch", Question.Kind.LONG_TEXT, "Was fehlt?")
+    return wave, question
+
+
+def free_text(wave, question, text):
+    return answer(ResponseFactory(wave=wave), question, text)[0]
+
+
+def decide(client, user, item, action, text="", **extra):
+    client.force_login(user)
+    prefix = f"answer-{item.pk}"
+    data = {f"{prefix}-action": action, f"{prefix}-text": text} | {
+        f"{prefix}-{key}": value for key, value in extra.items()
+    }
+    return client.post(f"/admin/data/moderation/{item.pk}/", data)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Schreib mir: jamal.h@web.de", "email"),
+        ("Ruf an 0176 12345678", "phone"),
+        ("folgt @wehringhausen_kids", "handle"),
+        ("insta: lenaaa_08", "handle"),
+        ("Ich wohne in der Pelmkestraße 12", "street"),
+        ("Am Bodelschwinghplatz ist es dunkel", "street"),
+        ("Auf dem Ricarda-Huch wird gemobbt", "school"),
+        ("ich und mehmet gehen da hin", "name"),
+    ],
+)
+def test_personal_details_are_flagged(text, kind):
+    assert [flag.kind for flag in personal_details(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr Bänke und Licht am Spielplatz bitte",
+        "Auf dem Heimweg ist es dunkel",
+        "Die Realschule ist ok",
+        "Es sollte 2 Mal pro Woche von 18-20 Uhr offen sein",
+    ],
+)
+def test_ordinary_wishes_are_not_flagged(text):
+    assert personal_details(text) == []
+
+
+def test_the_proposed_text_replaces_each_personal_detail_with_a_placeholder():
+    proposal = propose_redaction("Ich bin Lena, ruf 0176 1234567 an oder insta: lena_k08")
+
+    assert proposal == "Ich bin [Name], ruf [Telefonnummer] an oder [Account]"
+
+
+def test_a_free_text_answer_waits_in_the_queue_with_a_redaction_proposed(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Lena aus der Pelmkestraße will einen Bolzplatz")
+    client.force_login(moderator)
+
+    page = client.get("/admin/data/moderation/").content.decode()
+
+    assert "Lena aus der Pelmkestraße will einen Bolzplatz" in page
+    assert "[Name] aus der [Ort] will einen Bolzplatz" in page
+    assert f"/admin/data/moderation/{item.pk}/" in page
+
+
+def test_a_moderator_approves_a_redacted_quote_and_it_becomes_available(
+    client, moderator, wave_with_text
+):
+    wave, question = wave_with_text
+    for _ in range(5):
+        ResponseFactory(wave=wave)
+    item = free_text(wave, question, "Lena will einen Bolzplatz")
+
+    decide(client, moderator, item, "approve", "[Name] will einen Bolzplatz")
+
+    assert [quote.text for quote in approved_quotes(wave=wave)] == ["[Name] will einen Bolzplatz"]
+
+
+def test_free_text_is_never_available_before_a_moderator_approves_it(wave_with_text):
+    wave, question = wave_with_text
+    for _ in range(9):
+        free_text(wave, question, "Mehr Bänke")
+
+    assert approved_quotes(wave=wave) == []
+
+
+def test_a_rejected_answer_never_becomes_available(client, moderator, wave_with_text):
+    wave, question = wave_with_text
+    for _ in range(5):
+        ResponseFactory(wave=wave)
+    item = free_text(wave, question, "Mehr Bänke")
+
+    decide(client, moderator, item, "reject")
+
+    assert approved_quotes(wave=wave) == []
+
+
+def test_approved_quotes_stay_hidden_while_the_wave_has_fewer_than_k_responses(
+    client, moderator, wave_with_text
+):
+    wave, question = wave_with_text
+    item = free_text(wave, question, "Mehr Bänke")
+
+    decide(client, moderator, item, "approve", "Mehr Bänke")
+
+    assert Quote.objects.get().status == Quote.Status.APPROVED
+    assert approved_quotes(wave=wave) == []
+
+
+def test_approved_quotes_wait_for_a_wave_whose_results_are_public_only_after_closing(
+    client, moderator, wave_with_text
+):
+    wave, question = wave_with_text
+    Wave.objects.filter(pk=wave.pk).update(results_policy=Wave.ResultsPolicy.AFTER_CLOSE)
+    wave.refresh_from_db()
+    for _ in range(5):
+        ResponseFactory(wave=wave)
+    decide(client, moderator, free_text(wave, question, "Mehr Bänke"), "approve", "Mehr Bänke")
+
+    assert approved_quotes(wave=wave) == []
+
+
+def test_approving_text_that_still_looks_personal_asks_for_a_check_and_saves_nothing(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Ruf Lena an: 0176 1234567")
+
+    response = decide(client, moderator, item, "approve", "Ruf Lena an: 0176 1234567")
+
+    assert response.status_code == 400
+    assert "Der Text enthält noch etwas, das persönlich aussieht" in response.content.decode()
+    assert not Quote.objects.exists()
+
+
+def test_a_moderator_may_publish_a_flagged_word_after_ticking_that_it_is_not_personal(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Ali Baba und die Räuber im Park")
+
+    decide(client, moderator, item, "approve", "Ali Baba und die Räuber im Park", is_checked="on")
+
+    assert Quote.objects.get().text == "Ali Baba und die Räuber im Park"
+
+
+def test_approving_an_empty_text_is_refused(client, moderator, wave_with_text):
+    item = free_text(*wave_with_text, "Lena")
+
+    response = decide(client, moderator, item, "approve", "   ")
+
+    assert response.status_code == 400
+    assert not Quote.objects.exists()
+
+
+def test_a_safeguarding_concern_leaves_the_queue_and_is_listed_for_the_team(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Zuhause schlägt mich jemand")
+
+    decide(client, moderator, item, "safeguarding", note="Im Team besprechen")
+
+    page = client.get("/admin/data/moderation/").content.decode()
+    assert Quote.objects.get().status == Quote.Status.SAFEGUARDING
+    assert "Im Team besprechen" in page
+    assert f"/admin/data/moderation/{item.pk}/" not in page
+
+
+def test_a_decision_is_recorded_in_the_audit_log(client, moderator, wave_with_text):
+    item = free_text(*wave_with_text, "Mehr Bänke")
+
+    decide(client, moderator, item, "reject")
+
+    assert ModelLogEntry.objects.get(action="part.quote_rejected").user == moderator
+
+
+def test_a_withdrawn_quote_is_no_longer_available(client, moderator, wave_with_text):
+    wave, question = wave_with_text
+    for _ in range(5):
+        ResponseFactory(wave=wave)
+    decide(client, moderator, free_text(wave, question, "Mehr Bänke"), "approve", "Mehr Bänke")
+
+    client.post(f"/admin/data/quotes/{Quote.objects.get().pk}/withdraw/")
+
+    assert approved_quotes(wave=wave) == []
+
+
+def test_a_staff_member_without_the_moderation_right_cannot_read_free_text(
+    client, editor, wave_with_text
+):
+    free_text(*wave_with_text, "Geheim")
+    client.force_login(editor)
+
+    response = client.get("/admin/data/moderation/")
+
+    assert response.status_code in (302, 403)
+    assert "Geheim" not in response.content.decode()
+
+
+def test_a_staff_member_without_the_moderation_right_cannot_approve(client, editor, wave_with_text):
+    item = free_text(*wave_with_text, "Mehr Bänke")
+
+    decide(client, editor, item, "approve", "Mehr Bänke")
+
+    assert not Quote.objects.exists()

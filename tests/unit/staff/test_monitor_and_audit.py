@@ -1,0 +1,95 @@
+"""Staff watch a running wave in the field monitor and read the audit log in the admin."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from analytics import audit
+from tests.factories import ResponseFactory, WaveFactory, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_field_monitor_counts_responses_per_day(client, editor):
+    wave = WaveFactory()
+    ResponseFactory.create_batch(3, wave=wave, day=datetime.date(2026, 11, 2))
+    ResponseFactory.create_batch(2, wave=wave, day=datetime.date(2026, 11, 3))
+    client.force_login(editor)
+
+    page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
+
+    assert "02.11.2026</td><td>3</td>" in page
+    assert "03.11.2026</td><td>2</td>" in page
+
+
+def test_the_field_monitor_counts_responses_per_quarter_with_their_names(client, editor):
+    wave = WaveFactory()
+    submit(wave, 2, quarter="wehringhausen")
+    client.force_login(editor)
+
+    page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
+
+    assert "<td>Wehringhausen</td><td>2</td>" in page
+
+
+def test_the_field_monitor_counts_per_question_who_answered_and_who_left_it_out(client, editor):
+    wave = WaveFactory()
+    submit(wave, 2, say=5)
+    submit(wave, 1)
+    client.force_login(editor)
+
+    page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
+
+    assert "<td>Wie sehr kannst du mitbestimmen?</td><td>2</td><td>0</td><td>1</td>" in page
+
+
+def test_the_field_monitor_shows_the_running_wave_without_being_asked(client, editor):
+    WaveFactory(
+        title="Frühling",
+        closes_at=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC),
+        opens_at=datetime.datetime(2026, 4, 1, tzinfo=datetime.UTC),
+    )
+    WaveFactory(title="Herbstwelle")
+    client.force_login(editor)
+
+    page = client.get("/admin/data/monitor/").content.decode()
+
+    assert "selected>Herbstwelle" in page
+
+
+def test_the_field_monitor_is_not_reachable_without_an_admin_login(client):
+    response = client.get("/admin/data/monitor/")
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_another_app_can_record_a_wave_opening_that_the_audit_log_shows(client, analyst):
+    wave = WaveFactory(slug="herbst-2026")
+    audit.record(wave, audit.WAVE_OPENED, user=analyst, wave=wave.slug)
+    client.force_login(analyst)
+
+    page = client.get("/admin/data/audit/").content.decode()
+
+    assert "herbst-2026" in page
+
+
+def test_an_unknown_audit_action_is_refused():
+    with pytest.raises(ValueError):
+        audit.record(WaveFactory(), "part.something_new", user=None)
+
+
+def test_the_audit_log_is_closed_to_staff_without_data_rights(client, editor):
+    client.force_login(editor)
+
+    assert client.get("/admin/data/audit/").status_code in (302, 403)
+
+
+def test_bench_export_prints_rows_seconds_and_peak_memory(capsys, settings, tmp_path):
+    settings.PART_EXPORT_ROOT = tmp_path
+
+    call_command("bench_export", responses=30)
+
+    result = [line for line in capsys.readouterr().out.splitlines() if line.startswith("RESULT")]
+    assert result and result[0].startswith("RESULT rows=30 seconds=")
+    assert "peak_rss_mb=" in result[0]
