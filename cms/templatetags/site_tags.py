@@ -58,7 +58,8 @@ def first_input_id(bound_field):
     """Return the id of a field's first input, for links from an error summary."""
     widget = bound_field.field.widget
     input_type = getattr(widget, "input_type", "")
-    if input_type == "radio" or (input_type == "checkbox" and widget.allow_multiple_selected):
+    is_multiple = getattr(widget, "allow_multiple_selected", False)
+    if input_type == "radio" or (input_type == "checkbox" and is_multiple):
         return f"{bound_field.auto_id}_0"
     return bound_field.auto_id
 
@@ -77,3 +78,18 @@ def field_with_description(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def content_lang_attrs(page):
+    """Mark a page's text with its language when it differs from the interface's."""
+    from django.utils.html import format_html
+
+    from cms.models.base import content_language
+
+    if not isinstance(page, Page):
+        return ""
+    language = content_language(page)
+    if language == get_language():
+        return ""
+    return format_html(' lang="{}" dir="ltr"', language)

@@ -122,3 +122,21 @@ def test_a_news_image_without_alternative_text_is_refused():
         news.full_clean()
 
     assert "image_alt" in error.value.message_dict
+
+
+def test_a_public_page_sends_a_content_security_policy_without_unsafe_inline(client, demo_site):
+    policy = client.get("/").headers["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_the_admin_gets_its_own_relaxed_policy(client, demo_site):
+    policy = client.get("/admin/login/").headers["Content-Security-Policy"]
+
+    assert "script-src 'self' 'unsafe-inline'" in policy
+
+
+def test_a_public_page_allows_no_camera_microphone_or_location(client, demo_site):
+    policy = client.get("/").headers["Permissions-Policy"]
+
+    assert "camera=()" in policy and "microphone=()" in policy and "geolocation=()" in policy
