@@ -24,7 +24,12 @@ def menu_items(*, request) -> list[dict]:
         return []
     path = request.path if request else ""
     return [
-        {"title": page.title, "url": page.url, "is_current": path.startswith(page.url or "-")}
+        {
+            "title": page.title,
+            "url": page.url,
+            "is_current": path.startswith(page.url or "-"),
+            "page": page,
+        }
         for page in root.get_children().live().in_menu().specific()
     ]
 
@@ -37,7 +42,7 @@ def footer_items(*, request) -> list[dict]:
     if root is None:
         return []
     pages = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True)
-    return [{"title": page.title, "url": page.url} for page in pages.order_by("path")]
+    return [{"title": page.title, "url": page.url, "page": page} for page in pages.order_by("path")]
 
 
 def results_url(*, request=None) -> str:
