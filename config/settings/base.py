@@ -363,6 +363,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": _("Published survey waves and their suppressed results."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["config.api_schema.public_api_only"],
 }
 
 # E-mail: notifications to staff (form entries)

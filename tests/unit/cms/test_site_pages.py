@@ -140,3 +140,38 @@ def test_a_public_page_allows_no_camera_microphone_or_location(client, demo_site
     policy = client.get("/").headers["Permissions-Policy"]
 
     assert "camera=()" in policy and "microphone=()" in policy and "geolocation=()" in policy
+
+
+def test_the_lockout_counts_failed_logins_by_user_name_and_keeps_no_ip(settings):
+    from config.security import client_str_without_ip, no_client_ip
+
+    assert settings.AXES_LOCKOUT_PARAMETERS == ["username"]
+    assert no_client_ip(request=None) is None
+    assert "127.0.0.1" not in client_str_without_ip("anna", "127.0.0.1", "Firefox", "/admin/", None)
+
+
+def test_a_staff_login_is_locked_after_five_wrong_passwords(client, django_user_model):
+    django_user_model.objects.create_user(username="anna", password="richtig-langes-passwort")
+    for _attempt in range(5):
+        client.post("/admin/login/", {"username": "anna", "password": "falsch"})
+
+    response = client.post(
+        "/admin/login/", {"username": "anna", "password": "richtig-langes-passwort"}
+    )
+
+    assert response.status_code == 429
+    assert "Zu viele fehlgeschlagene Anmeldungen" in response.content.decode()
+
+
+def test_a_failed_login_leaves_no_row_with_an_ip_address_or_user_agent(client):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    client.post(
+        "/admin/login/",
+        {"username": "anna", "password": "falsch"},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_USER_AGENT="Testbrowser",
+    )
+
+    assert not AccessAttempt.objects.exists()
+    assert not AccessFailureLog.objects.exists() and not AccessLog.objects.exists()
