@@ -8,11 +8,12 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 PALETTE = ["#5b2a86", "#0072b2", "#e69f00", "#009e73", "#f3f1fb", "#ffbf47"]
 
 
-def illustration(slug: str, *, title: str):
+def illustration(slug: str, *, title: str, collection_name: str = ""):
     """Return the demo image for `slug`, drawing it the first time."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
@@ -29,6 +30,10 @@ def illustration(slug: str, *, title: str):
     draw.rounded_rectangle((360, 200, 600, 330), radius=28, fill=PALETTE[5])
     buffer = io.BytesIO()
     canvas.save(buffer, format="WEBP", quality=70)
+    collection = Collection.objects.filter(name=collection_name).first()
     return image_model.objects.create(
-        title=title, file=ImageFile(buffer, name=f"{slug}.webp"), description=title
+        title=title,
+        file=ImageFile(buffer, name=f"{slug}.webp"),
+        description=title,
+        collection=collection or Collection.get_first_root_node(),
     )

@@ -4,10 +4,11 @@ import datetime
 import random
 from html import escape
 
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from analytics.services import refresh_snapshot, stale_waves
 from cms import demo_content, demo_images
@@ -39,6 +40,8 @@ AGREEMENT = [
     ("5", "Stimme voll zu", 5),
 ]
 NEWS_QUARTERS = {"Altenhagen": "altenhagen", "Wehringhausen": "wehringhausen", "beide": "both"}
+# Caritas Hagen works in Altenhagen, Diakonie Mark-Ruhr in Wehringhausen.
+NEWS_COLLECTIONS = {"Altenhagen": "Caritas Hagen", "Wehringhausen": "Diakonie Mark-Ruhr"}
 
 
 def _aware(year, month, day):
@@ -62,6 +65,7 @@ class Command(BaseCommand):
         self._dashboards(home, spring, autumn)
         self._site_pages(home)
         self._translations(home)
+        self._organisation_permissions()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def _home_page(self) -> HomePage:
@@ -112,7 +116,14 @@ class Command(BaseCommand):
                 quarter=NEWS_QUARTERS[item["quarter"]],
                 intro=item["intro"],
                 body=body,
-                image=demo_images.illustration(item["slug"], title=alt_text) if alt_text else None,
+                image=demo_images.illustration(
+                    item["slug"],
+                    title=alt_text,
+                    # Each organisation's media sit in its own collection.
+                    collection_name=NEWS_COLLECTIONS.get(item["quarter"], ""),
+                )
+                if alt_text
+                else None,
                 image_alt=alt_text,
             )
             news.topics.add(*demo_content.NEWS_TOPICS.get(item["slug"], []))
@@ -367,3 +378,19 @@ class Command(BaseCommand):
             for page in home.get_descendants().filter(locale=home.locale).live().order_by("path"):
                 if not page.has_translation(locale):
                     page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+    def _organisation_permissions(self) -> None:
+        """Let each organisation's group edit its own page (every language) and below."""
+        for organisation in demo_content.ORGANISATIONS:
+            group = Group.objects.filter(name=organisation["title"]).first()
+            if group is None:
+                continue
+            for page in OrganisationPage.objects.filter(slug=organisation["slug"]):
+                for codename in ("add_page", "change_page", "publish_page", "view_page"):
+                    GroupPagePermission.objects.get_or_create(
+                        group=group,
+                        page=page,
+                        permission=Permission.objects.get(
+                            content_type__app_label="wagtailcore", codename=codename
+                        ),
+                    )
