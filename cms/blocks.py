@@ -1,8 +1,9 @@
-"""StreamField blocks for dashboard pages."""
+"""StreamField blocks for dashboard and content pages."""
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from analytics import figures
@@ -51,3 +52,57 @@ class DashboardStreamBlock(blocks.StreamBlock):
         label=_("Text"),
         icon="pilcrow",
     )
+
+
+class HeadingBlock(blocks.CharBlock):
+    """A subheading; pages own the h1, so content starts at h2."""
+
+    class Meta:
+        icon = "title"
+        template = "cms/blocks/heading_block.html"
+        label = _("Heading")
+        description = _("A heading for the next part of the page.")
+        preview_value = "Wo du uns findest"
+
+
+class ContentImageBlock(ImageBlock):
+    """An image whose alternative text is required (or marked as decorative)."""
+
+    class Meta:
+        icon = "image"
+        template = "cms/blocks/image_block.html"
+        label = _("Image")
+        description = _("An image with a text for people who cannot see it.")
+
+
+class OfficeBlock(blocks.StructBlock):
+    organisation = blocks.CharBlock(label=_("Organisation"))
+    name = blocks.CharBlock(label=_("Office"), help_text=_("For example: Projektbüro Altenhagen."))
+    address = blocks.TextBlock(label=_("Address"))
+    office_hours = blocks.TextBlock(label=_("Office hours"))
+    phone = blocks.CharBlock(label=_("Phone"), required=False)
+
+    class Meta:
+        icon = "home"
+        template = "cms/blocks/office_block.html"
+        label = _("Office")
+        description = _("An office in the quarter with its address and opening hours.")
+        preview_value = {
+            "organisation": "Caritas Hagen",
+            "name": "Projektbüro Altenhagen",
+            "address": "Musterstraße 1\n58097 Hagen",
+            "office_hours": "Mo und Mi 14–18 Uhr",
+            "phone": "02331 000 000",
+        }
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        label=_("Text"),
+        icon="pilcrow",
+        template="cms/blocks/paragraph_block.html",
+    )
+    image = ContentImageBlock()
+    office = OfficeBlock()

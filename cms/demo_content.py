@@ -209,3 +209,395 @@ NEWS = [
         ],
     },
 ]
+
+NEWS_TOPICS = {
+    "ergebnisse-der-fruehjahrsumfrage": ["Umfrage", "Beteiligung"],
+    "streetwork-dienstagstour-bodelschwinghplatz": ["Streetwork"],
+    "fensterberatung-im-projektbuero": ["Beratung", "Streetwork"],
+    "sommer-fussballturnier-altenhagen": ["Freizeit"],
+    "umfrage-wie-gehts-dir-im-quartier": ["Umfrage", "Beteiligung"],
+    "coaching-fuer-den-ausbildungsplatz": ["Coaching", "Ausbildung"],
+    "mentorinnen-und-mentoren-gesucht": ["Mentoring", "Ehrenamt"],
+    "aufraeumaktion-wehringhausen": ["Beteiligung", "Freizeit"],
+}
+
+# News items that show a demo illustration, with the text for people who cannot see it.
+NEWS_IMAGES = {
+    "streetwork-dienstagstour-bodelschwinghplatz": (
+        "Zeichnung: zwei Sprechblasen über einem Platz mit Bäumen und einer Bank"
+    ),
+    "sommer-fussballturnier-altenhagen": "Zeichnung: ein Fußball vor einem Tor auf grünem Rasen",
+}
+
+# The home page in every language; the other pages start as aliases of the German ones
+# until staff translate them.
+HOME_TRANSLATIONS = {
+    "de-x-ls": (
+        "Deine Stimme im Quartier",
+        "Hier bist du richtig. Du wohnst in Altenhagen oder Wehringhausen? "
+        "Du bist jung? Dann sag uns deine Meinung.",
+    ),
+    "en": (
+        "Your voice in the quarter",
+        "Good to see you: here young people from Altenhagen and Wehringhausen can say "
+        "what matters to them.",
+    ),
+    "tr": (
+        "Mahallede senin sesin",
+        "Burada olman güzel: Altenhagen ve Wehringhausen'daki gençler burada kendileri "
+        "için neyin önemli olduğunu söyleyebilir.",
+    ),
+    "ar": (
+        "صوتك في الحي",
+        "يسعدنا وجودك هنا: هنا يمكن للشباب من ألتنهاغن وفيرينغهاوزن أن يقولوا ما يهمهم.",
+    ),
+    "ro": (
+        "Vocea ta în cartier",
+        "Ne bucurăm că ești aici: aici tinerii din Altenhagen și Wehringhausen pot spune "
+        "ce contează pentru ei.",
+    ),
+    "bg": (
+        "Твоят глас в квартала",
+        "Радваме се, че си тук: тук младите хора от Алтенхаген и Веринхаузен могат да "
+        "кажат какво е важно за тях.",
+    ),
+    "pl": (
+        "Twój głos w dzielnicy",
+        "Dobrze, że jesteś: tutaj młodzi ludzie z Altenhagen i Wehringhausen mogą "
+        "powiedzieć, co jest dla nich ważne.",
+    ),
+    "uk": (
+        "Твій голос у кварталі",
+        "Добре, що ти тут: тут молоді люди з Альтенгагена та Верінггаузена можуть "
+        "сказати, що для них важливо.",
+    ),
+}
+
+CONTACT = {
+    "title": "Kontakt",
+    "slug": "kontakt",
+    "intro": (
+        "Du hast eine Frage, brauchst Hilfe oder willst einfach reden? Du erreichst uns "
+        "auf vielen Wegen, auch ohne ins Büro zu kommen."
+    ),
+    "phone": "02331 000 000",
+    "phone_hours": "Montag bis Freitag, 10 bis 16 Uhr",
+    "messenger": "Signal und WhatsApp: 0151 000 000 00 (wir antworten werktags bis 18 Uhr)",
+    "window_consultation": (
+        "Mittwochs von 14 bis 17 Uhr öffnen wir im Projektbüro Altenhagen das Fenster zur "
+        "Straße. Klopf einfach an, ganz ohne Anmeldung.\n"
+        "Donnerstags von 15 bis 17 Uhr gibt es die Fensterberatung auch im Quartiersbüro "
+        "Wehringhausen."
+    ),
+    "offices": [
+        {
+            "organisation": "Caritas Hagen",
+            "name": "Projektbüro Altenhagen",
+            "address": "Musterstraße 1\n58097 Hagen-Altenhagen",
+            "office_hours": "Montag und Mittwoch 14 bis 18 Uhr\nFreitag 10 bis 13 Uhr",
+            "phone": "02331 000 001",
+        },
+        {
+            "organisation": "Diakonie Mark-Ruhr",
+            "name": "Quartiersbüro Wehringhausen",
+            "address": "Beispielweg 12\n58089 Hagen-Wehringhausen",
+            "office_hours": "Dienstag und Donnerstag 14 bis 18 Uhr",
+            "phone": "02331 000 002",
+        },
+    ],
+}
+
+ABOUT = {
+    "title": "Über das Projekt",
+    "slug": "projekt",
+    "intro": (
+        "PaRT heißt: Partizipation, Resilienz, Teilhabe. Caritas Hagen und Diakonie "
+        "Mark-Ruhr begleiten junge Menschen zwischen 10 und 27 Jahren in Altenhagen und "
+        "Wehringhausen."
+    ),
+    "body": [
+        ("heading", "Was wir machen"),
+        (
+            "paragraph",
+            "<p>Unser Streetwork-Team ist dort unterwegs, wo ihr euch trefft: auf Plätzen, "
+            "an der Haltestelle, vor dem Jugendtreff. Wir hören zu, helfen bei Anträgen und "
+            "Bewerbungen und begleiten dich auf Wunsch zu Ämtern.</p>"
+            "<ul><li><b>Aufsuchende Arbeit:</b> Streetwork-Touren in beiden Quartieren.</li>"
+            "<li><b>Coaching:</b> Begleitung von der Schule in Ausbildung und Beruf.</li>"
+            "<li><b>Mentoring:</b> Ehrenamtliche Mentor*innen begleiten Jugendliche ein Stück "
+            "auf ihrem Weg.</li>"
+            "<li><b>Beteiligung:</b> kurze anonyme Umfragen, deren Ergebnisse alle sehen "
+            "können.</li></ul>",
+        ),
+        ("heading", "Mit wem wir zusammenarbeiten"),
+        (
+            "paragraph",
+            "<p>Wir arbeiten eng mit dem Fachbereich Jugend und Soziales der Stadt Hagen und "
+            "dem Quartiersmanagement Soziale Stadt Wehringhausen zusammen.</p>",
+        ),
+    ],
+}
+
+ORGANISATIONS = [
+    {
+        "title": "Caritas Hagen",
+        "slug": "caritas-hagen",
+        "intro": (
+            "Der Caritasverband Hagen ist im Projekt für Altenhagen zuständig. Im "
+            "Projektbüro an der Musterstraße arbeiten die Projektleitung Caritas und das "
+            "Streetwork-Team."
+        ),
+        "address": "Projektbüro Altenhagen\nMusterstraße 1\n58097 Hagen-Altenhagen",
+        "office_hours": "Montag und Mittwoch 14 bis 18 Uhr\nFreitag 10 bis 13 Uhr",
+        "phone": "02331 000 001",
+        "email": "altenhagen@example.invalid",
+        "body": [
+            (
+                "paragraph",
+                "<p>Im Projektbüro findest du die Fensterberatung, das Coaching für den Weg "
+                "in Ausbildung und Beruf und die Ansprechperson für das Mentoring-Programm. "
+                "Die Projektleitung Caritas koordiniert die Umfragen gemeinsam mit der "
+                "Diakonie.</p>",
+            )
+        ],
+    },
+    {
+        "title": "Diakonie Mark-Ruhr",
+        "slug": "diakonie-mark-ruhr",
+        "intro": (
+            "Die Diakonie Mark-Ruhr ist im Projekt für Wehringhausen zuständig. Ihr "
+            "Quartiersbüro liegt mitten im Viertel, nah am Wilhelmsplatz."
+        ),
+        "address": "Quartiersbüro Wehringhausen\nBeispielweg 12\n58089 Hagen-Wehringhausen",
+        "office_hours": "Dienstag und Donnerstag 14 bis 18 Uhr",
+        "phone": "02331 000 002",
+        "email": "wehringhausen@example.invalid",
+        "body": [
+            (
+                "paragraph",
+                "<p>Von hier aus startet die Streetwork-Tour am Dienstag. Die Projektleitung "
+                "Diakonie ist Ansprechpartnerin für das Quartiersmanagement und für "
+                "Jugendliche, die im Quartier selbst etwas auf die Beine stellen wollen.</p>",
+            )
+        ],
+    },
+]
+
+MENTOR_FORM = {
+    "title": "Mentor*in werden",
+    "slug": "mentoring",
+    "intro": (
+        "Du möchtest einen jungen Menschen ein Stück begleiten? Hinterlass uns, wie wir "
+        "dich erreichen. Die Projektleitung ruft dich zurück und erzählt dir alles Weitere."
+    ),
+    "consent_text": (
+        "Ich bin einverstanden, dass Caritas Hagen und Diakonie Mark-Ruhr meine Angaben "
+        "speichern, um mich wegen des Mentoring-Programms anzurufen oder anzuschreiben. "
+        "Die Angaben werden nach 180 Tagen gelöscht. Ich kann meine Einwilligung jederzeit "
+        "per Telefon oder E-Mail widerrufen."
+    ),
+    "thank_you_text": (
+        "Danke für dein Interesse! Die Projektleitung meldet sich innerhalb von zwei "
+        "Wochen bei dir."
+    ),
+    "fields": [
+        ("Vorname", "singleline", True, "Wie sollen wir dich ansprechen?"),
+        ("Telefon oder E-Mail", "singleline", True, "Wie erreichen wir dich am besten?"),
+        (
+            "Wann hast du Zeit?",
+            "multiline",
+            False,
+            "Zum Beispiel: dienstags nachmittags, zwei Stunden im Monat.",
+        ),
+    ],
+}
+
+FEEDBACK_FORM = {
+    "title": "Barriere melden",
+    "slug": "barriere-melden",
+    "intro": (
+        "Ist dir auf dieser Website eine Barriere aufgefallen? Oder brauchst du einen "
+        "Inhalt in einer anderen Form? Schreib uns. Wir antworten innerhalb von sechs Wochen."
+    ),
+    "consent_text": (
+        "Ich bin einverstanden, dass meine Nachricht und, wenn ich sie angebe, meine "
+        "Kontaktangabe gespeichert werden, um meine Meldung zu bearbeiten. Sie werden nach "
+        "90 Tagen gelöscht."
+    ),
+    "thank_you_text": "Danke für deine Meldung! Wir kümmern uns darum.",
+    "fields": [
+        ("Was ist dir aufgefallen?", "multiline", True, "Auf welcher Seite, und was genau?"),
+        (
+            "Wie erreichen wir dich?",
+            "singleline",
+            False,
+            "Nur nötig, wenn du eine Antwort möchtest.",
+        ),
+    ],
+}
+
+LEGAL_PAGES = [
+    {
+        "title": "Impressum",
+        "slug": "impressum",
+        "intro": "Angaben nach § 5 Digitale-Dienste-Gesetz und § 18 Medienstaatsvertrag.",
+        "body": [
+            ("heading", "Anbieter"),
+            (
+                "paragraph",
+                "<p>Diese Website wird gemeinsam betrieben von:</p>"
+                "<p>Caritasverband Hagen e. V. (Beispielangaben)<br>Musterstraße 1<br>"
+                "58097 Hagen<br>Telefon: 02331 000 000<br>E-Mail: info@example.invalid<br>"
+                "Vertreten durch den Vorstand. Vereinsregister: Amtsgericht Hagen, VR 0000</p>"
+                "<p>Diakonie Mark-Ruhr gGmbH (Beispielangaben)<br>Beispielweg 12<br>"
+                "58089 Hagen<br>Vertreten durch die Geschäftsführung. Handelsregister: "
+                "Amtsgericht Hagen, HRB 0000</p>",
+            ),
+            ("heading", "Verantwortlich für den Inhalt"),
+            (
+                "paragraph",
+                "<p>Projektleitung Caritas und Projektleitung Diakonie, Anschrift wie oben.</p>",
+            ),
+            ("heading", "Förderung"),
+            (
+                "paragraph",
+                "<p>Das Projekt wird aus öffentlichen Mitteln gefördert. Die Software ist "
+                "Open Source.</p>",
+            ),
+        ],
+    },
+    {
+        "title": "Datenschutz",
+        "slug": "datenschutz",
+        "intro": (
+            "Hier steht genau, was wir speichern, warum, und wann wir es löschen. Kurz "
+            "gesagt: Umfragen sind anonym, und wir verfolgen dich nicht."
+        ),
+        "body": [
+            ("heading", "Wenn du die Website besuchst"),
+            (
+                "paragraph",
+                "<p>Wir setzen keine Cookies zur Analyse oder Werbung ein und laden nichts "
+                "von fremden Servern: keine Schriften, keine Karten, keine Videos, keine "
+                "Statistik-Dienste. Unsere Server speichern keine IP-Adressen in "
+                "Protokollen. Nur wenn du ein Formular abschickst, setzt die Website ein "
+                "technisch nötiges Cookie (csrftoken), das Formulare vor Missbrauch "
+                "schützt. Es enthält keine Angaben über dich.</p>",
+            ),
+            ("heading", "Wenn du an einer Umfrage teilnimmst"),
+            (
+                "paragraph",
+                "<p>Deine Antworten sind anonym. Wir speichern deine Antworten, die "
+                "Sprache, in der du geantwortet hast, und den Tag, aber nicht die Uhrzeit. "
+                "Wir speichern keinen Namen, keine E-Mail-Adresse, keine IP-Adresse, kein "
+                "Gerät und keinen Browser. Hast du einen Zugangscode benutzt, wird nur "
+                "vermerkt, dass der Code verbraucht ist, ohne Verbindung zu deinen "
+                "Antworten.</p><p>Ergebnisse zeigen wir nur zusammengefasst, und nur für "
+                "Gruppen von mindestens fünf Personen. Freie Texte veröffentlichen wir erst, "
+                "wenn jemand vom Team sie gelesen hat.</p>",
+            ),
+            ("heading", "Wenn du dich als Mentor*in meldest"),
+            (
+                "paragraph",
+                "<p>Wir speichern deinen Vornamen, deine Telefonnummer oder E-Mail-Adresse, "
+                "deine Angaben zur Zeit und deine Einwilligung. Nur die Projektleitungen "
+                "können sie lesen. Wir löschen sie automatisch nach 180 Tagen, oder früher, "
+                "wenn du es möchtest. Rechtsgrundlage ist deine Einwilligung "
+                "(Art. 6 Abs. 1 lit. a DSGVO).</p>",
+            ),
+            ("heading", "Wenn du eine Barriere meldest"),
+            (
+                "paragraph",
+                "<p>Wir speichern deine Nachricht und, falls angegeben, wie wir dich "
+                "erreichen. Wir löschen beides nach 90 Tagen.</p>",
+            ),
+            ("heading", "Deine Rechte"),
+            (
+                "paragraph",
+                "<p>Du hast das Recht auf Auskunft, Berichtigung, Löschung und "
+                "Einschränkung der Verarbeitung, und du kannst eine Einwilligung jederzeit "
+                "widerrufen. Du kannst dich bei der Landesbeauftragten für Datenschutz und "
+                "Informationsfreiheit Nordrhein-Westfalen beschweren.</p>"
+                "<p>Datenschutzbeauftragte Person der Träger: datenschutz@example.invalid</p>",
+            ),
+        ],
+    },
+    {
+        "title": "Barrierefreiheit",
+        "slug": "barrierefreiheit",
+        "intro": (
+            "Erklärung zur Barrierefreiheit nach dem Behindertengleichstellungsgesetz NRW "
+            "und der Barrierefreie-Informationstechnik-Verordnung NRW (BITV NRW)."
+        ),
+        "body": [
+            ("heading", "Stand der Vereinbarkeit"),
+            (
+                "paragraph",
+                "<p>Diese Website soll die Anforderungen der WCAG 2.1 auf Stufe AA erfüllen. "
+                "Jede Seitenart wird bei jeder Änderung automatisch auf Barrieren geprüft, "
+                "auf dem Handy und am Computer, auf Deutsch und auf Arabisch.</p>",
+            ),
+            ("heading", "Was noch nicht barrierefrei ist"),
+            (
+                "paragraph",
+                "<p>Viele Seiten gibt es noch nicht in allen neun Sprachen; sie werden dann "
+                "auf Deutsch angezeigt. Die Übersetzungen der Bedienelemente werden noch von "
+                "Muttersprachler*innen geprüft.</p>",
+            ),
+            ("heading", "Feedback und Kontakt"),
+            (
+                "paragraph",
+                "<p>Ist dir eine Barriere aufgefallen? Nutze das Formular „Barriere melden“ "
+                "oder ruf uns an: 02331 000 000.</p>",
+            ),
+            ("heading", "Schlichtungsverfahren"),
+            (
+                "paragraph",
+                "<p>Wenn du mit unserer Antwort nicht zufrieden bist, kannst du dich an die "
+                "Ombudsstelle für barrierefreie Informationstechnik des Landes "
+                "Nordrhein-Westfalen wenden.</p>",
+            ),
+        ],
+    },
+    {
+        "title": "Leichte Sprache",
+        "slug": "leichte-sprache",
+        "intro": "Hier erklären wir das Projekt in Leichter Sprache.",
+        "body": [
+            ("heading", "Was ist PaRT?"),
+            (
+                "paragraph",
+                "<p>PaRT ist ein Projekt für junge Menschen.</p>"
+                "<p>Die jungen Menschen wohnen in Hagen.</p>"
+                "<p>Sie wohnen in Altenhagen oder in Wehringhausen.</p>"
+                "<p>Sie sind zwischen 10 und 27 Jahre alt.</p>",
+            ),
+            ("heading", "Wer macht das Projekt?"),
+            (
+                "paragraph",
+                "<p>Die Caritas Hagen und die Diakonie Mark-Ruhr.</p>"
+                "<p>Das sind 2 Vereine.</p><p>Sie helfen Menschen.</p>",
+            ),
+            ("heading", "Was machen wir?"),
+            (
+                "paragraph",
+                "<ul><li>Wir sind draußen im Viertel.<br>Du kannst uns ansprechen.</li>"
+                "<li>Wir helfen dir bei der Suche nach einer Ausbildung.</li>"
+                "<li>Wir fragen dich nach deiner Meinung.<br>Das heißt: Umfrage.</li></ul>",
+            ),
+            ("heading", "Die Umfrage"),
+            (
+                "paragraph",
+                "<p>Die Umfrage ist geheim.</p><p>Du musst deinen Namen nicht sagen.</p>"
+                "<p>Niemand weiß, was du geantwortet hast.</p>"
+                "<p>Wir zeigen nur, was viele Menschen zusammen geantwortet haben.</p>",
+            ),
+            ("heading", "So erreichst du uns"),
+            (
+                "paragraph",
+                "<p>Ruf uns an: 02331 000 000.</p>"
+                "<p>Oder komm zu unserem Büro.<br>Das Büro ist in der Musterstraße 1.</p>",
+            ),
+        ],
+    },
+]

@@ -1,40 +1,106 @@
-"""Reads for page templates."""
+"""Reads for page templates: each returns pages of the visitor's language tree."""
 
-from wagtail.models import Page
+from django.db.models import Count
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
 
 from surveys.selectors import open_waves
 
 
+def site_root(*, request=None) -> Page | None:
+    """Return the home page in the active language, or the German one."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return Page.objects.filter(depth=2).first()
+    return site.root_page.localized
+
+
 def menu_items(*, request) -> list[dict]:
-    """Return the pages marked "show in menus" below the site's root page."""
-    site_root = Page.objects.filter(depth=2).first()
-    if site_root is None:
+    """Return the pages marked "show in menus" below the home page."""
+    root = site_root(request=request)
+    if root is None:
         return []
     path = request.path if request else ""
     return [
-        {"title": page.title, "url": page.url, "is_current": path.startswith(page.url or "-")}
-        for page in site_root.get_children().live().in_menu().specific()
+        {
+            "title": page.title,
+            "url": page.url,
+            "is_current": path.startswith(page.url or "-"),
+            "page": page,
+        }
+        for page in root.get_children().live().in_menu().specific()
     ]
 
 
-def results_url() -> str:
+def footer_items(*, request) -> list[dict]:
+    """Return the legal and help pages linked at the foot of every page."""
+    from cms.models import StandardPage
+
+    root = site_root(request=request)
+    if root is None:
+        return []
+    pages = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True)
+    return [{"title": page.title, "url": page.url, "page": page} for page in pages.order_by("path")]
+
+
+def results_url(*, request=None) -> str:
     from cms.models import DashboardIndexPage
 
-    page = DashboardIndexPage.objects.live().first()
+    page = _in_active_locale(DashboardIndexPage.objects.live()).first()
+    page = page or DashboardIndexPage.objects.live().first()
     return page.url if page else "/"
+
+
+def search_url() -> str:
+    from django.urls import reverse
+
+    return reverse("search")
+
+
+def _in_active_locale(queryset):
+    return queryset.filter(locale__language_code=get_language())
 
 
 def latest_news(*, limit: int):
     from cms.models import NewsPage
 
-    return NewsPage.objects.live().order_by("-date", "-pk")[:limit]
+    return _in_active_locale(NewsPage.objects.live()).order_by("-date", "-pk")[:limit]
+
+
+def news_topics(*, index) -> list[dict]:
+    """Return the topics used by the news below `index`, most used first."""
+    from cms.models import NewsPage
+
+    counts = (
+        NewsPage.objects.child_of(index)
+        .live()
+        .values("topics__slug", "topics__name")
+        .exclude(topics__slug=None)
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topics__name")
+    )
+    return [{"slug": row["topics__slug"], "name": row["topics__name"]} for row in counts]
 
 
 def dashboards(*, limit: int):
     from cms.models import DashboardPage
 
-    return DashboardPage.objects.live().order_by("-last_published_at")[:limit]
+    return _in_active_locale(DashboardPage.objects.live()).order_by("-last_published_at")[:limit]
+
+
+def contact_page():
+    from cms.models import ContactPage
+
+    return _in_active_locale(ContactPage.objects.live()).first()
 
 
 def open_surveys():
     return open_waves()
+
+
+def search_pages(*, query: str):
+    """Search the live public pages of the active language."""
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    return Page.objects.live().public().filter(locale=locale).search(query)

@@ -7,7 +7,9 @@ PostgreSQL and Redis. See README.md for the table of variables.
 
 from pathlib import Path
 
+import django.conf.locale
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +44,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "rest_framework",
     "drf_spectacular",
     "django.contrib.auth",
@@ -66,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -150,16 +161,44 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.refresh_stale_snapshots",
         "schedule": env.float("SNAPSHOT_SWEEP_SECONDS", default=300.0),
     },
+    "purge-expired": {
+        "task": "cms.tasks.purge_expired",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Internationalisation
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
 # ------------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# German, German in Leichte Sprache, and the languages of Hagen's largest immigrant
+# groups. Leichte Sprache has no registered BCP 47 subtag; "de-x-ls" is German with a
+# private-use subtag, so browsers, screen readers and axe still read it as German
+# ("de-ls" would claim German as spoken in Lesotho).
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("de-x-ls", "Leichte Sprache"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("pl", "Polski"),
+    ("uk", "Українська"),
+]
+LANGUAGES_BIDI = ["ar"]
+EXTRA_LANG_INFO = {
+    "de-x-ls": {
+        "bidi": False,
+        "code": "de-x-ls",
+        "name": "German (easy-to-read)",
+        "name_local": "Leichte Sprache",
+    },
+}
 LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 USE_TZ = True
 
 # Static and media files
@@ -185,6 +224,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Security
 # https://docs.djangoproject.com/en/5.2/ref/settings/#security
 # ------------------------------------------------------------------------------
+# Public pages set no cookie but CSRF where a form needs it; staff get a session.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # "no-referrer" makes Chromium send `Origin: null` on form posts, which CSRF rejects;
@@ -195,6 +235,94 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Public pages: only our own scripts, styles, images and form targets. Plotly sets
+# styles through the CSSOM, which style-src does not govern, so no 'unsafe-inline'.
+# The Wagtail admin gets its own policy (config/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "manifest-src": ["'self'"],
+    },
+}
+PART_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "frame-src": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+PART_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Nothing on the site needs a sensor, a camera, payments or an ad auction.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Staff login: lockout after failed logins
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# ------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Count failures per user name in the cache only: no database row, no IP address, no
+# user agent (the platform keeps no IPs), and logs name the user name alone.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "config.security.no_client_ip"
+AXES_CLIENT_STR_CALLABLE = "config.security.client_str_without_ip"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+SILENCED_SYSTEM_CHECKS = [
+    # Locking out by user name alone is the point: we keep no IP address.
+    "axes.W006",
+]
+if not REDIS_URL:
+    # The local-memory cache counts failures per process: right for `make run`'s one
+    # process; production counts in Redis.
+    SILENCED_SYSTEM_CHECKS.append("axes.W001")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Logging: never an IP address or user agent (see DESIGN.md, invariants)
@@ -222,6 +350,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "odt", "docx", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Wagtail's own localisation: one page tree per language, kept in step by
+# simple_translation (a new German page appears as an alias in every other tree until
+# an editor translates it). See README.md, "Translations".
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # REST framework
@@ -238,7 +373,25 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": _("Published survey waves and their suppressed results."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["config.api_schema.public_api_only"],
 }
+
+# E-mail: notifications to staff (form entries)
+# https://docs.djangoproject.com/en/5.2/topics/email/
+# ------------------------------------------------------------------------------
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="PaRT Hagen <noreply@example.invalid>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # PaRT
 # ------------------------------------------------------------------------------

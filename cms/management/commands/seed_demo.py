@@ -4,14 +4,26 @@ import datetime
 import random
 from html import escape
 
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from analytics.services import refresh_snapshot, stale_waves
-from cms import demo_content
-from cms.models import DashboardIndexPage, DashboardPage, HomePage, NewsIndexPage, NewsPage
+from cms import demo_content, demo_images
+from cms.models import (
+    ContactPage,
+    DashboardIndexPage,
+    DashboardPage,
+    FeedbackFormPage,
+    HomePage,
+    MentorSignUpPage,
+    NewsIndexPage,
+    NewsPage,
+    OrganisationPage,
+    StandardPage,
+)
 from surveys.models import Answer, Option, Question, Questionnaire, Response, Wave
 
 QUARTERS = [
@@ -28,6 +40,8 @@ AGREEMENT = [
     ("5", "Stimme voll zu", 5),
 ]
 NEWS_QUARTERS = {"Altenhagen": "altenhagen", "Wehringhausen": "wehringhausen", "beide": "both"}
+# Caritas Hagen works in Altenhagen, Diakonie Mark-Ruhr in Wehringhausen.
+NEWS_COLLECTIONS = {"Altenhagen": "Caritas Hagen", "Wehringhausen": "Diakonie Mark-Ruhr"}
 
 
 def _aware(year, month, day):
@@ -49,6 +63,9 @@ class Command(BaseCommand):
         for wave in stale_waves():
             refresh_snapshot(wave=wave)
         self._dashboards(home, spring, autumn)
+        self._site_pages(home)
+        self._translations(home)
+        self._organisation_permissions()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def _home_page(self) -> HomePage:
@@ -91,16 +108,26 @@ class Command(BaseCommand):
             if NewsPage.objects.filter(slug=item["slug"]).exists():
                 continue
             body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in item["body"])
-            index.add_child(
-                instance=NewsPage(
-                    title=item["title"],
-                    slug=item["slug"],
-                    date=datetime.date.fromisoformat(item["date"]),
-                    quarter=NEWS_QUARTERS[item["quarter"]],
-                    intro=item["intro"],
-                    body=body,
+            alt_text = demo_content.NEWS_IMAGES.get(item["slug"], "")
+            news = NewsPage(
+                title=item["title"],
+                slug=item["slug"],
+                date=datetime.date.fromisoformat(item["date"]),
+                quarter=NEWS_QUARTERS[item["quarter"]],
+                intro=item["intro"],
+                body=body,
+                image=demo_images.illustration(
+                    item["slug"],
+                    title=alt_text,
+                    # Each organisation's media sit in its own collection.
+                    collection_name=NEWS_COLLECTIONS.get(item["quarter"], ""),
                 )
+                if alt_text
+                else None,
+                image_alt=alt_text,
             )
+            news.topics.add(*demo_content.NEWS_TOPICS.get(item["slug"], []))
+            index.add_child(instance=news)
 
     def _questionnaire(self) -> Questionnaire:
         questionnaire, created = Questionnaire.objects.get_or_create(
@@ -254,3 +281,116 @@ class Command(BaseCommand):
                     ],
                 )
             )
+
+    def _site_pages(self, home: HomePage) -> None:
+        if ContactPage.objects.exists():
+            return
+        contact = demo_content.CONTACT
+        home.add_child(
+            instance=ContactPage(
+                title=contact["title"],
+                slug=contact["slug"],
+                intro=contact["intro"],
+                phone=contact["phone"],
+                phone_hours=contact["phone_hours"],
+                messenger=contact["messenger"],
+                window_consultation=contact["window_consultation"],
+                offices=[("office", office) for office in contact["offices"]],
+                show_in_menus=True,
+            )
+        )
+        about = home.add_child(
+            instance=StandardPage(
+                title=demo_content.ABOUT["title"],
+                slug=demo_content.ABOUT["slug"],
+                intro=demo_content.ABOUT["intro"],
+                body=demo_content.ABOUT["body"],
+                show_in_menus=True,
+            )
+        )
+        for organisation in demo_content.ORGANISATIONS:
+            about.add_child(
+                instance=OrganisationPage(
+                    title=organisation["title"],
+                    slug=organisation["slug"],
+                    intro=organisation["intro"],
+                    address=organisation["address"],
+                    office_hours=organisation["office_hours"],
+                    phone=organisation["phone"],
+                    email=organisation["email"],
+                    body=organisation["body"],
+                    show_in_menus=True,
+                )
+            )
+        self._form_page(about, MentorSignUpPage, demo_content.MENTOR_FORM, retention_days=180)
+        accessibility = None
+        for legal in demo_content.LEGAL_PAGES:
+            page = home.add_child(
+                instance=StandardPage(
+                    title=legal["title"],
+                    slug=legal["slug"],
+                    intro=legal["intro"],
+                    body=legal["body"],
+                    show_in_footer=True,
+                )
+            )
+            if legal["slug"] == "barrierefreiheit":
+                accessibility = page
+        self._form_page(
+            accessibility, FeedbackFormPage, demo_content.FEEDBACK_FORM, retention_days=90
+        )
+
+    def _form_page(self, parent, model, content, *, retention_days):
+        page = model(
+            title=content["title"],
+            slug=content["slug"],
+            intro=content["intro"],
+            consent_text=content["consent_text"],
+            thank_you_text=content["thank_you_text"],
+            retention_days=retention_days,
+            to_address="projektleitung@example.invalid",
+            from_address="noreply@example.invalid",
+            subject=f"Neuer Eintrag: {content['title']}",
+            show_in_menus=True,
+        )
+        for position, (label, field_type, required, help_text) in enumerate(content["fields"]):
+            page.form_fields.add(
+                page.form_fields.model(
+                    sort_order=position,
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    help_text=help_text,
+                )
+            )
+        parent.add_child(instance=page)
+
+    def _translations(self, home: HomePage) -> None:
+        """Translate the home page; every other page starts as an alias of the German one."""
+        for locale in Locale.objects.exclude(pk=home.locale_id):
+            if not home.has_translation(locale):
+                title, intro = demo_content.HOME_TRANSLATIONS.get(
+                    locale.language_code, (home.title, home.intro)
+                )
+                translation = home.copy_for_translation(locale)
+                translation.title, translation.intro = title, intro
+                translation.save_revision().publish()
+            for page in home.get_descendants().filter(locale=home.locale).live().order_by("path"):
+                if not page.has_translation(locale):
+                    page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+    def _organisation_permissions(self) -> None:
+        """Let each organisation's group edit its own page (every language) and below."""
+        for organisation in demo_content.ORGANISATIONS:
+            group = Group.objects.filter(name=organisation["title"]).first()
+            if group is None:
+                continue
+            for page in OrganisationPage.objects.filter(slug=organisation["slug"]):
+                for codename in ("add_page", "change_page", "publish_page", "view_page"):
+                    GroupPagePermission.objects.get_or_create(
+                        group=group,
+                        page=page,
+                        permission=Permission.objects.get(
+                            content_type__app_label="wagtailcore", codename=codename
+                        ),
+                    )

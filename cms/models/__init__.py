@@ -1,0 +1,29 @@
+"""Pages of the public site."""
+
+from cms.models.base import Quarter
+from cms.models.dashboards import DashboardIndexPage, DashboardPage
+from cms.models.forms import (
+    FeedbackFormField,
+    FeedbackFormPage,
+    MentorSignUpFormField,
+    MentorSignUpPage,
+)
+from cms.models.news import NewsIndexPage, NewsPage, NewsPageTopic
+from cms.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
+
+__all__ = [
+    "ContactPage",
+    "DashboardIndexPage",
+    "DashboardPage",
+    "FeedbackFormField",
+    "FeedbackFormPage",
+    "HomePage",
+    "MentorSignUpFormField",
+    "MentorSignUpPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTopic",
+    "OrganisationPage",
+    "Quarter",
+    "StandardPage",
+]

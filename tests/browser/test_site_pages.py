@@ -1,0 +1,143 @@
+"""Every public page type, in German and Arabic, on a phone and a desktop."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import get_language_info
+
+from tests.browser.conftest import DESKTOP, PHONE, screenshot
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/",
+    "news": "/news/",
+    "news-item": "/news/fensterberatung-im-projektbuero/",
+    "contact": "/kontakt/",
+    "about": "/projekt/",
+    "organisation": "/projekt/caritas-hagen/",
+    "mentor-form": "/projekt/mentoring/",
+    "imprint": "/impressum/",
+    "privacy": "/datenschutz/",
+    "accessibility": "/barrierefreiheit/",
+    "feedback-form": "/barrierefreiheit/barriere-melden/",
+    "easy-language": "/leichte-sprache/",
+    "search": "/search/?query=Streetwork",
+    "results": "/dashboards/",
+    "dashboard": "/dashboards/quartier-check-herbst-2026/",
+    "survey": "/s/quartier-check/",
+}
+SCREENSHOTS = {"home", "news", "contact", "privacy", "easy-language"}
+PUBLIC_FORMS = {"mentor-form", "feedback-form", "survey"}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """Seed the demo for the live server (pytest-django flushes after each live test)."""
+    from wagtail.models import Collection, Page
+
+    # The flush after an earlier live test also removed what migrations created.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=_locale("de")))
+    for code in ("de", "de-x-ls", "en", "tr", "ar", "ro", "bg", "pl", "uk"):
+        _locale(code)
+    call_command("seed_demo", verbosity=0)
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def _address(language, path):
+    return path if language == "de" else f"/{language}{path}"
+
+
+@pytest.fixture
+def open_context(chromium):
+    contexts = []
+
+    def open_context(viewport):
+        context = chromium.new_context(viewport=viewport, is_mobile=viewport == PHONE)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return context, page
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_every_public_page_type_has_no_accessibility_violation(
+    live_server, demo_site, open_context, language, width
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, page = open_context(PHONE if width == "phone" else DESKTOP)
+    axe = Axe()
+    violations = {}
+
+    for name, path in PAGES.items():
+        response = page.goto(live_server.url + _address(language, path))
+        assert response.ok, f"{name}: {response.status}"
+        if name in SCREENSHOTS:
+            screenshot(page, f"site-{name}-{language}-{width}")
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            violations[name] = results.generate_report()
+
+    assert not violations, "\n".join(f"{name}: {report}" for name, report in violations.items())
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_public_pages_request_nothing_from_another_host(
+    live_server, demo_site, open_context, language
+):
+    _, page = open_context(PHONE)
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+
+    for path in PAGES.values():
+        page.goto(live_server.url + _address(language, path))
+        page.wait_for_load_state("networkidle")
+
+    assert hosts == {urlparse(live_server.url).netloc}
+
+
+def test_pages_without_a_form_set_no_cookie(live_server, demo_site, open_context):
+    context, page = open_context(PHONE)
+
+    for name, path in PAGES.items():
+        if name not in PUBLIC_FORMS:
+            page.goto(live_server.url + path)
+
+    assert context.cookies() == []
+
+
+def test_a_page_with_a_form_sets_only_the_csrf_cookie(live_server, demo_site, open_context):
+    context, page = open_context(PHONE)
+
+    page.goto(live_server.url + PAGES["mentor-form"])
+
+    assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
+
+
+def test_the_language_switch_keeps_the_visitor_on_the_same_page(
+    live_server, demo_site, open_context
+):
+    _, page = open_context(PHONE)
+    page.goto(live_server.url + "/kontakt/")
+
+    page.locator(".language-switch summary").click()
+    page.get_by_role("link", name=get_language_info("ar")["name_local"]).click()
+
+    page.wait_for_url(f"{live_server.url}/ar/kontakt/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
