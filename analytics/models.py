@@ -121,6 +121,7 @@ class ComparisonSnapshot(models.Model):
     def question(self, key: str) -> dict | None:
         return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
 
+
 # Staff data tools (exports, moderation, safeguarding) below; imported here, not at the
 # top, to keep this block apart from the snapshot code above.
 from django.conf import settings  # noqa: E402

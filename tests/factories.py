@@ -165,16 +165,17 @@ def build_site(*, wave: Wave | None = None):
     return home, dashboard
 
 
-def add_question(questionnaire: Questionnaire, key: str, kind: str, **fields) -> Question:
+def add_question(
+    questionnaire: Questionnaire, key: str, kind: str, text: str = "", *, options=None, **fields
+) -> Question:
     """Add a question at the end of `questionnaire`, with `options` as (code, label) pairs."""
-    options = fields.pop("options", None)
     position = questionnaire.questions.count() + 1
     question = Question.objects.create(
         questionnaire=questionnaire,
         key=key,
         kind=kind,
         sort_order=position,
-        text=fields.pop("text", f"Frage {key}?"),
+        text=text or f"Frage {key}?",
         **fields,
     )
     for index, (value, label) in enumerate(options or []):
@@ -247,6 +248,8 @@ def three_page_wave(**wave_fields) -> Wave:
     )
     complete_questionnaire(questionnaire=questionnaire)
     return WaveFactory(questionnaire=questionnaire, **wave_fields)
+
+
 # Analytics: responses stored straight in the database, and a questionnaire that has
 # every kind of question, segment and a scored scale.
 
@@ -352,6 +355,8 @@ def add_responses(wave: Wave, count: int = 1, *, answers: dict | None = None, **
                 rows.append(Answer(response=response, question=question, number=value))
         Answer.objects.bulk_create(rows)
     return response
+
+
 # Staff data tools (exports, moderation, monitor) ------------------------------
 
 
@@ -363,17 +368,6 @@ class ResponseFactory(factory.django.DjangoModelFactory):
     questionnaire = factory.LazyAttribute(lambda response: response.wave.questionnaire)
     language = "de"
     day = factory.LazyFunction(timezone.localdate)
-
-
-def add_question(questionnaire, key, kind, text="Frage", *, options=(), **fields) -> Question:
-    """Add a question (with `options` as (value, label) pairs) at the end of a questionnaire."""
-    position = questionnaire.questions.count() + 1
-    question = Question.objects.create(
-        questionnaire=questionnaire, key=key, kind=kind, text=text, sort_order=position, **fields
-    )
-    for order, (value, label) in enumerate(options):
-        Option.objects.create(question=question, sort_order=order, value=value, label=label)
-    return question
 
 
 def answer(response, question, value=None, *, declined=False):
