@@ -42,6 +42,8 @@ def run(request, *, wave, preview_url: str = ""):
     preview = bool(preview_url)
     action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
     structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
+    if not check(structure, {}).visible_pages:
+        raise Http404  # A questionnaire without questions has nothing to answer yet.
     if request.method == "GET":
         checked = check(structure, {})
         first = checked.visible_pages[0] if checked.visible_pages else 1

@@ -376,3 +376,11 @@ def test_a_wave_in_german_only_offers_no_language_switch(client):
     page = client.get(f"/s/{wave.slug}/").content.decode()
 
     assert 'name="switch_language"' not in page
+
+
+def test_a_wave_whose_questionnaire_has_no_questions_yet_is_not_found(client):
+    from tests.factories import QuestionnaireFactory
+
+    wave = WaveFactory(questionnaire=QuestionnaireFactory(with_questions=False))
+
+    assert client.get(f"/s/{wave.slug}/").status_code == 404
