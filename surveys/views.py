@@ -5,7 +5,7 @@ import contextlib
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
@@ -31,6 +31,9 @@ def answer_survey(request, slug):
     wave, unavailable = _open_wave_or_page(request, slug)
     if unavailable:
         return unavailable
+    offered = wave.offered_languages()
+    if request.method == "GET" and get_language() not in offered:
+        return redirect(translate_url(request.path, offered[0]))
     return run(request, wave=wave)
 
 
@@ -39,6 +42,8 @@ def run(request, *, wave, preview_url: str = ""):
     preview = bool(preview_url)
     action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
     structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
+    if not check(structure, {}).visible_pages:
+        raise Http404  # A questionnaire without questions has nothing to answer yet.
     if request.method == "GET":
         checked = check(structure, {})
         first = checked.visible_pages[0] if checked.visible_pages else 1

@@ -359,3 +359,27 @@ def test_the_runner_is_laid_out_right_to_left_in_arabic(client):
 
     assert '<html lang="ar" dir="rtl">' in page
     assert 'action="/ar/s/' in page
+
+
+def test_a_wave_in_german_only_sends_english_readers_to_the_german_runner(client):
+    wave = WaveFactory(languages=["de"])
+
+    response = client.get(f"/en/s/{wave.slug}/")
+
+    assert response.status_code == 302 and response["Location"] == f"/s/{wave.slug}/"
+
+
+def test_a_wave_in_german_only_offers_no_language_switch(client):
+    wave = WaveFactory(languages=["de"])
+
+    page = client.get(f"/s/{wave.slug}/").content.decode()
+
+    assert 'name="switch_language"' not in page
+
+
+def test_a_wave_whose_questionnaire_has_no_questions_yet_is_not_found(client):
+    from tests.factories import QuestionnaireFactory
+
+    wave = WaveFactory(questionnaire=QuestionnaireFactory(with_questions=False))
+
+    assert client.get(f"/s/{wave.slug}/").status_code == 404
