@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -103,3 +104,27 @@ def record_download(*, export: Export, user) -> None:
         wave=export.wave.slug,
         format=export.get_format_display(),
     )
+
+
+def export_retention_days() -> int:
+    """Return how many days finished export files are kept (PART_EXPORT_RETENTION_DAYS)."""
+    return int(getattr(settings, "PART_EXPORT_RETENTION_DAYS", 30))
+
+
+def purge_expired_exports(*, now=None, dry_run: bool = False) -> int:
+    """Delete exports (file and row) older than the retention period; return how many.
+
+    Meant for the retention command's registry of kinds of data; with `dry_run` it
+    only counts.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=export_retention_days())
+    expired = Export.objects.filter(requested_at__lt=cutoff)
+    if dry_run:
+        return expired.count()
+    count = 0
+    for export in expired.iterator():
+        if export.file_name:
+            (export_root() / export.file_name).unlink(missing_ok=True)
+        export.delete()
+        count += 1
+    return count

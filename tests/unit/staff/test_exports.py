@@ -1,6 +1,7 @@
 """Staff export raw responses and the codebook from the admin; every file reads back."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -9,6 +10,7 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from analytics.exports.codebook import spss_name
+from analytics.exports.services import export_root, purge_expired_exports
 from analytics.models import Export
 from surveys.models import Question, Response
 from tests.factories import (
@@ -317,3 +319,48 @@ def test_responses_of_another_wave_never_enter_the_export(
     assert {int(row["id"]) for row in rows} == set(
         Response.objects.filter(wave=wave).values_list("pk", flat=True)
     )
+
+
+def test_an_export_older_than_the_retention_period_is_deleted_with_its_file(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+    path = export_root() / export.file_name
+
+    deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=31))
+
+    assert (deleted, Export.objects.exists(), path.exists()) == (1, False, False)
+
+
+def test_an_export_within_the_retention_period_is_kept(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+
+    deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=29))
+
+    assert (deleted, (export_root() / export.file_name).exists()) == (0, True)
+
+
+def test_a_dry_run_counts_expired_exports_and_deletes_nothing(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+
+    counted = purge_expired_exports(
+        now=export.requested_at + datetime.timedelta(days=31), dry_run=True
+    )
+
+    assert (counted, (export_root() / export.file_name).exists()) == (1, True)
