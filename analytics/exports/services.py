@@ -111,20 +111,14 @@ def export_retention_days() -> int:
     return int(getattr(settings, "PART_EXPORT_RETENTION_DAYS", 30))
 
 
-def purge_expired_exports(*, now=None, dry_run: bool = False) -> int:
-    """Delete exports (file and row) older than the retention period; return how many.
+def expired_exports(now):
+    """Return the exports older than the retention period (their files go with them)."""
+    return Export.objects.filter(requested_at__lt=now - timedelta(days=export_retention_days()))
 
-    Meant for the retention command's registry of kinds of data; with `dry_run` it
-    only counts.
-    """
-    cutoff = (now or timezone.now()) - timedelta(days=export_retention_days())
-    expired = Export.objects.filter(requested_at__lt=cutoff)
+
+def purge_expired_exports(*, now=None, dry_run: bool = False) -> int:
+    """Delete exports (file and row) older than the retention period; return how many."""
+    expired = expired_exports(now or timezone.now())
     if dry_run:
         return expired.count()
-    count = 0
-    for export in expired.iterator():
-        if export.file_name:
-            (export_root() / export.file_name).unlink(missing_ok=True)
-        export.delete()
-        count += 1
-    return count
+    return expired.delete()[1].get(Export._meta.label, 0)

@@ -364,3 +364,21 @@ def test_a_dry_run_counts_expired_exports_and_deletes_nothing(
     )
 
     assert (counted, (export_root() / export.file_name).exists()) == (1, True)
+
+
+def test_the_retention_rule_of_analytics_names_expired_exports(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from analytics.retention import RETENTION_RULES
+
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+    label, expired = RETENTION_RULES[0]
+
+    expired(export.requested_at + datetime.timedelta(days=31)).delete()
+
+    assert label == "export files"
+    assert not (export_root() / export.file_name).exists()
