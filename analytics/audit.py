@@ -1,8 +1,11 @@
 """The audit log: staff actions on data, recorded as Wagtail log entries.
 
-Other apps record through `record()` (e.g. surveys when a wave opens or codes are
-generated); the actions are registered with Wagtail in `analytics/wagtail_hooks.py`,
-so they show in the admin's audit log and in Wagtail's site history report.
+Services of analytics record through `record()`. surveys may not import analytics,
+so it logs through Wagtail alone, with one of the action names below, e.g.
+`wagtail.log_actions.log(instance=wave, action="part.wave_opened", user=user,
+data={"wave": wave.slug})` (and `"count"` for generated codes). The actions are
+registered with Wagtail in `analytics/wagtail_hooks.py`, so they show in the admin's
+audit log and in Wagtail's site history report.
 """
 
 from django.db.models import QuerySet

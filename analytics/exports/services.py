@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -103,3 +104,21 @@ def record_download(*, export: Export, user) -> None:
         wave=export.wave.slug,
         format=export.get_format_display(),
     )
+
+
+def export_retention_days() -> int:
+    """Return how many days finished export files are kept (PART_EXPORT_RETENTION_DAYS)."""
+    return int(getattr(settings, "PART_EXPORT_RETENTION_DAYS", 30))
+
+
+def expired_exports(now):
+    """Return the exports older than the retention period (their files go with them)."""
+    return Export.objects.filter(requested_at__lt=now - timedelta(days=export_retention_days()))
+
+
+def purge_expired_exports(*, now=None, dry_run: bool = False) -> int:
+    """Delete exports (file and row) older than the retention period; return how many."""
+    expired = expired_exports(now or timezone.now())
+    if dry_run:
+        return expired.count()
+    return expired.delete()[1].get(Export._meta.label, 0)

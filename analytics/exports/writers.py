@@ -104,13 +104,19 @@ class SavWriter:
         self.columns = [
             array("d") if variable.is_numeric else [] for variable in codebook.variables
         ]
+        self.shared: dict[str, str] = {}
 
     def write(self, rows: list[list]) -> None:
         for index, column in enumerate(self.columns):
             if isinstance(column, array):
                 column.extend(math.nan if row[index] is None else row[index] for row in rows)
             else:
-                column.extend(_as_text(row[index]) for row in rows)
+                # Repeated texts (languages, days, short answers) share one string object.
+                shared = self.shared
+                column.extend(
+                    shared.setdefault(text, text) if len(text) < 64 else text
+                    for text in (_as_text(row[index]) for row in rows)
+                )
 
     def close(self) -> None:
         import numpy
@@ -118,13 +124,16 @@ class SavWriter:
         import pyreadstat
 
         variables = self.codebook.variables
+        self.shared = {}
+        # copy=False keeps each column's buffer instead of copying them into one block.
         frame = pandas.DataFrame(
             {
                 variable.name: numpy.frombuffer(column, dtype="float64")
                 if isinstance(column, array)
                 else pandas.Series(column, dtype="object")
                 for variable, column in zip(variables, self.columns, strict=True)
-            }
+            },
+            copy=False,
         )
         self.columns = []
         pyreadstat.write_sav(

@@ -118,3 +118,17 @@ def test_a_social_worker_adds_a_safeguarding_rule_for_a_low_score(
 
     staff_page.wait_for_url(f"{live_server.url}/admin/snippets/analytics/safeguardingrule/")
     assert SafeguardingRule.objects.get().threshold == 2
+
+
+def test_publishing_text_that_still_names_someone_is_stopped_with_a_clear_message(
+    live_server, staff_page, wave_with_free_text
+):
+    staff_page.goto(f"{live_server.url}/admin/data/moderation/")
+    card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
+    card.get_by_label("Text zum Veröffentlichen").fill("Ich bin Lena, mehr Licht bitte")
+
+    card.get_by_role("button", name="Diesen Text veröffentlichen").click()
+
+    staff_page.get_by_role("alert").filter(has_text="persönlich aussieht").wait_for()
+    screenshot(staff_page, "staff-moderation-error")
+    assert not Quote.objects.exists()

@@ -1,6 +1,7 @@
 """Staff export raw responses and the codebook from the admin; every file reads back."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -9,6 +10,7 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from analytics.exports.codebook import spss_name
+from analytics.exports.services import export_root, purge_expired_exports
 from analytics.models import Export
 from surveys.models import Question, Response
 from tests.factories import (
@@ -162,24 +164,31 @@ def test_the_xlsx_file_reads_back_with_the_same_cells(
     assert dict(zip(header, first, strict=True))["stimmung"] == 7
 
 
-def test_a_too_long_question_key_gets_a_stable_spss_name_that_the_codebook_documents(
+def test_a_too_long_variable_name_gets_a_stable_spss_name_that_the_codebook_documents(
     client, analyst, tmp_path, django_capture_on_commit_callbacks
 ):
-    long_key = "wie-oft-gehst-du-in-deiner-freizeit-in-das-jugendzentrum-im-quartier-altenhagen"
+    # A question key and an option code may hold 50 characters each; together they
+    # name a multiple-choice column, longer than the 64 SPSS allows.
+    key, code = (
+        "wo-verbringst-du-deine-freizeit-im-quartier",
+        "jugendzentrum-altenhagen-am-wochenende",
+    )
     questionnaire = QuestionnaireFactory(with_questions=False)
-    question = add_question(questionnaire, long_key, Question.Kind.SCALE_0_10, "Wie oft?")
+    question = add_question(
+        questionnaire, key, Question.Kind.MULTIPLE_CHOICE, "Wo?", options=[(code, "JZ")]
+    )
     wave = WaveFactory(questionnaire=questionnaire)
-    answer(ResponseFactory(wave=wave), question, 3)
-    expected = spss_name(long_key, set())
+    answer(ResponseFactory(wave=wave), question, [code])
+    expected = spss_name(f"{key}_{code}", set())
 
     sav = export_file(client, analyst, wave, "sav", tmp_path, django_capture_on_commit_callbacks)
     codebook = export_file(
         client, analyst, wave, "codebook_html", tmp_path, django_capture_on_commit_callbacks
     )
 
-    assert len(expected) <= 64 and expected == spss_name(long_key, set())
-    assert list(pyreadstat.read_sav(str(sav))[0][expected]) == [3.0]
-    assert f"„{long_key}“" in codebook.read_text() or f"“{long_key}”" in codebook.read_text()
+    assert len(expected) <= 64
+    assert list(pyreadstat.read_sav(str(sav))[0][expected]) == [1.0]
+    assert f"Umbenannt aus „{key}_{code}“" in codebook.read_text()
 
 
 def test_two_questionnaire_versions_share_a_column_by_question_key(
@@ -310,3 +319,66 @@ def test_responses_of_another_wave_never_enter_the_export(
     assert {int(row["id"]) for row in rows} == set(
         Response.objects.filter(wave=wave).values_list("pk", flat=True)
     )
+
+
+def test_an_export_older_than_the_retention_period_is_deleted_with_its_file(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+    path = export_root() / export.file_name
+
+    deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=31))
+
+    assert (deleted, Export.objects.exists(), path.exists()) == (1, False, False)
+
+
+def test_an_export_within_the_retention_period_is_kept(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+
+    deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=29))
+
+    assert (deleted, (export_root() / export.file_name).exists()) == (0, True)
+
+
+def test_a_dry_run_counts_expired_exports_and_deletes_nothing(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+
+    counted = purge_expired_exports(
+        now=export.requested_at + datetime.timedelta(days=31), dry_run=True
+    )
+
+    assert (counted, (export_root() / export.file_name).exists()) == (1, True)
+
+
+def test_the_retention_rule_of_analytics_names_expired_exports(
+    client, analyst, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from analytics.retention import RETENTION_RULES
+
+    settings.PART_EXPORT_RETENTION_DAYS = 30
+    wave = WaveFactory()
+    submit(wave, 1)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+    export = Export.objects.get()
+    label, expired = RETENTION_RULES[0]
+
+    expired(export.requested_at + datetime.timedelta(days=31)).delete()
+
+    assert label == "export files"
+    assert not (export_root() / export.file_name).exists()

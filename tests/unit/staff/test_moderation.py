@@ -6,7 +6,7 @@ from wagtail.models import ModelLogEntry
 from analytics.models import Quote
 from analytics.moderation.detection import personal_details, propose_redaction
 from analytics.moderation.selectors import approved_quotes
-from surveys.models import Question, Wave
+from surveys.models import Answer, Question, Response, Wave
 from tests.factories import ResponseFactory, WaveFactory, add_question, answer
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,32 @@ def test_a_staff_member_without_the_moderation_right_cannot_approve(client, edit
     decide(client, editor, item, "approve", "Mehr Bänke")
 
     assert not Quote.objects.exists()
+
+
+def test_an_approved_quote_outlives_the_purge_of_raw_responses(client, moderator, wave_with_text):
+    wave, question = wave_with_text
+    for _ in range(5):
+        ResponseFactory(wave=wave)
+    decide(client, moderator, free_text(wave, question, "Lena will Licht"), "approve", "Mehr Licht")
+
+    Response.objects.filter(wave=wave).delete()
+
+    assert Quote.objects.get().text == "Mehr Licht"
+
+
+def test_answers_stay_deletable_in_one_statement_although_quotes_point_at_them():
+    from django.db.models.deletion import Collector
+
+    assert Collector(using="default").can_fast_delete(Answer.objects.all())
+
+
+def test_the_team_page_still_opens_after_the_answer_of_a_concern_was_purged(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Zuhause ist es schlimm")
+    decide(client, moderator, item, "safeguarding", note="Im Team besprechen")
+
+    Response.objects.all().delete()
+
+    page = client.get("/admin/data/moderation/")
+    assert page.status_code == 200 and "Im Team besprechen" in page.content.decode()
