@@ -397,6 +397,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # ------------------------------------------------------------------------------
 # Smallest group size a public figure may come from (DESIGN.md: 5 by default, never below 3).
 PART_MIN_CELL_SIZE = max(3, env.int("PART_MIN_CELL_SIZE", default=5))
+# Staff exports: written outside MEDIA_ROOT (never served), deleted after this many days.
+PART_EXPORT_ROOT = env.path("PART_EXPORT_ROOT", default=BASE_DIR / "var" / "exports")
+PART_EXPORT_RETENTION_DAYS = env.int("PART_EXPORT_RETENTION_DAYS", default=30)
 
 # Surveys
 # ------------------------------------------------------------------------------

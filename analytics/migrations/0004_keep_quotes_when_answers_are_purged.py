@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('analytics', '0002_add_exports_quotes_and_safeguarding'),
+        ('analytics', '0003_add_exports_quotes_and_safeguarding'),
         ('surveys', '0002_add_answer_kinds_and_scales'),
     ]
 
