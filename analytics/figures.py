@@ -208,25 +208,31 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
         summary = _("On average, the %(n)s people who answered said %(mean)s.")
         axis = {"title": {"text": _("Average")}, "rangemode": "tozero"}
 
-    def interval(item):
-        if item.get("mean_low") is None:
+    def average(item):
+        if item.get("mean") is None:
             return "–"
-        return _("%(low)s to %(high)s") % {
+        if item.get("mean_low") is None:
+            return _one_decimal(item["mean"])
+        # The interval sits in the same cell: a fourth column would not fit a phone.
+        interval = _("%(low)s to %(high)s") % {
             "low": _one_decimal(item["mean_low"]),
             "high": _one_decimal(item["mean_high"]),
         }
+        return f"{_one_decimal(item['mean'])} ({interval})"
 
-    everyone = [_("Everyone"), number_format(answered), _one_decimal(mean)]
     table = Table(
         caption=caption % {"title": title, "n": number_format(answered)},
-        headings=[_("Group"), _("People"), _("Average"), _("95 %% confidence interval") % {}],
-        rows=[everyone + [interval(question)]]
+        headings=[
+            _("Group"),
+            _("People"),
+            pgettext("confidence interval", "Average (95 %% range)") % {},
+        ],
+        rows=[[_("Everyone"), number_format(answered), average(question)]]
         + [
             [
                 _segment_label(segments, "quarter", group["values"][0]),
                 _count_cell(group["answered"], k),
-                "–" if group["mean"] is None else _one_decimal(group["mean"]),
-                interval(group),
+                average(group),
             ]
             for group in groups
         ],

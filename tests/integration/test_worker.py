@@ -72,6 +72,18 @@ def start(postgres_and_redis, settings):
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        # A killed worker's database session ends a moment after the worker; the test
+        # database can only be dropped once it has.
+        _wait_for(lambda: _other_sessions() == 0, 30)
+
+
+def _other_sessions() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
 
 
 def _wait_for(condition, seconds: float) -> bool:

@@ -108,7 +108,7 @@ def test_a_mean_is_shown_with_its_confidence_interval(wave):
 
     chart = _chart(wave, "mitbestimmen")
 
-    assert chart.table.rows[0][3] == "0,4 bis 7,6"
+    assert chart.table.rows[0][2] == "4,0 (0,4 bis 7,6)"
 
 
 def test_an_unnamed_group_is_shown_as_not_stated(wave):
