@@ -224,9 +224,11 @@ NEWS_TOPICS = {
 # News items that show a demo illustration, with the text for people who cannot see it.
 NEWS_IMAGES = {
     "streetwork-dienstagstour-bodelschwinghplatz": (
-        "Zeichnung: zwei Sprechblasen über einem Platz mit Bäumen und einer Bank"
+        "Bunte Illustration zur Streetwork-Tour: farbige Kreise über einer grünen Wiese"
     ),
-    "sommer-fussballturnier-altenhagen": "Zeichnung: ein Fußball vor einem Tor auf grünem Rasen",
+    "sommer-fussballturnier-altenhagen": (
+        "Bunte Illustration zum Fußballturnier: farbige Kreise über einer grünen Wiese"
+    ),
 }
 
 # The home page in every language; the other pages start as aliases of the German ones

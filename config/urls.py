@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import two_factor
 from cms import views as cms_views
 
 urlpatterns = [
+    path("admin/2fa/setup/", two_factor.two_factor_setup, name="two_factor_setup"),
+    path("admin/2fa/", two_factor.two_factor_verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("surveys.api.urls")),

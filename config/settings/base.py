@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "axes",
     "csp",
     "rest_framework",
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -296,7 +300,7 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Staff login: lockout after failed logins
+# Staff login: two-factor codes, lockout after failed logins
 # https://django-axes.readthedocs.io/en/latest/4_configuration.html
 # ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -314,6 +318,10 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_DISABLE_ACCESS_LOG = True
+# Every admin session needs a code from an authenticator app (django-otp TOTP);
+# `make run` lets the demo administrator in without a phone.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "PaRT Hagen"
 AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = [
     # Locking out by user name alone is the point: we keep no IP address.
@@ -349,6 +357,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "odt", "docx", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: the admin, too, requests nothing from another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 # Wagtail's own localisation: one page tree per language, kept in step by
 # simple_translation (a new German page appears as an alias in every other tree until

@@ -1,5 +1,6 @@
 """Every public page type, in German and Arabic, on a phone and a desktop."""
 
+import gzip
 from urllib.parse import urlparse
 
 import pytest
@@ -36,16 +37,28 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 @pytest.fixture
 def demo_site(transactional_db):
     """Seed the demo for the live server (pytest-django flushes after each live test)."""
+    _restore_what_migrations_made()
+    call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_database_as_migrations_made_it(django_db_blocker):
+    # The flush after each live test removes the root page and locales that
+    # migrations made; later tests in other modules build on them.
+    yield
+    with django_db_blocker.unblock():
+        _restore_what_migrations_made()
+
+
+def _restore_what_migrations_made():
     from wagtail.models import Collection, Page
 
-    # The flush after an earlier live test also removed what migrations created.
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=_locale("de")))
     for code in ("de", "de-x-ls", "en", "tr", "ar", "ro", "bg", "pl", "uk"):
         _locale(code)
-    call_command("seed_demo", verbosity=0)
 
 
 def _locale(code):
@@ -141,3 +154,19 @@ def test_the_language_switch_keeps_the_visitor_on_the_same_page(
 
     page.wait_for_url(f"{live_server.url}/ar/kontakt/")
     assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+def test_the_home_page_weighs_at_most_150_kb_gzipped(live_server, demo_site, open_context, client):
+    _, page = open_context(PHONE)
+    addresses = []
+    page.on("request", lambda request: addresses.append(request.url))
+
+    page.goto(live_server.url + "/")
+    page.wait_for_load_state("networkidle")
+
+    total = 0
+    for address in set(addresses):
+        response = client.get(urlparse(address).path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        total += len(gzip.compress(body))
+    assert total <= 150 * 1024

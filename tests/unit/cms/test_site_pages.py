@@ -175,3 +175,9 @@ def test_a_failed_login_leaves_no_row_with_an_ip_address_or_user_agent(client):
 
     assert not AccessAttempt.objects.exists()
     assert not AccessFailureLog.objects.exists() and not AccessLog.objects.exists()
+
+
+def test_the_arabic_home_page_links_the_survey_in_arabic(client, demo_site):
+    page = client.get("/ar/").content.decode()
+
+    assert 'href="/ar/s/quartier-check/"' in page
