@@ -5,6 +5,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_required(settings):
+    settings.STAFF_2FA_REQUIRED = True
+
+
 @pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_superuser(username="leitung", password="x" * 20)
