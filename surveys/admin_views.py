@@ -2,14 +2,17 @@
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from surveys import selectors
+from surveys import printouts, selectors
 from surveys.models import Questionnaire, Wave
+from surveys.services.access_codes import MAX_CODES_PER_BATCH, generate_access_codes
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.questionnaires import create_new_version
 from surveys.services.waves import close_wave, open_wave
@@ -102,3 +105,82 @@ def instrument_library(request):
         )
         return redirect(_edit_url(scale.questionnaire))
     return render(request, "surveys/admin/instrument_library.html", {"form": form})
+
+
+class CardSheetForm(forms.Form):
+    wave = forms.ModelChoiceField(label=_("Wave"), queryset=Wave.objects.none())
+    venue = forms.CharField(
+        label=_("Venue"),
+        max_length=100,
+        help_text=_("Where the cards are handed out, for example “Jugendtreff Altenhagen”."),
+    )
+    count = forms.IntegerField(
+        label=_("Number of codes"),
+        min_value=1,
+        max_value=MAX_CODES_PER_BATCH,
+        initial=50,
+        help_text=_("Ten cards fit on one A4 page."),
+    )
+    language = forms.ChoiceField(
+        label=_("Second language on the cards"),
+        choices=printouts.CARD_LANGUAGES,
+        initial="en",
+        help_text=_("German is always on the cards."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = selectors.waves_taking_codes()
+
+
+class PosterForm(forms.Form):
+    wave = forms.ModelChoiceField(label=_("Wave"), queryset=Wave.objects.all())
+    venue = forms.CharField(label=_("Venue"), max_length=100)
+    size = forms.ChoiceField(label=_("Paper size"), choices=[("A4", "A4"), ("A3", "A3")])
+    language = forms.ChoiceField(
+        label=_("Second language on the poster"), choices=printouts.CARD_LANGUAGES, initial="en"
+    )
+
+
+def _pdf(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # The plain codes exist only in this one download: no cache may keep a copy.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def card_sheet(request):
+    if not request.user.has_perm("surveys.add_accesscode"):
+        raise PermissionDenied
+    form = CardSheetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wave, venue = form.cleaned_data["wave"], form.cleaned_data["venue"]
+        plain = generate_access_codes(wave=wave, venue=venue, count=form.cleaned_data["count"])
+        content = printouts.card_sheet(
+            wave=wave,
+            venue=venue,
+            codes=plain,
+            survey_url=request.build_absolute_uri(reverse("surveys:answer", args=[wave.slug])),
+            code_url=request.build_absolute_uri(reverse("surveys:code")).split("://", 1)[-1],
+            language=form.cleaned_data["language"],
+        )
+        return _pdf(content, f"{wave.slug}-codes.pdf")
+    return render(request, "surveys/admin/card_sheet.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def poster(request):
+    form = PosterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wave = form.cleaned_data["wave"]
+        content = printouts.poster(
+            wave=wave,
+            venue=form.cleaned_data["venue"],
+            survey_url=request.build_absolute_uri(reverse("surveys:answer", args=[wave.slug])),
+            size=form.cleaned_data["size"],
+            language=form.cleaned_data["language"],
+        )
+        return _pdf(content, f"{wave.slug}-poster-{form.cleaned_data['size'].lower()}.pdf")
+    return render(request, "surveys/admin/poster.html", {"form": form})

@@ -34,16 +34,20 @@ class RunnerState:
     token: uuid.UUID
     page: int
     answers: dict[str, RawAnswer] = field(default_factory=dict)
+    # The access code from a card, checked on the way in and spent on sending.
+    code: str = ""
 
     @classmethod
-    def start(cls, *, wave, first_page: int) -> "RunnerState":
-        return cls(wave.pk, wave.questionnaire_id, uuid.uuid4(), first_page)
+    def start(cls, *, wave, first_page: int, code: str = "") -> "RunnerState":
+        return cls(wave.pk, wave.questionnaire_id, uuid.uuid4(), first_page, code=code)
 
     def sign(self) -> str:
         answers = {
             key: [raw.values, raw.other, int(raw.declined)] for key, raw in self.answers.items()
         }
         payload = [self.wave_id, self.questionnaire_id, self.token.hex, self.page, answers]
+        if self.code:
+            payload.append(self.code)
         return signing.dumps(payload, salt=STATE_SALT, compress=True)
 
     @classmethod
@@ -59,7 +63,8 @@ class RunnerState:
             raise StateError(
                 "unreadable", _("Your answers could not be read. Please start the survey again.")
             ) from None
-        wave_id, questionnaire_id, token, page, answers = payload
+        # A form from before codes existed carries five items; one with a code six.
+        wave_id, questionnaire_id, token, page, answers, *code = payload
         if wave_id != wave.pk:
             raise StateError(
                 "other_survey", _("Your answers belong to another survey. Please start again.")
@@ -72,7 +77,9 @@ class RunnerState:
             key: RawAnswer(values=list(values), other=other, declined=bool(declined))
             for key, (values, other, declined) in answers.items()
         }
-        return cls(wave_id, questionnaire_id, uuid.UUID(hex=token), page, raw)
+        return cls(
+            wave_id, questionnaire_id, uuid.UUID(hex=token), page, raw, code=code[0] if code else ""
+        )
 
 
 def read_page(post, questions: list[Question]) -> dict[str, RawAnswer]:

@@ -403,6 +403,11 @@ class Wave(models.Model):
         LIVE = "live", _("Public while the wave runs")
         AFTER_CLOSE = "after_close", _("Public only after the wave has closed")
 
+    class CodePolicy(models.TextChoices):
+        OPEN = "open", _("Open: anyone with the link may answer")
+        OPTIONAL = "optional", _("Codes accepted, but not needed")
+        REQUIRED = "required", _("Only with a printed access code")
+
     questionnaire = models.ForeignKey(
         Questionnaire,
         on_delete=models.PROTECT,
@@ -430,6 +435,13 @@ class Wave(models.Model):
         blank=True,
         help_text=_("Languages offered; empty means every language of the site."),
     )
+    code_policy = models.CharField(
+        _("access codes"),
+        max_length=16,
+        choices=CodePolicy.choices,
+        default=CodePolicy.OPEN,
+        help_text=_("Whether answering needs one of the printed single-use codes."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -439,6 +451,7 @@ class Wave(models.Model):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("results_policy"),
         FieldPanel("languages"),
+        FieldPanel("code_policy"),
     ]
     base_form_class = WaveLanguagesForm
 
@@ -532,3 +545,28 @@ class SubmissionToken(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+class AccessCode(models.Model):
+    """A printed single-use code for one wave, stored only as a keyed hash.
+
+    It records that it was spent and nothing else: no response, no time, no day, so a
+    spent code cannot be matched with the answer it came with.
+    """
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.CASCADE, related_name="access_codes", verbose_name=_("wave")
+    )
+    venue = models.CharField(
+        _("venue"), max_length=100, help_text=_("Where the cards are handed out.")
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    is_spent = models.BooleanField(_("spent"), default=False)
+    created_on = models.DateField(_("created"), default=timezone.localdate, editable=False)
+
+    class Meta:
+        verbose_name = _("access code")
+        verbose_name_plural = _("access codes")
+
+    def __str__(self):
+        return f"{self.wave} · {self.venue}"

@@ -132,3 +132,8 @@ def _not_a_number(value: str) -> bool:
     except ValueError:
         return True
     return False
+
+
+def waves_taking_codes() -> QuerySet[Wave]:
+    """Return the waves that accept or require printed access codes."""
+    return Wave.objects.exclude(code_policy=Wave.CodePolicy.OPEN)

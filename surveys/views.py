@@ -10,8 +10,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from surveys import selectors, services
+from surveys import codes, guessing, selectors, services
 from surveys.forms import RunnerState, StateError, page_fields, read_page
+from surveys.models import Wave
 from surveys.validation import check
 
 
@@ -33,21 +34,75 @@ def answer_survey(request, slug):
         return unavailable
     offered = wave.offered_languages()
     if request.method == "GET" and get_language() not in offered:
-        return redirect(translate_url(request.path, offered[0]))
-    return run(request, wave=wave)
+        # Keep the query: a QR code's `?code=` must survive the move to another language.
+        return redirect(translate_url(request.get_full_path(), offered[0]))
+    code = ""
+    if request.method == "GET" and wave.code_policy != Wave.CodePolicy.OPEN:
+        typed = request.GET.get("code", "")[:100]
+        if typed:
+            try:
+                services.find_access_code(
+                    typed=typed, client=guessing.client_key(request), wave=wave
+                )
+            except services.AccessCodeRefused as problem:
+                return _code_page(request, wave=wave, error=problem, typed=typed)
+            code = codes.group(codes.normalise(typed))
+        elif wave.code_policy == Wave.CodePolicy.REQUIRED:
+            return _code_page(request, wave=wave)
+    return run(request, wave=wave, code=code)
 
 
-def run(request, *, wave, preview_url: str = ""):
-    """Serve one page of the runner for `wave`; a preview (at `preview_url`) stores nothing."""
+@require_http_methods(["GET", "POST"])
+def enter_code(request):
+    """Take a code typed from a card, then serve the first page of its survey."""
+    if request.method == "GET":
+        return _code_page(request)
+    typed = request.POST.get("access_code", "")[:100]
+    asked_for = selectors.wave_by_slug(slug=request.POST.get("wave", "")[:50])
+    try:
+        found = services.find_access_code(
+            typed=typed, client=guessing.client_key(request), wave=asked_for
+        )
+    except services.AccessCodeRefused as problem:
+        return _code_page(request, wave=asked_for, error=problem, typed=typed)
+    wave, unavailable = _open_wave_or_page(request, found.wave.slug)
+    if unavailable:
+        return unavailable
+    offered = wave.offered_languages()
+    if get_language() not in offered:
+        translation.activate(offered[0])
+        request.LANGUAGE_CODE = offered[0]
+    return run(request, wave=wave, code=codes.group(codes.normalise(typed)), fresh=True)
+
+
+def _code_page(request, *, wave=None, error=None, typed="", state="", action_url=""):
+    context = {
+        "wave": wave,
+        "error": error.message if error else "",
+        "typed": typed,
+        "state": state,
+        "action_url": action_url or reverse("surveys:code"),
+    }
+    status = 200
+    if error is not None:
+        status = 429 if error.reason == "too_many" else 400
+    return render(request, "surveys/code.html", context, status=status)
+
+
+def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = False):
+    """Serve one page of the runner for `wave`; a preview (at `preview_url`) stores nothing.
+
+    `fresh` starts the survey even on a POST (arriving from the code form).
+    """
     preview = bool(preview_url)
     action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
     structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
     if not check(structure, {}).visible_pages:
         raise Http404  # A questionnaire without questions has nothing to answer yet.
-    if request.method == "GET":
+    if request.method == "GET" or fresh:
         checked = check(structure, {})
         first = checked.visible_pages[0] if checked.visible_pages else 1
-        state = RunnerState.start(wave=wave, first_page=first)
+        state = RunnerState.start(wave=wave, first_page=first, code=code)
         return _page(request, wave, structure, state, checked, {}, action_url, preview)
     try:
         state = RunnerState.load(request.POST.get("state", ""), wave=wave)
@@ -59,6 +114,8 @@ def run(request, *, wave, preview_url: str = ""):
             "start_url": action_url,
         }
         return render(request, "surveys/state_error.html", context, status=400)
+    if "access_code" in request.POST and not preview:
+        return _send_with_new_code(request, wave, structure, state, action_url)
     before = check(structure, state.answers)
     if state.page not in before.visible_pages:
         state.page = before.visible_pages[0]
@@ -82,6 +139,10 @@ def run(request, *, wave, preview_url: str = ""):
     if later:
         state.page = later[0]
         return _page(request, wave, structure, state, checked, {}, action_url, preview)
+    return _finish(request, wave, structure, state, action_url, preview)
+
+
+def _finish(request, wave, structure, state, action_url, preview):
     final = check(structure, state.answers)
     if final.errors:
         wrong = [page for page in final.visible_pages if _has_error(final, page)]
@@ -89,16 +150,41 @@ def run(request, *, wave, preview_url: str = ""):
         return _page(request, wave, structure, state, final, final.errors, action_url, preview)
     if preview:
         return render(request, "surveys/preview_done.html", {"wave": wave, "restart": action_url})
-    # A double click or a re-sent form: the first one is stored, so just say thanks.
-    with contextlib.suppress(services.AlreadySubmitted):
-        services.submit_response(
-            wave=wave,
-            answers=final.answers,
-            segments=final.segments,
-            language=get_language(),
-            token=state.token,
+    try:
+        # A double click or a re-sent form: the first one is stored, so just say thanks.
+        with contextlib.suppress(services.AlreadySubmitted):
+            services.submit_response(
+                wave=wave,
+                answers=final.answers,
+                segments=final.segments,
+                language=get_language(),
+                token=state.token,
+                access_code=state.code,
+            )
+    except services.AccessCodeRefused as problem:
+        # Nothing was stored; the answers wait in the form for another code.
+        state.code = ""
+        return _code_page(
+            request, wave=wave, error=problem, state=state.sign(), action_url=action_url
         )
     return redirect("surveys:done", slug=wave.slug)
+
+
+def _send_with_new_code(request, wave, structure, state, action_url):
+    typed = request.POST.get("access_code", "")[:100]
+    try:
+        services.find_access_code(typed=typed, client=guessing.client_key(request), wave=wave)
+    except services.AccessCodeRefused as problem:
+        return _code_page(
+            request,
+            wave=wave,
+            error=problem,
+            typed=typed,
+            state=state.sign(),
+            action_url=action_url,
+        )
+    state.code = codes.group(codes.normalise(typed))
+    return _finish(request, wave, structure, state, action_url, preview=False)
 
 
 def _has_error(checked, page: int) -> bool:

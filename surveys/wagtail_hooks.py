@@ -112,6 +112,8 @@ admin_patterns = [
     path("waves/<int:pk>/open/", admin_views.change_wave, {"action": "open"}, name="open_wave"),
     path("waves/<int:pk>/close/", admin_views.change_wave, {"action": "close"}, name="close_wave"),
     path("instruments/", admin_views.instrument_library, name="instruments"),
+    path("codes/", admin_views.card_sheet, name="card_sheet"),
+    path("posters/", admin_views.poster, name="poster"),
 ]
 
 
@@ -128,3 +130,18 @@ def instrument_library_menu_item():
         icon_name="list-ul",
         order=310,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def card_sheet_menu_item():
+    return MenuItem(
+        _("Access code cards"),
+        reverse("surveys_admin:card_sheet"),
+        icon_name="key",
+        order=320,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def poster_menu_item():
+    return MenuItem(_("QR posters"), reverse("surveys_admin:poster"), icon_name="image", order=330)

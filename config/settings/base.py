@@ -415,3 +415,8 @@ PART_EXPORT_RETENTION_DAYS = env.int("PART_EXPORT_RETENTION_DAYS", default=30)
 # ------------------------------------------------------------------------------
 # Where the thank-you page sends people to see results (a page of the public site).
 PART_RESULTS_URL = env("PART_RESULTS_URL", default="/dashboards/")
+# Key of the printed access codes' hashes. Its own setting, so rotating SECRET_KEY does
+# not void every card already handed out; falls back to SECRET_KEY.
+PART_ACCESS_CODE_KEY = env("PART_ACCESS_CODE_KEY", default="") or SECRET_KEY
+# Wrong codes one device (a hashed IP address) may try per hour before it must wait.
+PART_ACCESS_CODE_ATTEMPTS_PER_HOUR = env.int("PART_ACCESS_CODE_ATTEMPTS_PER_HOUR", default=20)

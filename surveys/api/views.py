@@ -8,7 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from surveys import models, selectors, services
+from surveys import guessing, models, selectors, services
 from surveys.api.serializers import raw_answer
 from surveys.validation import check
 
@@ -24,6 +24,12 @@ class ResponseCreateApi(APIView):
             help_text=_("Version of the questionnaire the answers were given to."),
         )
         language = serializers.ChoiceField(choices=[code for code, _name in settings.LANGUAGES])
+        code = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=100,
+            help_text=_("The access code from a printed card, for a wave that takes codes."),
+        )
         answers = serializers.DictField(
             child=serializers.JSONField(),
             help_text=_(
@@ -69,9 +75,9 @@ class ResponseCreateApi(APIView):
         data = serializer.validated_data
         # Messages come back in the respondent's language, like the runner's.
         with translation.override(data["language"]):
-            return self._store(data)
+            return self._store(data, client=guessing.client_key(request))
 
-    def _store(self, data) -> Response:
+    def _store(self, data, *, client: str) -> Response:
         wave: models.Wave | None = selectors.wave_by_slug(slug=data["wave"])
         if wave is None:
             return _fail("wave", _("There is no survey at this address."))
@@ -97,6 +103,10 @@ class ResponseCreateApi(APIView):
         errors = {key: [message] for key, message in checked.errors.items()} | shape_errors
         if errors:
             return Response({"answers": errors}, status=status.HTTP_400_BAD_REQUEST)
+        code = data.get("code", "")
+        if code and guessing.is_blocked(client):
+            problem = services.AccessCodeRefused("too_many")
+            return _fail("code", problem.message, status.HTTP_429_TOO_MANY_REQUESTS)
         try:
             services.submit_response(
                 wave=wave,
@@ -104,11 +114,16 @@ class ResponseCreateApi(APIView):
                 segments=checked.segments,
                 language=data["language"],
                 token=data["id"],
+                access_code=code,
             )
         except services.AlreadySubmitted:
             return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
+        except services.AccessCodeRefused as problem:
+            if problem.is_guess:
+                guessing.count_wrong_guess(client)
+            return _fail("code", problem.message)
         return Response({"id": data["id"], "stored": True}, status=status.HTTP_201_CREATED)
 
 
-def _fail(field: str, message) -> Response:
-    return Response({field: [message]}, status=status.HTTP_400_BAD_REQUEST)
+def _fail(field: str, message, code: int = status.HTTP_400_BAD_REQUEST) -> Response:
+    return Response({field: [message]}, status=code)

@@ -7,6 +7,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from surveys.models import Answer, Option, Question, Response, SubmissionToken, Wave
+from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
 # Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
 response_submitted = Signal()
@@ -38,12 +39,15 @@ def submit_response(
     language: str,
     segments: dict[str, str] | None = None,
     token: uuid.UUID | None = None,
+    access_code: str = "",
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
     `answers` are unsaved, already checked `Answer`s (see `surveys.validation.check`), or
     a mapping of question to option, number, text or a list of options. With a `token`,
     a second call with the same token stores nothing and raises `AlreadySubmitted`.
+    A wave that takes codes spends `access_code` in the same transaction, or stores
+    nothing and raises `AccessCodeRefused`.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -54,6 +58,10 @@ def submit_response(
         with transaction.atomic():
             if token is not None:
                 SubmissionToken.objects.create(token=token)
+            if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
+                spend_access_code(wave=wave, typed=access_code)
+            elif wave.code_policy == Wave.CodePolicy.REQUIRED:
+                raise AccessCodeRefused("missing")
             response = Response(
                 wave=wave,
                 questionnaire_id=wave.questionnaire_id,

@@ -1,0 +1,105 @@
+"""Make and spend the printed single-use access codes."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from surveys import codes, guessing
+from surveys.models import AccessCode, Wave
+
+# The most codes one sheet may hold; a stack of cards for one venue, not a whole city.
+MAX_CODES_PER_BATCH = 500
+
+MESSAGES = {
+    "missing": _("This survey needs the access code from your card."),
+    "malformed": _(
+        "This is not an access code. A code has 12 letters and digits, like K7QM-4TXW-9HRC."
+    ),
+    "typo": _("This code has a typo. Please compare it with your card once more."),
+    "unknown": _("This code does not exist. Please compare it with your card once more."),
+    "other_wave": _("This code belongs to another survey."),
+    "spent": _("This code was already used. Each code works only once."),
+    "too_many": _(
+        "Too many wrong codes were tried from this device. Please wait an hour and try again."
+    ),
+}
+
+
+class AccessCodeRefused(Exception):
+    """A code cannot be used; `message` tells the person why, in their language."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+        self.message = MESSAGES[reason]
+
+    @property
+    def is_guess(self) -> bool:
+        """Say whether the code matched none at all, so it counts as a wrong guess."""
+        return self.reason in {"malformed", "typo", "unknown"}
+
+
+@transaction.atomic
+def generate_access_codes(*, wave: Wave, venue: str, count: int) -> list[str]:
+    """Store `count` new codes for `wave` at `venue` and return them in plain text, once."""
+    if not 1 <= count <= MAX_CODES_PER_BATCH:
+        raise ValueError(f"count must be between 1 and {MAX_CODES_PER_BATCH}")
+    while True:
+        plain = sorted({codes.make_code() for _ in range(count)})
+        if len(plain) < count:
+            continue  # a repeat within the batch: vanishingly rare, so just draw again
+        rows = [
+            AccessCode(wave=wave, venue=venue, digest=codes.digest(codes.normalise(code)))
+            for code in plain
+        ]
+        try:
+            with transaction.atomic():
+                AccessCode.objects.bulk_create(rows)
+        except IntegrityError:
+            continue  # collides with an older code: as rare, and as harmless to redraw
+        return plain
+
+
+def find_access_code(*, typed: str, client: str, wave: Wave | None = None) -> AccessCode:
+    """Return the unspent code someone typed, or raise `AccessCodeRefused`.
+
+    Wrong guesses count against `client` (see `surveys.guessing`); a device past its
+    limit is refused before its code is even looked at.
+    """
+    if guessing.is_blocked(client):
+        raise AccessCodeRefused("too_many")
+    try:
+        code = codes.normalise(typed)
+    except codes.CodeFormatError as problem:
+        guessing.count_wrong_guess(client)
+        raise AccessCodeRefused(problem.reason) from None
+    found = AccessCode.objects.select_related("wave").filter(digest=codes.digest(code)).first()
+    if found is None:
+        guessing.count_wrong_guess(client)
+        raise AccessCodeRefused("unknown")
+    if wave is not None and found.wave_id != wave.pk:
+        raise AccessCodeRefused("other_wave")
+    if found.is_spent:
+        raise AccessCodeRefused("spent")
+    return found
+
+
+def spend_access_code(*, wave: Wave, typed: str) -> None:
+    """Mark a code spent, or raise `AccessCodeRefused`; call inside the submit transaction.
+
+    The conditional UPDATE takes the row lock: of two submissions racing with one code,
+    the second waits for the first to commit, then finds nothing left to update.
+    """
+    try:
+        digest = codes.digest(codes.normalise(typed))
+    except codes.CodeFormatError as problem:
+        raise AccessCodeRefused(problem.reason) from None
+    spent = AccessCode.objects.filter(wave=wave, digest=digest, is_spent=False).update(
+        is_spent=True
+    )
+    if spent:
+        return
+    if AccessCode.objects.filter(wave=wave, digest=digest).exists():
+        raise AccessCodeRefused("spent")
+    if AccessCode.objects.filter(digest=digest).exists():
+        raise AccessCodeRefused("other_wave")
+    raise AccessCodeRefused("unknown")
