@@ -92,7 +92,7 @@ def test_results_hidden_until_closing_are_a_404_with_a_reason(client):
     response = client.get("/api/v1/waves/geheim/results/")
 
     assert response.status_code == 404
-    assert "closed" in response.json()["detail"]
+    assert "werden veröffentlicht, wenn sie am" in response.json()["detail"]
 
 
 def test_a_wave_without_a_snapshot_is_a_404_with_a_clear_message(client):
@@ -101,7 +101,7 @@ def test_a_wave_without_a_snapshot_is_a_404_with_a_clear_message(client):
     response = client.get("/api/v1/waves/neu/results/")
 
     assert response.status_code == 404
-    assert response.json()["detail"] == "No results have been published for this wave yet."
+    assert response.json()["detail"] == "Für diese Welle sind noch keine Ergebnisse veröffentlicht."
 
 
 def test_results_can_be_narrowed_to_named_questions(client):
