@@ -1,9 +1,10 @@
 """Reads of public figures."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from analytics.models import ComparisonSnapshot, Snapshot
-from surveys.models import Answer, Wave
+from surveys.models import Answer, Segment, Wave
 
 
 def published_snapshot(*, wave: Wave) -> Snapshot | None:
@@ -49,4 +50,37 @@ def published_comparison(*, before: Wave, after: Wave) -> ComparisonSnapshot | N
         ComparisonSnapshot.objects.filter(wave_before=before, wave_after=after)
         .order_by("-version")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class ReachGroup:
+    dimension: str
+    label: str
+    # (value label, count); a count of None was withheld as too small.
+    rows: list[tuple[str, int | None]]
+
+
+@dataclass(frozen=True)
+class Reach:
+    response_count: int | None
+    min_cell_size: int
+    groups: list[ReachGroup]
+
+
+REACH_DIMENSIONS = [Segment.QUARTER, Segment.AGE_BAND, Segment.HOME_LANGUAGE]
+
+
+def reach_of(*, snapshot: Snapshot) -> Reach:
+    """Return how many a snapshot reached, in all and by quarter, age band and language."""
+    data = snapshot.data
+    groups = []
+    for dimension in REACH_DIMENSIONS:
+        labels = {s["value"]: s["label"] for s in data.get("segments", {}).get(dimension, [])}
+        counts = data.get("participation", {}).get(dimension, [])
+        rows = [(labels.get(row["values"][0], row["values"][0]), row["count"]) for row in counts]
+        if rows:
+            groups.append(ReachGroup(dimension, Segment(dimension).label, rows))
+    return Reach(
+        data.get("response_count"), data.get("min_cell_size", snapshot.min_cell_size), groups
     )

@@ -7,7 +7,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from analytics import figures
-from analytics.selectors import published_snapshot
+from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
+from analytics.selectors import published_snapshot, reach_of
 from surveys.models import Question
 
 
@@ -15,6 +16,15 @@ def question_choices():
     """List every question key once, labelled with its latest wording."""
     latest = {}
     for key, text in Question.objects.order_by("questionnaire__version").values_list("key", "text"):
+        latest[key] = text
+    return sorted(((key, f"{text} ({key})") for key, text in latest.items()), key=lambda c: c[1])
+
+
+def free_text_question_choices():
+    """List every free-text question key once: the questions quotes can come from."""
+    latest = {}
+    questions = Question.objects.filter(kind__in=FREE_TEXT_KINDS).order_by("questionnaire__version")
+    for key, text in questions.values_list("key", "text"):
         latest[key] = text
     return sorted(((key, f"{text} ({key})") for key, text in latest.items()), key=lambda c: c[1])
 
@@ -45,8 +55,64 @@ class ChartBlock(blocks.StructBlock):
         return context
 
 
+class KeyFiguresBlock(blocks.StructBlock):
+    wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
+    heading = blocks.CharBlock(
+        required=False,
+        label=_("Heading"),
+        help_text=_("Leave empty for “Who took part”."),
+    )
+
+    class Meta:
+        icon = "group"
+        template = "cms/blocks/key_figures_block.html"
+        label = _("Key figures")
+        description = _(
+            "How many young people a wave reached, in all and by quarter, age band and "
+            "language, as published."
+        )
+        preview_value = {"wave": None, "heading": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        wave = value["wave"]
+        snapshot = published_snapshot(wave=wave) if wave else None
+        context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
+        return context
+
+
+class QuoteBlock(blocks.StructBlock):
+    wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
+    question = blocks.ChoiceBlock(
+        choices=free_text_question_choices,
+        required=False,
+        label=_("Question"),
+        help_text=_("Leave empty to show approved quotes of every free-text question."),
+    )
+    heading = blocks.CharBlock(
+        required=False, label=_("Heading"), help_text=_("Leave empty for “In your words”.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "cms/blocks/quote_block.html"
+        label = _("Quotes")
+        description = _("Free-text answers a moderator approved for publication.")
+        preview_value = {"wave": None, "question": "", "heading": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        wave = value["wave"]
+        context["quotes"] = (
+            approved_quotes(wave=wave, question_key=value["question"] or None) if wave else []
+        )
+        return context
+
+
 class DashboardStreamBlock(blocks.StreamBlock):
     chart = ChartBlock()
+    key_figures = KeyFiguresBlock()
+    quote = QuoteBlock()
     text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         label=_("Text"),

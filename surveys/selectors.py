@@ -1,6 +1,7 @@
 """Reads of the survey engine."""
 
 from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Option, Question, Questionnaire, Response, Wave
@@ -137,3 +138,19 @@ def _not_a_number(value: str) -> bool:
 def waves_taking_codes() -> QuerySet[Wave]:
     """Return the waves that accept or require printed access codes."""
     return Wave.objects.exclude(code_policy=Wave.CodePolicy.OPEN)
+
+
+def published_waves(*, at=None) -> QuerySet[Wave]:
+    """Return the waves that have opened, newest first: the public list of the API."""
+    return Wave.objects.select_related("questionnaire").filter(opens_at__lte=at or timezone.now())
+
+
+def published_wave(*, slug: str, at=None) -> Wave | None:
+    return published_waves(at=at).filter(slug=slug).first()
+
+
+def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
+    """Return a questionnaire with its questions, options and scale items prefetched."""
+    return Questionnaire.objects.prefetch_related(
+        "questions__options", "scales__items__question"
+    ).get(pk=questionnaire.pk)

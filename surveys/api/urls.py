@@ -1,9 +1,11 @@
 from django.urls import path
 
-from surveys.api.views import ResponseCreateApi
+from surveys.api.views import ResponseCreateApi, WaveListApi, WaveQuestionnaireApi
 
 app_name = "surveys_api"
 
 urlpatterns = [
     path("responses/", ResponseCreateApi.as_view(), name="responses"),
+    path("waves/", WaveListApi.as_view(), name="waves"),
+    path("waves/<str:slug>/questionnaire/", WaveQuestionnaireApi.as_view(), name="questionnaire"),
 ]

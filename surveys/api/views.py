@@ -1,14 +1,22 @@
-"""POST one response as JSON: the offline-sync path of a tablet or an app."""
+"""The survey engine's API: POST one response; GET published waves and their questionnaires."""
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from surveys import guessing, models, selectors, services
+from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
 from surveys.validation import check
 
@@ -127,3 +135,100 @@ class ResponseCreateApi(APIView):
 
 def _fail(field: str, message, code: int = status.HTTP_400_BAD_REQUEST) -> Response:
     return Response({field: [message]}, status=code)
+
+
+NOT_FOUND = _("There is no published wave at this address.")
+
+
+class WaveListApi(PublicReadApi):
+    """List the waves that have opened, newest first."""
+
+    @extend_schema_serializer(component_name="WaveSummary")
+    class OutputSerializer(serializers.Serializer):
+        slug = serializers.SlugField()
+        title = serializers.CharField()
+        label = serializers.CharField()
+        opens_at = serializers.DateTimeField()
+        closes_at = serializers.DateTimeField(allow_null=True)
+        languages = serializers.ListField(child=serializers.CharField(), source="offered_languages")
+        results_are_public = serializers.BooleanField(
+            help_text=_("False while staff keep the results hidden until the wave closes.")
+        )
+        questionnaire = serializers.CharField(source="questionnaire.key")
+        questionnaire_version = serializers.IntegerField(source="questionnaire.version")
+
+    class EmptyQuery(serializers.Serializer):
+        pass
+
+    @extend_schema(operation_id="list_waves", responses=OutputSerializer(many=True))
+    def get(self, request):
+        self.read_query(self.EmptyQuery)
+        waves = list(selectors.published_waves())
+        data = self.OutputSerializer(waves, many=True).data
+        return self.cached(data, tag=repr(data))
+
+
+class WaveQuestionnaireApi(PublicReadApi):
+    """Show the questionnaire of one published wave: public texts, options and scales."""
+
+    @extend_schema_serializer(component_name="Questionnaire")
+    class OutputSerializer(serializers.Serializer):
+        class QuestionSerializer(serializers.Serializer):
+            class OptionSerializer(serializers.Serializer):
+                value = serializers.CharField()
+                label = TranslatedField()
+                score = serializers.IntegerField(allow_null=True)
+                asks_for_text = serializers.BooleanField()
+
+            key = serializers.SlugField()
+            kind = serializers.CharField()
+            page = serializers.IntegerField()
+            text = TranslatedField()
+            help_text = TranslatedField()
+            is_required = serializers.BooleanField()
+            allows_decline = serializers.BooleanField()
+            min_choices = serializers.IntegerField(allow_null=True)
+            max_choices = serializers.IntegerField(allow_null=True)
+            min_value = serializers.FloatField(allow_null=True)
+            max_value = serializers.FloatField(allow_null=True)
+            segment = serializers.CharField(
+                help_text=_("The breakdown dimension this question feeds, if any.")
+            )
+            options = OptionSerializer(many=True, source="options.all")
+
+        class ScaleSerializer(serializers.Serializer):
+            class ScaleItemSerializer(serializers.Serializer):
+                question = serializers.SlugField(source="question.key")
+                is_reversed = serializers.BooleanField()
+                subscale = serializers.CharField()
+
+            key = serializers.SlugField()
+            name = TranslatedField()
+            scoring = serializers.CharField()
+            min_answered = serializers.IntegerField()
+            items = ScaleItemSerializer(many=True, source="items.all")
+
+        key = serializers.SlugField()
+        version = serializers.IntegerField()
+        language = serializers.CharField()
+        title = TranslatedField()
+        intro = TranslatedField()
+        questions = QuestionSerializer(many=True, source="questions.all")
+        scales = ScaleSerializer(many=True, source="scales.all")
+
+    @extend_schema(
+        operation_id="show_questionnaire",
+        parameters=[LanguageQuery],
+        responses={200: OutputSerializer, 400: OpenApiResponse(), 404: OpenApiResponse()},
+    )
+    def get(self, request, slug):
+        query = self.read_query(LanguageQuery)
+        language = query.get("language", settings.LANGUAGE_CODE)
+        wave = selectors.published_wave(slug=slug)
+        if wave is None:
+            raise NotFound(NOT_FOUND)
+        questionnaire = selectors.questionnaire_definition(questionnaire=wave.questionnaire)
+        questionnaire.language = language
+        tag = f"questionnaire:{questionnaire.pk}:{questionnaire.changed_at.isoformat()}:{language}"
+        data = self.OutputSerializer(questionnaire, context={"language": language}).data
+        return self.cached(data, tag=tag)

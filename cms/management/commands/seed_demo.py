@@ -268,6 +268,7 @@ class Command(BaseCommand):
                         "Vorführdaten: Die Antworten auf dieser Demo-Seite sind erfunden."
                     ),
                     body=[
+                        ("key_figures", {"wave": wave, "heading": ""}),
                         ("chart", {"wave": wave, "question": "wohlfuehlen", "heading": ""}),
                         ("chart", {"wave": wave, "question": "mitbestimmen", "heading": ""}),
                         (
@@ -278,6 +279,7 @@ class Command(BaseCommand):
                                 "heading": "Wer hat mitgemacht?",
                             },
                         ),
+                        ("quote", {"wave": wave, "question": "", "heading": ""}),
                     ],
                 )
             )

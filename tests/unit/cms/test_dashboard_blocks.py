@@ -1,0 +1,119 @@
+"""The key-figures and quote blocks as a visitor sees them on a dashboard."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from analytics.models import Quote
+from analytics.services import refresh_snapshot
+from surveys.models import Wave
+from tests.factories import WaveFactory, build_site, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def _dashboard(wave, *blocks):
+    _, dashboard = build_site(wave=wave)
+    dashboard.body = list(blocks)
+    dashboard.save()
+    return dashboard
+
+
+def test_key_figures_show_the_reach_and_the_counts_by_quarter(client):
+    wave = WaveFactory()
+    submit(wave, 9, quarter="altenhagen")
+    submit(wave, 7, quarter="wehringhausen")
+    refresh_snapshot(wave=wave)
+    dashboard = _dashboard(wave, ("key_figures", {"wave": wave, "heading": ""}))
+
+    page = client.get(dashboard.url).content.decode()
+
+    assert "<strong>16</strong> junge Menschen haben geantwortet." in page
+    assert "<dt>Altenhagen</dt>" in page and "<dd>9</dd>" in page
+
+
+def test_key_figures_show_a_small_group_as_fewer_than_k_never_its_number(client):
+    wave = WaveFactory()
+    submit(wave, 9, quarter="altenhagen")
+    submit(wave, 8, quarter="wehringhausen")
+    submit(wave, 2, quarter="hagen")
+    refresh_snapshot(wave=wave)
+    dashboard = _dashboard(wave, ("key_figures", {"wave": wave, "heading": ""}))
+
+    page = client.get(dashboard.url).content.decode()
+
+    assert "<dt>Woanders in Hagen</dt>" in page
+    assert "<dd>weniger als 5</dd>" in page and "<dd>2</dd>" not in page
+
+
+def test_key_figures_of_a_wave_with_hidden_results_say_so_plainly(client):
+    wave = WaveFactory(
+        results_policy=Wave.ResultsPolicy.AFTER_CLOSE,
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    submit(wave, 9)
+    refresh_snapshot(wave=wave)
+    dashboard = _dashboard(wave, ("key_figures", {"wave": wave, "heading": ""}))
+
+    response = client.get(dashboard.url)
+
+    assert response.status_code == 200
+    assert "Die Zahlen dieser Umfrage sind noch nicht veröffentlicht." in response.content.decode()
+
+
+def test_the_quote_block_shows_approved_quotes_only(client):
+    wave = WaveFactory()
+    submit(wave, 6)
+    Quote.objects.create(
+        wave=wave, question_key="wunsch", status=Quote.Status.APPROVED, text="Mehr Bänke im Park"
+    )
+    Quote.objects.create(
+        wave=wave, question_key="wunsch", status=Quote.Status.REJECTED, text="Nicht öffentlich"
+    )
+    dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "", "heading": ""}))
+
+    page = client.get(dashboard.url).content.decode()
+
+    assert "Mehr Bänke im Park" in page and "Nicht öffentlich" not in page
+
+
+def test_the_quote_block_can_be_narrowed_to_one_question(client):
+    wave = WaveFactory()
+    submit(wave, 6)
+    for key, text in (("wunsch", "Mehr Bänke im Park"), ("sorge", "Zu wenig Licht")):
+        Quote.objects.create(wave=wave, question_key=key, status=Quote.Status.APPROVED, text=text)
+    dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "sorge", "heading": ""}))
+
+    page = client.get(dashboard.url).content.decode()
+
+    assert "Zu wenig Licht" in page and "Mehr Bänke im Park" not in page
+
+
+def test_the_quote_block_without_approved_quotes_says_so_in_a_sentence(client):
+    wave = WaveFactory()
+    submit(wave, 6)
+    dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "", "heading": ""}))
+
+    response = client.get(dashboard.url)
+
+    assert response.status_code == 200
+    assert "Hier wurden noch keine Antworten zur Veröffentlichung freigegeben." in (
+        response.content.decode()
+    )
+
+
+def test_the_demo_dashboard_shows_key_figures_and_quotes_and_seeding_twice_is_harmless(client):
+    from django.core.management import call_command
+
+    from cms.models import DashboardPage
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+
+    dashboard = DashboardPage.objects.get(
+        slug="quartier-check-herbst-2026", locale__language_code="de"
+    )
+    kinds = [block.block_type for block in dashboard.body]
+    assert kinds.count("key_figures") == 1 and kinds.count("quote") == 1
+    assert client.get(dashboard.url).status_code == 200
