@@ -4,8 +4,6 @@ from django.db.models import Count
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from surveys.selectors import open_waves
-
 
 def site_root(*, request=None) -> Page | None:
     """Return the home page in the active language, or the German one."""
@@ -94,10 +92,6 @@ def contact_page():
     from cms.models import ContactPage
 
     return _in_active_locale(ContactPage.objects.live()).first()
-
-
-def open_surveys():
-    return open_waves()
 
 
 def search_pages(*, query: str):

@@ -36,12 +36,13 @@ _COLUMNS, _ROWS = 2, 5
 _CARD_WIDTH, _CARD_HEIGHT = 90 * mm, 55 * mm
 
 
-def _register_fonts() -> None:
+def register_fonts(fonts: dict[str, tuple[str, str]]) -> None:
+    """Register each font name with Debian's DejaVu file, or reportlab's Vera without it."""
     from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, (dejavu, vera) in _FONTS.items():
+    for name, (dejavu, vera) in fonts.items():
         if name in pdfmetrics.getRegisteredFontNames():
             continue
         path = _DEJAVU / dejavu
@@ -80,7 +81,7 @@ def card_sheet(
     *, wave, venue: str, codes: list[str], survey_url: str, code_url: str, language: str
 ) -> bytes:
     """Return a PDF of cut-out cards, ten to an A4 page, one code on each."""
-    _register_fonts()
+    register_fonts(_FONTS)
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4)
     page.setTitle(f"{wave.title} · {venue}")
@@ -139,7 +140,7 @@ def _draw_card(page, x, y, wave, venue, code, survey_url, lines) -> None:
 
 def poster(*, wave, venue: str, survey_url: str, size: str, language: str) -> bytes:
     """Return a one-page PDF poster with the survey's QR code, in German and `language`."""
-    _register_fonts()
+    register_fonts(_FONTS)
     width, height = POSTER_SIZES[size]
     scale = width / A4[0]
     buffer = io.BytesIO()

@@ -1,43 +1,24 @@
 """The codebook as PDF, drawn with reportlab (pure Python, no system libraries)."""
 
-from pathlib import Path
-
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from analytics.exports.codebook import DECLINED_CODE, Codebook
+from analytics.exports.codebook import DECLINED_CODE
+from analytics.exports.writers import CodebookWriter
+from surveys.printouts import register_fonts
 
-# Debian's fonts-dejavu covers umlauts, Arabic and Cyrillic letters; reportlab's own
-# Vera (always there) covers Western European text only.
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# Debian's DejaVu covers umlauts, Arabic and Cyrillic letters; Vera only Western European.
 FONT_NAME = "PartCodebook"
 
 
 def _register_font() -> str:
-    from reportlab import rl_config
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return FONT_NAME
-    if DEJAVU.exists():
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(DEJAVU)))
-    else:
-        vera = Path(rl_config.__file__).parent / "fonts" / "Vera.ttf"
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(vera)))
+    register_fonts({FONT_NAME: ("DejaVuSans.ttf", "Vera.ttf")})
     return FONT_NAME
 
 
-class CodebookPdfWriter:
+class CodebookPdfWriter(CodebookWriter):
     suffix = "pdf"
-
-    def __init__(self, path: Path, codebook: Codebook):
-        self.path = path
-        self.codebook = codebook
-
-    def write(self, rows: list[list]) -> None:
-        raise NotImplementedError("a codebook has no rows")
 
     def close(self) -> None:
         from reportlab.lib import colors

@@ -167,8 +167,8 @@ def _as_text(value) -> str:
     return str(value)
 
 
-class CodebookHtmlWriter:
-    suffix = "html"
+class CodebookWriter:
+    """Write a codebook file: the variables, never the rows."""
 
     def __init__(self, path: Path, codebook: Codebook):
         self.path = path
@@ -176,6 +176,10 @@ class CodebookHtmlWriter:
 
     def write(self, rows: list[list]) -> None:
         raise NotImplementedError("a codebook has no rows")
+
+
+class CodebookHtmlWriter(CodebookWriter):
+    suffix = "html"
 
     def close(self) -> None:
         html = render_to_string(

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.blocks import ContentStreamBlock, OfficeBlock
 from cms.models.base import SitePageMixin
+from surveys.selectors import open_waves
 
 
 class HomePage(SitePageMixin, Page):
@@ -33,7 +34,7 @@ class HomePage(SitePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = selectors.latest_news(limit=3)
-        context["open_waves"] = selectors.open_surveys()
+        context["open_waves"] = open_waves()
         context["dashboards"] = selectors.dashboards(limit=3)
         context["contact"] = selectors.contact_page()
         return context
