@@ -8,7 +8,9 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self):
         # analytics depends on surveys, never the other way round.
+        from analytics.safeguarding import extra_help_for
         from analytics.tasks import queue_refresh
-        from surveys.services import response_submitted
+        from surveys.services import extra_help_wanted, response_submitted
 
         response_submitted.connect(queue_refresh, dispatch_uid="analytics.queue_refresh")
+        extra_help_wanted.connect(extra_help_for, dispatch_uid="analytics.extra_help_for")

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from surveys.models import Answer, Question, Response, Segment, Wave
+from surveys import selectors
+from surveys.models import Answer, PageProgress, Question, Response, Segment, Wave
 
 
 @dataclass
@@ -27,6 +28,21 @@ class QuestionCount:
 
 
 @dataclass
+class PageStep:
+    number: int
+    title: str
+    sent: int
+    stopped_before: int
+
+
+@dataclass
+class VenueCount:
+    venue: str
+    generated: int
+    spent: int
+
+
+@dataclass
 class FieldFigures:
     wave: Wave
     response_count: int
@@ -34,6 +50,17 @@ class FieldFigures:
     by_language: list[Tally] = field(default_factory=list)
     by_quarter: list[Tally] = field(default_factory=list)
     by_question: list[QuestionCount] = field(default_factory=list)
+    pages: list[PageStep] = field(default_factory=list)
+    started: int = 0
+    finished: int = 0
+    by_venue: list[VenueCount] = field(default_factory=list)
+
+    @property
+    def completion_percent(self) -> int | None:
+        """Return the share of those who sent the first page who also sent the last."""
+        if not self.started:
+            return None
+        return round(100 * min(self.finished, self.started) / self.started)
 
     @property
     def busiest_day(self) -> int:
@@ -87,7 +114,41 @@ def field_figures(*, wave: Wave) -> FieldFigures:
                 left_out=max(0, total - row["answered"] - row["declined"]),
             )
         )
+    _add_progress(figures, wave)
+    figures.by_venue = [
+        VenueCount(venue, generated, spent)
+        for venue, generated, spent in selectors.codes_by_venue(wave=wave)
+    ]
     return figures
+
+
+def _add_progress(figures: FieldFigures, wave: Wave) -> None:
+    """Fill in pages sent, surveys finished and how many stopped before each page."""
+    sent = selectors.pages_sent(wave=wave)
+    structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
+    numbers = structure.page_numbers
+    figures.finished = sent.get(PageProgress.FINISHED, 0)
+    figures.started = sent.get(numbers[0], 0) if numbers else 0
+    previous = None
+    for number in numbers:
+        count = sent.get(number, 0)
+        figures.pages.append(
+            PageStep(
+                number=number,
+                title=_page_title(structure, number),
+                sent=count,
+                stopped_before=max(0, previous - count) if previous is not None else 0,
+            )
+        )
+        previous = count
+
+
+def _page_title(structure, number: int) -> str:
+    rule = structure.page_rules.get(number)
+    if rule is not None and rule.title:
+        return rule.title
+    first = next(iter(structure.questions_on(number)), None)
+    return first.text if first is not None else ""
 
 
 def _segment_labels(wave: Wave, segment: str) -> dict[str, str]:

@@ -36,6 +36,8 @@ class RunnerState:
     answers: dict[str, RawAnswer] = field(default_factory=dict)
     # The access code from a card, checked on the way in and spent on sending.
     code: str = ""
+    # The furthest page sent without errors, so the field monitor counts each page once.
+    furthest: int = 0
 
     @classmethod
     def start(cls, *, wave, first_page: int, code: str = "") -> "RunnerState":
@@ -46,8 +48,10 @@ class RunnerState:
             key: [raw.values, raw.other, int(raw.declined)] for key, raw in self.answers.items()
         }
         payload = [self.wave_id, self.questionnaire_id, self.token.hex, self.page, answers]
-        if self.code:
+        if self.code or self.furthest:
             payload.append(self.code)
+        if self.furthest:
+            payload.append(self.furthest)
         return signing.dumps(payload, salt=STATE_SALT, compress=True)
 
     @classmethod
@@ -63,8 +67,9 @@ class RunnerState:
             raise StateError(
                 "unreadable", _("Your answers could not be read. Please start the survey again.")
             ) from None
-        # A form from before codes existed carries five items; one with a code six.
-        wave_id, questionnaire_id, token, page, answers, *code = payload
+        # A form from before codes existed carries five items; one with a code six, and
+        # one that has passed a page seven (the code may then be empty).
+        wave_id, questionnaire_id, token, page, answers, *rest = payload
         if wave_id != wave.pk:
             raise StateError(
                 "other_survey", _("Your answers belong to another survey. Please start again.")
@@ -78,7 +83,13 @@ class RunnerState:
             for key, (values, other, declined) in answers.items()
         }
         return cls(
-            wave_id, questionnaire_id, uuid.UUID(hex=token), page, raw, code=code[0] if code else ""
+            wave_id,
+            questionnaire_id,
+            uuid.UUID(hex=token),
+            page,
+            raw,
+            code=rest[0] if rest else "",
+            furthest=int(rest[1]) if len(rest) > 1 else 0,
         )
 
 

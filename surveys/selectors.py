@@ -1,10 +1,10 @@
 """Reads of the survey engine."""
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import Option, Question, Questionnaire, Response, Wave
+from surveys.models import AccessCode, Option, PageProgress, Question, Questionnaire, Response, Wave
 from surveys.validation import Structure
 
 
@@ -154,3 +154,19 @@ def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
     return Questionnaire.objects.prefetch_related(
         "questions__options", "scales__items__question"
     ).get(pk=questionnaire.pk)
+
+
+def pages_sent(*, wave: Wave) -> dict[int, int]:
+    """Return how often each runner page of a wave was sent (page 0: the whole survey)."""
+    return dict(PageProgress.objects.filter(wave=wave).values_list("page", "sent"))
+
+
+def codes_by_venue(*, wave: Wave) -> list[tuple[str, int, int]]:
+    """Return (venue, codes generated, codes spent) per venue of a wave, busiest first."""
+    return [
+        (row["venue"], row["generated"], row["spent"])
+        for row in AccessCode.objects.filter(wave=wave)
+        .values("venue")
+        .annotate(generated=Count("id"), spent=Count("id", filter=Q(is_spent=True)))
+        .order_by("-spent", "venue")
+    ]

@@ -135,6 +135,9 @@ def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = F
     checked = check(structure, state.answers, pages=[state.page])
     if checked.errors:
         return _page(request, wave, structure, state, checked, checked.errors, action_url, preview)
+    if not preview and state.page > state.furthest:
+        services.count_page_sent(wave=wave, page=state.page)
+        state.furthest = state.page
     later = [page for page in checked.visible_pages if page > state.page]
     if later:
         state.page = later[0]
@@ -161,12 +164,18 @@ def _finish(request, wave, structure, state, action_url, preview):
                 token=state.token,
                 access_code=state.code,
             )
+            services.count_survey_finished(wave=wave)
     except services.AccessCodeRefused as problem:
         # Nothing was stored; the answers wait in the form for another code.
         state.code = ""
         return _code_page(
             request, wave=wave, error=problem, state=state.sign(), action_url=action_url
         )
+    extra_help = services.help_after_submission(answers=final.answers)
+    if extra_help is not None:
+        # Shown at once, never put in the address: nothing records for whom it was shown.
+        context = {**_done_context(wave), "extra_help": extra_help}
+        return render(request, "surveys/done.html", context)
     return redirect("surveys:done", slug=wave.slug)
 
 

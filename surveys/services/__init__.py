@@ -6,13 +6,24 @@ from surveys.services.access_codes import (
     generate_access_codes,
     spend_access_code,
 )
-from surveys.services.responses import AlreadySubmitted, response_submitted, submit_response
+from surveys.services.progress import count_page_sent, count_survey_finished
+from surveys.services.responses import (
+    AlreadySubmitted,
+    extra_help_wanted,
+    help_after_submission,
+    response_submitted,
+    submit_response,
+)
 
 __all__ = [
     "AccessCodeRefused",
     "AlreadySubmitted",
+    "count_page_sent",
+    "count_survey_finished",
+    "extra_help_wanted",
     "find_access_code",
     "generate_access_codes",
+    "help_after_submission",
     "response_submitted",
     "spend_access_code",
     "submit_response",

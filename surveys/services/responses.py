@@ -1,5 +1,6 @@
 """Store anonymous responses."""
 
+import logging
 import uuid
 
 from django.db import IntegrityError, transaction
@@ -11,6 +12,11 @@ from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
 # Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
 response_submitted = Signal()
+# Sent with `answers` (question to option, number, text or list of options) before the
+# thank-you page; a receiver returns the help to show, or None. Nothing is recorded.
+extra_help_wanted = Signal()
+
+logger = logging.getLogger(__name__)
 
 
 class AlreadySubmitted(Exception):
@@ -83,3 +89,36 @@ def submit_response(
             raise AlreadySubmitted from None
         raise
     return response
+
+
+def answer_values(answers: list[Answer]) -> dict[Question, object]:
+    """Return checked answers as question to option, number, text, or list of options."""
+    values: dict[Question, object] = {}
+    for row in answers:
+        if row.declined:
+            continue
+        if row.option is not None:
+            # An "other: …" text travels with its option, so word rules read it too.
+            found = [row.option, row.text] if row.text else [row.option]
+        else:
+            found = [row.number if row.number is not None else row.text]
+        if row.question.kind == Question.Kind.MULTIPLE_CHOICE or len(found) > 1:
+            values.setdefault(row.question, []).extend(found)
+        else:
+            values[row.question] = found[0]
+    return values
+
+
+def help_after_submission(*, answers: list[Answer]):
+    """Return the extra help a receiver wants the thank-you page to show, or None.
+
+    A failing receiver must not turn a stored answer into an error page: the page
+    then shows the helpline it always shows.
+    """
+    values = answer_values(answers)
+    for _receiver, result in extra_help_wanted.send_robust(sender=Wave, answers=values):
+        if isinstance(result, Exception):
+            logger.error("A safeguarding check failed", exc_info=result)
+        elif result is not None:
+            return result
+    return None

@@ -1,6 +1,7 @@
 """Staff watch a running wave in the field monitor and read the audit log in the admin."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -56,6 +57,39 @@ def test_the_field_monitor_shows_the_running_wave_without_being_asked(client, ed
     page = client.get("/admin/data/monitor/").content.decode()
 
     assert "selected>Herbstwelle" in page
+
+
+def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(client, editor):
+    from tests.factories import three_page_wave
+    from tests.unit.surveys.test_runner import PAGE_1, PAGE_2, PAGE_3, _walk
+
+    wave = three_page_wave()
+    for _ in range(3):
+        _walk(client, wave, [PAGE_1, PAGE_2, PAGE_3])
+    _walk(client, wave, [PAGE_1])
+    client.force_login(editor)
+
+    page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
+
+    assert "4 haben die erste Seite online abgeschickt, 3 die ganze Umfrage" in page
+    assert "75 %" in page
+    # Page 2 was sent three times; one person stopped before it.
+    assert re.search(r"<td>2: [^<]*</td><td>3</td><td>1</td>", page)
+
+
+def test_the_field_monitor_counts_used_codes_per_venue(client, editor):
+    from surveys.services import generate_access_codes, spend_access_code
+
+    wave = WaveFactory(code_policy="required")
+    codes = generate_access_codes(wave=wave, count=3, venue="Jugendtreff Altenhagen")
+    generate_access_codes(wave=wave, count=2, venue="Schule Wehringhausen")
+    spend_access_code(wave=wave, typed=codes[0])
+    client.force_login(editor)
+
+    page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
+
+    assert "<td>Jugendtreff Altenhagen</td><td>3</td><td>1</td>" in page
+    assert "<td>Schule Wehringhausen</td><td>2</td><td>0</td>" in page
 
 
 def test_the_field_monitor_is_not_reachable_without_an_admin_login(client):

@@ -121,7 +121,7 @@ def test_checking_the_rules_writes_nothing_to_the_database(
 
 
 def test_the_help_block_shows_nummer_gegen_kummer():
-    html = render_to_string("analytics/safeguarding/extra_help.html", {"help": extra_help()})
+    html = render_to_string("surveys/extra_help.html", {"help": extra_help()})
 
     assert "Nummer gegen Kummer" in html and 'href="tel:116111"' in html
 
@@ -153,3 +153,72 @@ def test_a_threshold_rule_without_a_threshold_is_refused_with_a_message(
     assert response.status_code == 200
     assert "threshold" in response.context["form"].errors
     assert not SafeguardingRule.objects.exists()
+
+
+def _answer_with_say(client, wave, say: int):
+    from tests.factories import answers_for
+
+    return client.post(f"/s/{wave.slug}/", answers_for(wave, say=say))
+
+
+def test_the_thank_you_page_shows_extra_help_when_an_answer_meets_a_rule(client):
+    from surveys.models import Response
+    from tests.factories import WaveFactory
+
+    wave = WaveFactory()
+    say = wave.questionnaire.questions.get(key="mitbestimmen")
+    SafeguardingRule.objects.create(question=say, kind="at_most", threshold=2)
+    contacts = SafeguardingHelp.load()
+    contacts.counselling = "Jugendberatung Hagen, Tel. 02331 111111"
+    contacts.save()
+
+    response = _answer_with_say(client, wave, 1)
+
+    page = response.content.decode()
+    assert response.status_code == 200 and Response.objects.count() == 1
+    assert "Jugendberatung Hagen" in page and 'class="extra-help"' in page
+    # Shown at once, not behind an address that could end up in a history or a log.
+    assert "Location" not in response.headers
+
+
+def test_the_thank_you_page_shows_no_extra_help_when_no_rule_matches(client):
+    from tests.factories import WaveFactory
+
+    wave = WaveFactory()
+    say = wave.questionnaire.questions.get(key="mitbestimmen")
+    SafeguardingRule.objects.create(question=say, kind="at_most", threshold=2)
+
+    response = _answer_with_say(client, wave, 8)
+
+    assert response.status_code == 302
+    assert 'class="extra-help"' not in client.get(response["Location"]).content.decode()
+
+
+def test_a_failing_rule_check_still_thanks_for_the_stored_answer(client, monkeypatch):
+    from surveys.models import Response
+    from tests.factories import WaveFactory
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("rule table unreadable")
+
+    monkeypatch.setattr("analytics.safeguarding.needs_extra_help", broken)
+    wave = WaveFactory()
+
+    response = _answer_with_say(client, wave, 1)
+
+    assert response.status_code == 302 and Response.objects.count() == 1
+
+
+def test_a_word_in_an_other_text_beside_an_option_asks_for_extra_help():
+    from surveys.models import Answer
+    from surveys.services.responses import answer_values
+    from tests.factories import three_page_wave
+
+    wave = three_page_wave()
+    places = wave.questionnaire.questions.get(key="treffpunkte")
+    other = places.options.get(value="andere")
+    SafeguardingRule.objects.create(question=places, kind="words", words="allein")
+
+    values = answer_values([Answer(question=places, option=other, text="nirgends, allein")])
+
+    assert needs_extra_help(answers=values) is True
