@@ -85,6 +85,9 @@ class AggregateState(models.Model):
     last_response_id = models.BigIntegerField(default=0)
     response_count = models.BigIntegerField(default=0)
     refresh_queued_at = models.DateTimeField(null=True, blank=True)
+    # Set when the retention rules deleted the raw responses: the counts here are then
+    # all that is left of them, so they are never forgotten or counted again.
+    responses_purged_on = models.DateField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.wave_id}: {self.response_count} up to #{self.last_response_id}"

@@ -104,6 +104,8 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
     with transaction.atomic():
         _lock_counting(wave)
         state, _created = AggregateState.objects.get_or_create(wave=wave)
+        if state.responses_purged_on is not None:
+            return _count_after_purge(wave, state, rebuild)
         newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
         if rebuild or newest < state.last_response_id:
             _forget(state)
@@ -121,6 +123,26 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
         # Saved last: the row lock this takes would hold up submissions queueing a refresh.
         state.save(update_fields=["last_response_id", "response_count"])
         return CountedCells(rows, state.response_count, state.last_response_id)
+
+
+class CountsArePermanent(Exception):
+    """The raw responses of a wave were deleted: its counts cannot be built again."""
+
+
+def _count_after_purge(wave: Wave, state: AggregateState, rebuild: bool) -> CountedCells:
+    """Keep the counts of purged responses; only answers stored since are added."""
+    if rebuild:
+        raise CountsArePermanent(
+            f"The raw responses of wave '{wave.slug}' were deleted on "
+            f"{state.responses_purged_on:%Y-%m-%d} by the retention rules; its counts are "
+            "all that is left of them and cannot be built again."
+        )
+    newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
+    if newest > state.last_response_id:
+        state.response_count += _count_range(wave, state.last_response_id, newest)
+        state.last_response_id = newest
+        state.save(update_fields=["last_response_id", "response_count"])
+    return CountedCells(_read_cells(wave), state.response_count, state.last_response_id)
 
 
 def _lock_counting(wave: Wave) -> None:

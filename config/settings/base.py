@@ -416,6 +416,12 @@ PART_MIN_CELL_SIZE = max(3, env.int("PART_MIN_CELL_SIZE", default=5))
 # Staff exports: written outside MEDIA_ROOT (never served), deleted after this many days.
 PART_EXPORT_ROOT = env.path("PART_EXPORT_ROOT", default=BASE_DIR / "var" / "exports")
 PART_EXPORT_RETENTION_DAYS = env.int("PART_EXPORT_RETENTION_DAYS", default=30)
+# Raw responses are deleted this many days after their wave closed, once the public
+# figures hold them (two years: long enough to compare with the next year's wave).
+PART_RAW_RESPONSE_RETENTION_DAYS = env.int("PART_RAW_RESPONSE_RETENTION_DAYS", default=730)
+# Spent one-time submission tokens (they only stop a form or an offline answer being
+# stored twice) are deleted after this many days.
+PART_SUBMISSION_TOKEN_RETENTION_DAYS = env.int("PART_SUBMISSION_TOKEN_RETENTION_DAYS", default=90)
 
 # Surveys
 # ------------------------------------------------------------------------------

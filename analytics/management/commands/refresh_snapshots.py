@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from analytics.services import refresh_comparisons, refresh_snapshot
+from analytics.services.aggregation import CountsArePermanent
 from surveys.models import Wave
 
 
@@ -22,7 +23,10 @@ class Command(BaseCommand):
             if not waves.exists():
                 raise CommandError(f"No wave has the address '{wave}'.")
         for item in waves:
-            snapshot = refresh_snapshot(wave=item, rebuild=rebuild)
+            try:
+                snapshot = refresh_snapshot(wave=item, rebuild=rebuild)
+            except CountsArePermanent as problem:
+                raise CommandError(str(problem)) from None
             refresh_comparisons(wave=item)
             self.stdout.write(
                 f"{item.slug}: version {snapshot.version}, {snapshot.response_count} responses"
