@@ -132,3 +132,40 @@ def test_publishing_text_that_still_names_someone_is_stopped_with_a_clear_messag
     staff_page.get_by_role("alert").filter(has_text="persönlich aussieht").wait_for()
     screenshot(staff_page, "staff-moderation-error")
     assert not Quote.objects.exists()
+
+
+def test_a_moderator_approves_a_quote_puts_it_on_a_dashboard_and_sees_it_there(
+    live_server, staff_page, wave_with_free_text, social_worker
+):
+    from wagtail.models import GroupPagePermission
+
+    from tests.factories import build_site
+
+    _home, dashboard = build_site(wave=wave_with_free_text)
+    for permission in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=social_worker.groups.get(),
+            page=dashboard,
+            permission=Permission.objects.get(codename=permission),
+        )
+    staff_page.goto(f"{live_server.url}/admin/data/moderation/")
+    card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
+    card.get_by_label("Text zum Veröffentlichen").fill("Mehr Licht in der [Ort], bitte")
+    card.get_by_role("button", name="Diesen Text veröffentlichen").click()
+    staff_page.get_by_text("Das Zitat ist freigegeben").wait_for()
+
+    # The quote block: added to the dashboard in the page editor, as staff compose pages.
+    staff_page.goto(f"{live_server.url}/admin/pages/{dashboard.pk}/edit/")
+    staff_page.locator("button.c-sf-add-button").last.click()
+    staff_page.get_by_role("option", name="Zitate").click()
+    staff_page.get_by_role("button", name="Welle auswählen").click()
+    staff_page.locator("a[data-chooser-modal-choice]").filter(has_text="Herbst 2026").click()
+    staff_page.locator("button[data-w-dropdown-target='toggle']").last.click()
+    staff_page.get_by_role("button", name="Veröffentlichen").click()
+    staff_page.get_by_text("wurde veröffentlicht").first.wait_for()
+
+    staff_page.goto(f"{live_server.url}{dashboard.url}")
+    screenshot(staff_page, "dashboard-with-approved-quote")
+    quote = staff_page.locator(".quotes__quote")
+    assert quote.inner_text() == "Mehr Licht in der [Ort], bitte"
+    assert "Pelmkestraße" not in staff_page.content()
