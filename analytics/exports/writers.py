@@ -2,8 +2,6 @@
 
 import csv
 import datetime
-import math
-from array import array
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -11,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from analytics.exports.codebook import DECLINED_CODE, Codebook, ExportError
+from analytics.exports.sav import SavColumn, SavFileWriter
 
 # Excel's sheet limit is 1,048,576 rows; one is the header.
 XLSX_MAX_ROWS = 1_048_575
@@ -90,73 +89,50 @@ def _clean_cell(value):
 
 
 class SavWriter:
-    """SPSS .sav through pyreadstat.
+    """SPSS .sav with variable labels, value labels and "prefer not to say" as missing.
 
-    pyreadstat writes a whole data frame at once, so the columns are gathered first:
-    numbers in compact float arrays (8 bytes a cell), texts as Python strings.
+    Rows go to disk as they come (see analytics.exports.sav), so memory stays flat.
     """
 
     suffix = "sav"
 
     def __init__(self, path: Path, codebook: Codebook):
-        self.path = path
         self.codebook = codebook
-        self.columns = [
-            array("d") if variable.is_numeric else [] for variable in codebook.variables
-        ]
-        self.shared: dict[str, str] = {}
+        self.file = SavFileWriter(
+            path,
+            [
+                SavColumn(
+                    name=variable.name,
+                    label=variable.label,
+                    is_numeric=variable.is_numeric,
+                    decimals=0 if variable.kind in ("id", "code", "flag") else 2,
+                    value_labels={float(code): label for code, label in variable.codes.items()}
+                    if variable.is_numeric
+                    else None,
+                    missing_value=float(DECLINED_CODE)
+                    if variable.is_numeric and variable.has_declined_code
+                    else None,
+                    measure="nominal" if variable.kind in ("code", "flag") else "scale",
+                )
+                for variable in codebook.variables
+            ],
+            file_label=str(codebook.wave),
+        )
+        self.numeric = [variable.is_numeric for variable in codebook.variables]
 
     def write(self, rows: list[list]) -> None:
-        for index, column in enumerate(self.columns):
-            if isinstance(column, array):
-                column.extend(math.nan if row[index] is None else row[index] for row in rows)
-            else:
-                # Repeated texts (languages, days, short answers) share one string object.
-                shared = self.shared
-                column.extend(
-                    shared.setdefault(text, text) if len(text) < 64 else text
-                    for text in (_as_text(row[index]) for row in rows)
-                )
+        self.file.write(
+            [
+                [
+                    value if is_numeric else (_as_text(value) or None)
+                    for is_numeric, value in zip(self.numeric, row, strict=True)
+                ]
+                for row in rows
+            ]
+        )
 
     def close(self) -> None:
-        import numpy
-        import pandas
-        import pyreadstat
-
-        variables = self.codebook.variables
-        self.shared = {}
-        # copy=False keeps each column's buffer instead of copying them into one block.
-        frame = pandas.DataFrame(
-            {
-                variable.name: numpy.frombuffer(column, dtype="float64")
-                if isinstance(column, array)
-                else pandas.Series(column, dtype="object")
-                for variable, column in zip(variables, self.columns, strict=True)
-            },
-            copy=False,
-        )
-        self.columns = []
-        pyreadstat.write_sav(
-            frame,
-            str(self.path),
-            file_label=str(self.codebook.wave)[:64],
-            column_labels={variable.name: variable.label for variable in variables},
-            variable_value_labels={
-                variable.name: {float(code): label for code, label in variable.codes.items()}
-                for variable in variables
-                if variable.codes and variable.is_numeric
-            },
-            missing_ranges={
-                variable.name: [float(DECLINED_CODE)]
-                for variable in variables
-                if variable.is_numeric and variable.has_declined_code
-            },
-            variable_measure={
-                variable.name: "nominal" if variable.kind in ("code", "flag") else "scale"
-                for variable in variables
-                if variable.is_numeric
-            },
-        )
+        self.file.close()
 
 
 def _as_text(value) -> str:
