@@ -56,6 +56,12 @@ class FieldFigures:
     by_venue: list[VenueCount] = field(default_factory=list)
 
     @property
+    def stopped_at_the_end(self) -> int:
+        """Return how many sent the last page they saw but whose survey was not stored."""
+        last = self.pages[-1].sent if self.pages else 0
+        return max(0, last - self.finished)
+
+    @property
     def completion_percent(self) -> int | None:
         """Return the share of those who sent the first page who also sent the last."""
         if not self.started:

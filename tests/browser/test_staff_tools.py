@@ -95,9 +95,16 @@ def test_a_social_worker_builds_an_export_and_finds_the_download(
 def test_a_social_worker_sees_the_running_wave_in_the_field_monitor(
     live_server, staff_page, wave_with_free_text
 ):
+    from surveys.services import count_page_sent, count_survey_finished
+
+    for _ in range(9):
+        count_page_sent(wave=wave_with_free_text, page=1)
+    for _ in range(6):
+        count_survey_finished(wave=wave_with_free_text)
     staff_page.goto(f"{live_server.url}/admin/data/monitor/")
 
     staff_page.get_by_role("heading", name="Quartier-Check (Herbst 2026): 8 Antworten").wait_for()
+    staff_page.get_by_text("67 % sind bis zum Ende gekommen").wait_for()
     screenshot(staff_page, "staff-field-monitor")
     staff_page.set_viewport_size({"width": 390, "height": 844})
     screenshot(staff_page, "staff-field-monitor-phone")

@@ -75,6 +75,7 @@ def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(clien
     assert "75 %" in page
     # Page 2 was sent three times; one person stopped before it.
     assert re.search(r"<td>2: [^<]*</td><td>3</td><td>1</td>", page)
+    assert "<td>Ganze Umfrage abgeschickt</td><td>3</td><td>0</td>" in page
 
 
 def test_the_field_monitor_counts_used_codes_per_venue(client, editor):

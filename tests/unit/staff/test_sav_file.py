@@ -25,12 +25,12 @@ def test_numbers_texts_and_labels_read_back_exactly(tmp_path):
     data, meta = write(
         tmp_path,
         columns,
-        [[[5, 15.5, "Mehr Bänke, \"bitte\"\nund Licht"], [1, None, None]], [[None, 200, "ملعب"]]],
+        [[[5, 15.5, 'Mehr Bänke, "bitte"\nund Licht'], [1, None, None]], [[None, 200, "ملعب"]]],
     )
 
     assert data["wohlfuehlen"].tolist()[:2] == [5.0, 1.0]
     assert data["alter_zahl"].tolist()[0] == 15.5 and data["alter_zahl"].tolist()[2] == 200
-    assert data["wunsch"].tolist() == ["Mehr Bänke, \"bitte\"\nund Licht", "", "ملعب"]
+    assert data["wunsch"].tolist() == ['Mehr Bänke, "bitte"\nund Licht', "", "ملعب"]
     assert meta.column_labels == ["Ich fühle mich wohl.", "Wie alt bist du?", "Was fehlt dir?"]
     assert meta.variable_value_labels["wohlfuehlen"] == {1.0: "Gar nicht", 5.0: "Voll"}
     assert meta.number_rows == 3
