@@ -209,6 +209,12 @@ def chart_of(value, chosen=None) -> figures.Chart:
     return figure_kinds.bar_chart(snapshot=snapshot, key=key, heading=heading, group=group)
 
 
+def filtered_wave(wave: Wave | None, parent_context) -> Wave | None:
+    """Return the wave the dashboard's filter chose instead of a block's own, if any."""
+    chosen = (parent_context or {}).get("dashboard_filter")
+    return chosen.wave if chosen is not None and chosen.wave is not None else wave
+
+
 class KeyFiguresBlock(blocks.StructBlock):
     wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
     heading = blocks.CharBlock(
@@ -229,7 +235,7 @@ class KeyFiguresBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        wave = value["wave"]
+        wave = filtered_wave(value["wave"], parent_context)
         snapshot = published_snapshot(wave=wave) if wave else None
         context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
         return context
@@ -256,10 +262,187 @@ class QuoteBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        wave = value["wave"]
+        wave = filtered_wave(value["wave"], parent_context)
         context["quotes"] = (
             approved_quotes(wave=wave, question_key=value["question"] or None) if wave else []
         )
+        return context
+
+
+class YouSaidWeDidBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        required=False,
+        label=_("Heading"),
+        help_text=_("Leave empty for “You said, we did”."),
+    )
+    you_said = blocks.TextBlock(
+        label=_("What you said"),
+        help_text=_("In one or two sentences, e.g. “Many of you wished for more places outside.”"),
+    )
+    wave = SnippetChooserBlock(
+        "surveys.Wave", required=False, label=_("Wave of the figure"), help_text=_("Optional.")
+    )
+    question = blocks.ChoiceBlock(
+        choices=chart_item_choices, required=False, label=_("Question or scale of the figure")
+    )
+    answers = blocks.CharBlock(
+        required=False,
+        label=_("Answers to count"),
+        help_text=_(
+            "The codes of the answers to add up, separated by commas, e.g. “4, 5” for "
+            "agree and strongly agree. Leave empty to show the average."
+        ),
+    )
+    we_did = blocks.TextBlock(label=_("What we did"))
+    page = blocks.PageChooserBlock(
+        page_type="cms.NewsPage", required=False, label=_("News item about what we did")
+    )
+    link_text = blocks.CharBlock(
+        required=False,
+        label=_("Link text"),
+        help_text=_("Leave empty to use the news item's title."),
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "cms/blocks/you_said_we_did_block.html"
+        label = _("You said, we did")
+        description = _(
+            "A result from a survey, backed by one published figure, and what the project "
+            "did about it, linked to the news item."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        problems = statement_problems(
+            wave=value.get("wave"),
+            key=value.get("question") or "",
+            answers=answer_codes(value.get("answers") or ""),
+        )
+        if problems:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in problems.items()}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        wave = value["wave"]
+        snapshot = published_snapshot(wave=wave) if wave and value["question"] else None
+        context["statement"] = figure_kinds.figure_statement(
+            snapshot=snapshot, key=value["question"], answers=answer_codes(value["answers"])
+        )
+        return context
+
+
+def answer_codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> dict:
+    """Return what keeps the figure of a "you said, we did" block from working."""
+    if wave is None:
+        if key or answers:
+            return {"wave": _("Choose the wave the figure comes from.")}
+        return {}
+    if not key:
+        return {"question": _("Choose the question or scale the figure comes from.")}
+    if key.startswith(figure_kinds.SCALE_PREFIX):
+        if not wave.questionnaire.scales.filter(
+            key=key.removeprefix(figure_kinds.SCALE_PREFIX)
+        ).exists():
+            return {
+                "question": _("This scale is not part of the wave “%(wave)s”.") % {"wave": wave}
+            }
+        if answers:
+            return {"answers": _("A scale has no answers to count; leave this empty.")}
+        return {}
+    question = wave.questionnaire.questions.filter(key=key).first()
+    if question is None:
+        return {
+            "question": _("This is not asked in the wave “%(wave)s”; choose one that is.")
+            % {"wave": wave}
+        }
+    if question.has_options:
+        codes = set(question.options.values_list("value", flat=True))
+        unknown = [code for code in answers if code not in codes]
+        if not answers or unknown:
+            return {
+                "answers": _("Give one or more of the answer codes of this question: %(codes)s.")
+                % {"codes": ", ".join(sorted(codes))}
+            }
+        return {}
+    if question.kind not in MEAN_KINDS:
+        return {"question": _("Choose a question with answer options or an average.")}
+    if answers:
+        return {"answers": _("This question has no answer options; leave this empty.")}
+    return {}
+
+
+IMPACT_STEPS = [
+    ("1", _("Activities take place as planned")),
+    ("2", _("Target groups are reached")),
+    ("3", _("Target groups accept the offers")),
+    ("4", _("Target groups change their awareness or skills")),
+    ("5", _("Target groups change their behaviour")),
+    ("6", _("The target groups' life situation changes")),
+    ("7", _("Society changes")),
+]
+
+
+def impact_level(step: int) -> str:
+    """Return where a step of the impact ladder sits: output, outcome or impact (PHINEO)."""
+    if step <= 3:
+        return _("Output")
+    if step <= 6:
+        return _("Outcome")
+    return _("Impact")
+
+
+class ImpactStepBlock(blocks.StructBlock):
+    step = blocks.ChoiceBlock(
+        choices=IMPACT_STEPS,
+        label=_("Step of the impact ladder"),
+        help_text=_("PHINEO's impact ladder: steps 1–3 are outputs, 4–6 outcomes, 7 impact."),
+    )
+    heading = blocks.CharBlock(
+        required=False,
+        label=_("Heading"),
+        help_text=_("Leave empty to name the step."),
+    )
+    text = blocks.TextBlock(required=False, label=_("What the figures show"))
+    evidence = blocks.StreamBlock(
+        [
+            ("key_figures", KeyFiguresBlock()),
+            ("chart", ChartBlock()),
+            ("you_said_we_did", YouSaidWeDidBlock()),
+        ],
+        required=False,
+        label=_("Figures that show it"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "cms/blocks/impact_step_block.html"
+        label = _("Impact step")
+        description = _(
+            "Which step of the PHINEO impact ladder a group of figures shows, so funders "
+            "read outcomes, not only outputs."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        current = int(value["step"])
+        context["ladder"] = [
+            {
+                "number": number,
+                "label": label,
+                "level": impact_level(int(number)),
+                "is_current": int(number) == current,
+            }
+            for number, label in IMPACT_STEPS
+        ]
+        context["step"] = context["ladder"][current - 1]
         return context
 
 
@@ -267,6 +450,8 @@ class DashboardStreamBlock(blocks.StreamBlock):
     chart = ChartBlock()
     key_figures = KeyFiguresBlock()
     quote = QuoteBlock()
+    you_said_we_did = YouSaidWeDidBlock()
+    impact_step = ImpactStepBlock()
     text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         label=_("Text"),
