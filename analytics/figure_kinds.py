@@ -7,10 +7,12 @@ dark outline so light fills still stand 3:1 against the page, and every value is
 written as text, so no figure is told by colour alone.
 """
 
+import html
+import textwrap
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 
 from analytics.figures import (
@@ -97,7 +99,8 @@ def mean_of(item: dict, group: Group | None = None) -> Mean | None:
             return None
         score = item.get("score")
         if not score:
-            return Mean(None)
+            # With one answer's count withheld the average is withheld too (see snapshots).
+            return Mean(item.get("answered"))
         return Mean(score["answered"], score["mean"], score.get("mean_low"), score.get("mean_high"))
     if not has_mean(item["kind"]):
         return None
@@ -184,7 +187,7 @@ def _axis_for(item: dict) -> dict:
     if item["kind"] == "scale_0_10":
         return {"title": {"text": _("Average (0 to 10)")}, "range": [0, 10]}
     if item["kind"] == "agreement":
-        return {"title": {"text": _("Average (1 to 5)")}, "range": [1, 5]}
+        return {"title": {"text": _("Average (1 to 5)")}, "range": [0, 5]}
     return {"title": {"text": _("Average")}, "rangemode": "tozero"}
 
 
@@ -196,8 +199,14 @@ def _layout(*, height: int, **extra) -> dict:
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
         "showlegend": False,
+        "separators": _separators(),
     }
     return layout | extra
+
+
+def _separators() -> str:
+    """Return Plotly's decimal and thousands marks for the page's language ("," and ".")."""
+    return get_format("DECIMAL_SEPARATOR") + (get_format("THOUSAND_SEPARATOR") or " ")
 
 
 def _mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> dict:
@@ -395,7 +404,15 @@ def diverging_chart(
         ],
     )
     figure = go.Figure()
-    row_labels = [label for label, _answered, _counts in cells]
+    # Rows are keyed by position; each statement is written above its bar, wrapped, so
+    # the bars keep the full width on a phone.
+    row_keys = [str(position) for position in range(len(cells))]
+    wrapped = [textwrap.wrap(label, 40) or [""] for label, _answered, _counts in cells]
+    has_labels = len(cells) > 1
+    line_count = max(len(lines) for lines in wrapped) if has_labels else 0
+    row_height = 44 + 17 * line_count
+    # Shift the rows down so each statement fits above its bar, the first one too.
+    shift = max(0.0, (24 + 17 * line_count - row_height / 2) / row_height)
 
     def add(position, values, *, show_legend=True):
         colour = colours[position]
@@ -403,18 +420,19 @@ def diverging_chart(
             go.Bar(
                 name=labels[position],
                 x=values,
-                y=row_labels,
+                y=row_keys,
                 orientation="h",
                 marker={"color": colour, "line": OUTLINE},
                 text=[
                     _percent(abs(v) * (2 if has_middle and position == split else 1))
-                    if v and abs(v) >= 4
+                    if v and abs(v) >= 8
                     else ""
                     for v in values
                 ],
                 textposition="inside",
+                textangle=0,
                 insidetextanchor="middle",
-                insidetextfont={"color": TEXT_ON.get(colour, "#000000")},
+                insidetextfont={"color": TEXT_ON.get(colour, "#000000"), "size": 12},
                 legendrank=position,
                 showlegend=show_legend,
                 hoverinfo="skip",
@@ -432,13 +450,42 @@ def diverging_chart(
         add(position, [-(s[position] or 0) for s in shares])
     for position in range(split + int(has_middle), len(options)):
         add(position, [s[position] or 0 for s in shares])
+    annotations = [
+        {
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": key,
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": 16,
+            "align": "left",
+            "showarrow": False,
+            "text": "<br>".join(html.escape(line) for line in lines),
+            "font": {"size": 13},
+            "bgcolor": "#ffffff",
+        }
+        for key, lines in zip(row_keys, wrapped, strict=True)
+        if has_labels
+    ]
     figure.update_layout(
         _layout(
-            height=140 + 48 * len(rows),
+            height=110 + row_height * len(rows),
             barmode="relative",
+            uniformtext={"minsize": 11, "mode": "hide"},
+            bargap=1 - 28 / row_height,
             showlegend=True,
-            legend={"orientation": "h", "y": -0.25, "traceorder": "normal"},
-            margin={"l": 10, "r": 10, "t": 10, "b": 90},
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": 1,
+                "yanchor": "bottom",
+                "traceorder": "normal",
+                "font": {"size": 13},
+            },
+            margin={"l": 10, "r": 10, "t": 10, "b": 50},
+            annotations=annotations,
             xaxis={
                 "range": [-100, 100],
                 "tickvals": [-100, -50, 0, 50, 100],
@@ -447,8 +494,13 @@ def diverging_chart(
                 "zeroline": True,
                 "zerolinecolor": INK,
                 "zerolinewidth": 2,
+                "fixedrange": True,
             },
-            yaxis={"autorange": "reversed", "automargin": True},
+            yaxis={
+                "range": [len(rows) - 0.5 - shift, -0.5 - shift],
+                "showticklabels": False,
+                "fixedrange": True,
+            },
         )
     )
     summary = _diverging_summary(cells, split, has_middle)
@@ -709,7 +761,8 @@ def trend_chart(
             line={"color": BLUE, "width": 3},
             marker={"color": BLUE, "size": 10, "symbol": "circle"},
             text=[_one_decimal(mean.mean) for _label, mean in shown],
-            textposition="top right",
+            textposition="middle right",
+            cliponaxis=False,
             error_y={
                 "type": "data",
                 "symmetric": False,
@@ -725,8 +778,10 @@ def trend_chart(
     figure.update_layout(
         _layout(
             height=320,
-            margin={"l": 50, "r": 20, "t": 20, "b": 50},
-            yaxis={"title": axis["title"]} | {k_: v for k_, v in axis.items() if k_ != "title"},
+            margin={"l": 50, "r": 40, "t": 20, "b": 50},
+            yaxis={"title": axis["title"]}
+            | {k_: v for k_, v in axis.items() if k_ != "title"}
+            | ({"range": [1, 5]} if latest["kind"] == "agreement" else {}),
             xaxis={"type": "category", "automargin": True},
         )
     )

@@ -208,3 +208,32 @@ def test_the_impact_step_block_offers_all_seven_steps():
     assert [
         value for value, _label in ImpactStepBlock().child_blocks["step"].field.choices if value
     ] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_the_demo_story_dashboard_uses_every_block_and_chart_kind_and_renders(client):
+    from django.core.management import call_command
+
+    from cms.models import DashboardPage
+
+    call_command("seed_demo", verbosity=0)
+    dashboard = DashboardPage.objects.get(slug="wirkung-2026", locale__language_code="de")
+
+    blocks = list(dashboard.body)
+    nested = [
+        child
+        for block in blocks
+        if block.block_type == "impact_step"
+        for child in block.value["evidence"]
+    ]
+    kinds = {block.block_type for block in blocks + nested}
+    chart_kinds = {child.value["kind"] for child in blocks + nested if child.block_type == "chart"}
+    response = client.get(dashboard.url)
+    page = response.content.decode()
+
+    assert kinds == {"text", "impact_step", "key_figures", "chart", "you_said_we_did", "quote"}
+    assert chart_kinds == {"bar", "diverging", "before_after", "trend", "quarters"}
+    assert response.status_code == 200
+    assert page.count('class="chart__plot"') == 5
+    assert "Der Durchschnitt stieg von" in page and "Die Veränderung ist größer" in page
+    assert "Seit die Streetworker dienstags da sind" in page
+    assert "/news/streetwork-dienstagstour-bodelschwinghplatz/" in page
