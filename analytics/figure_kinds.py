@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from analytics.figures import (
     Chart,
@@ -305,7 +306,11 @@ def bar_chart(
     table = Table(
         caption=_("%(title)s: average (n = %(n)s)")
         % {"title": title, "n": number_format(mean.answered)},
-        headings=[_("Group"), _("People"), _("Average (95 %% range)") % {}],
+        headings=[
+            _("Group"),
+            _("People"),
+            pgettext("confidence interval", "Average (95 %% range)") % {},
+        ],
         rows=[[label, _people(mean, k), _average(mean, k)]],
     )
     summary = _("On average, the %(n)s people in the group “%(group)s” said %(mean)s.") % {
@@ -618,7 +623,11 @@ def before_after_chart(
         )
     table = Table(
         caption=_("%(title)s: average before and after") % {"title": title},
-        headings=[_("Wave"), _("People"), _("Average (95 %% range)") % {}],
+        headings=[
+            _("Wave"),
+            _("People"),
+            pgettext("confidence interval", "Average (95 %% range)") % {},
+        ],
         rows=rows,
     )
     summary = _before_after_summary(labels, means, difference, k)
@@ -725,7 +734,11 @@ def trend_chart(
     labels = [wave_label(snapshot) for snapshot, _item in items]
     table = Table(
         caption=_("%(title)s: average per wave") % {"title": title},
-        headings=[_("Wave"), _("People"), _("Average (95 %% range)") % {}],
+        headings=[
+            _("Wave"),
+            _("People"),
+            pgettext("confidence interval", "Average (95 %% range)") % {},
+        ],
         rows=[
             [label, _people(mean, k), _average(mean, k)]
             for label, mean in zip(labels, means, strict=True)
@@ -843,7 +856,11 @@ def _quarters_mean_chart(item, groups, title, k) -> Chart:
     labels = [label for label, _entry in groups]
     table = Table(
         caption=_("%(title)s: average per quarter") % {"title": title},
-        headings=[_("Quarter"), _("People"), _("Average (95 %% range)") % {}],
+        headings=[
+            _("Quarter"),
+            _("People"),
+            pgettext("confidence interval", "Average (95 %% range)") % {},
+        ],
         rows=[
             [label, _people(m, k), _average(m, k)] for label, m in zip(labels, means, strict=True)
         ],
