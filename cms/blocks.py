@@ -307,6 +307,16 @@ class YouSaidWeDidBlock(blocks.StructBlock):
         icon = "tick-inverse"
         template = "cms/blocks/you_said_we_did_block.html"
         label = _("You said, we did")
+        preview_value = {
+            "heading": "",
+            "you_said": "Viele wünschen sich mehr Orte draußen, an denen man sich treffen kann.",
+            "wave": None,
+            "question": "",
+            "answers": "",
+            "we_did": "Mit dem Quartiersmanagement stehen jetzt zwei Bänke am Wilhelmsplatz.",
+            "page": None,
+            "link_text": "",
+        }
         description = _(
             "A result from a survey, backed by one published figure, and what the project "
             "did about it, linked to the news item."
@@ -425,6 +435,7 @@ class ImpactStepBlock(blocks.StructBlock):
         icon = "list-ol"
         template = "cms/blocks/impact_step_block.html"
         label = _("Impact step")
+        preview_value = {"step": "4", "heading": "", "text": "", "evidence": []}
         description = _(
             "Which step of the PHINEO impact ladder a group of figures shows, so funders "
             "read outcomes, not only outputs."

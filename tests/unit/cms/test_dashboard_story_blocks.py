@@ -237,3 +237,78 @@ def test_the_demo_story_dashboard_uses_every_block_and_chart_kind_and_renders(cl
     assert "Der Durchschnitt stieg von" in page and "Die Veränderung ist größer" in page
     assert "Seit die Streetworker dienstags da sind" in page
     assert "/news/streetwork-dienstagstour-bodelschwinghplatz/" in page
+
+
+def _edit(client, django_user_model, dashboard, chart: dict):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    admin = django_user_model.objects.create_superuser(username="staff", password="x")
+    client.force_login(admin)
+    earlier = chart.pop("earlier_waves")
+    value = chart | {
+        "earlier_waves": {"count": str(len(earlier))}
+        | {
+            str(index): {"value": str(wave.pk), "deleted": "", "order": str(index), "id": ""}
+            for index, wave in enumerate(earlier)
+        }
+    }
+    data = nested_form_data(
+        {
+            "title": dashboard.title,
+            "slug": dashboard.slug,
+            "intro": "",
+            "body": streamfield([("chart", value)]),
+        }
+    )
+    return client.post(f"/admin/pages/{dashboard.pk}/edit/", data)
+
+
+def test_staff_saving_a_before_and_after_chart_without_an_earlier_wave_see_why(
+    client, django_user_model, waves
+):
+    _spring, autumn = waves
+    _, dashboard = build_site(wave=autumn)
+
+    response = _edit(
+        client,
+        django_user_model,
+        dashboard,
+        {
+            "kind": "before_after",
+            "wave": str(autumn.pk),
+            "earlier_waves": [],
+            "question": "mitbestimmen",
+            "heading": "",
+        },
+    )
+
+    assert response.status_code == 200
+    # The message reaches the block's form through the page editor's error data.
+    stream_error = response.context["form"].errors["body"].as_data()[0]
+    chart_error = stream_error.block_errors[0]
+    assert chart_error.block_errors["earlier_waves"].messages == [
+        "Ein Vorher-nachher-Vergleich braucht genau eine frühere Welle."
+    ]
+
+
+def test_staff_save_a_valid_before_and_after_chart(client, django_user_model, waves):
+    spring, autumn = waves
+    _, dashboard = build_site(wave=autumn)
+
+    response = _edit(
+        client,
+        django_user_model,
+        dashboard,
+        {
+            "kind": "before_after",
+            "wave": str(autumn.pk),
+            "earlier_waves": [spring],
+            "question": "mitbestimmen",
+            "heading": "",
+        },
+    )
+
+    assert response.status_code == 302
+    dashboard.refresh_from_db()
+    saved = dashboard.get_latest_revision_as_object().body[0].value
+    assert saved["kind"] == "before_after" and list(saved["earlier_waves"]) == [spring]
