@@ -239,6 +239,25 @@ def test_the_demo_story_dashboard_uses_every_block_and_chart_kind_and_renders(cl
     assert "/news/streetwork-dienstagstour-bodelschwinghplatz/" in page
 
 
+def test_every_demo_chart_uses_only_traces_the_plotly_basic_bundle_has(client):
+    import json
+    import re
+
+    from django.core.management import call_command
+
+    from cms.models import DashboardPage
+
+    call_command("seed_demo", verbosity=0)
+    dashboard = DashboardPage.objects.get(slug="wirkung-2026", locale__language_code="de")
+
+    page = client.get(dashboard.url).content.decode()
+    figures = re.findall(r'<script id="figure-\w+" type="application/json">(.*?)</script>', page)
+    types = {trace["type"] for figure in figures for trace in json.loads(figure)["data"]}
+
+    assert len(figures) == 5
+    assert types <= {"bar", "scatter", "pie"}
+
+
 def _edit(client, django_user_model, dashboard, chart: dict):
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
