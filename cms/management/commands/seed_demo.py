@@ -383,7 +383,12 @@ class Command(BaseCommand):
                     ("key_figures", {"wave": wave, "heading": ""}),
                     _chart(wave, "wohlfuehlen"),
                     _chart(wave, "mitbestimmen"),
-                    _chart(wave, "beteiligung-quartier", kind="diverging"),
+                    _chart(
+                        wave,
+                        "beteiligung-quartier",
+                        kind="diverging",
+                        heading="Beteiligung im Quartier: die sechs Aussagen",
+                    ),
                     _chart(wave, "quartier", heading="Wer hat mitgemacht?"),
                     ("quote", {"wave": wave, "question": "", "heading": ""}),
                 ],
