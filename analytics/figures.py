@@ -30,6 +30,8 @@ class Chart:
     figure: dict | None = None
     note: str = ""
     data_id: str = field(default_factory=lambda: f"figure-{uuid.uuid4().hex[:8]}")
+    # Who the figures are of and how many, e.g. "Herbst 2026 · Altenhagen · n = 84".
+    subtitle: str = ""
 
 
 def _one_decimal(value: float) -> str:

@@ -1,15 +1,15 @@
 """StreamField blocks for dashboard and content pages."""
 
-from django.utils.translation import get_language
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics import figures
+from analytics import figure_kinds, figures
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
-from analytics.selectors import published_snapshot, reach_of
-from surveys.models import Question
+from analytics.selectors import published_comparison, published_snapshot, reach_of
+from surveys.models import Question, Scale, Segment, Wave
 
 
 def question_choices():
@@ -18,6 +18,90 @@ def question_choices():
     for key, text in Question.objects.order_by("questionnaire__version").values_list("key", "text"):
         latest[key] = text
     return sorted(((key, f"{text} ({key})") for key, text in latest.items()), key=lambda c: c[1])
+
+
+def chart_item_choices():
+    """List every question key and every scale (prefixed "scale:") a chart can show."""
+    latest = {}
+    for key, name in Scale.objects.order_by("questionnaire__version").values_list("key", "name"):
+        latest[f"{figure_kinds.SCALE_PREFIX}{key}"] = _("Scale: %(name)s") % {"name": name}
+    return question_choices() + sorted(
+        ((key, f"{name} ({key})") for key, name in latest.items()), key=lambda c: c[1]
+    )
+
+
+CHART_KINDS = [
+    (figure_kinds.Kind.BAR, _("Bar chart")),
+    (figure_kinds.Kind.DIVERGING, _("Agreement: diverging bar (agreement items and matrices)")),
+    (figure_kinds.Kind.BEFORE_AFTER, _("Before and after: two waves with their ranges")),
+    (figure_kinds.Kind.TREND, _("Trend across several waves")),
+    (figure_kinds.Kind.QUARTERS, _("Comparison of the quarters")),
+]
+# Kinds that show one wave, so the dashboard's wave filter may swap it.
+SINGLE_WAVE_KINDS = {
+    figure_kinds.Kind.BAR,
+    figure_kinds.Kind.DIVERGING,
+    figure_kinds.Kind.QUARTERS,
+}
+AGREEMENT_KINDS = {Question.Kind.AGREEMENT, Question.Kind.MATRIX, Question.Kind.MATRIX_ROW}
+MEAN_KINDS = {Question.Kind.AGREEMENT, Question.Kind.SCALE_0_10, Question.Kind.NUMBER, "scale"}
+
+
+def chart_problems(*, kind: str, wave: Wave | None, earlier: list, key: str) -> dict:
+    """Return what keeps a chart of this kind from working: child block name → message."""
+    if wave is None:
+        return {}
+    problems = {}
+    if key.startswith(figure_kinds.SCALE_PREFIX):
+        scale_key = key.removeprefix(figure_kinds.SCALE_PREFIX)
+        item_kind = "scale" if wave.questionnaire.scales.filter(key=scale_key).exists() else None
+    else:
+        item_kind = (
+            wave.questionnaire.questions.filter(key=key).values_list("kind", flat=True).first()
+        )
+    if item_kind is None:
+        return {
+            "question": _("This is not asked in the wave “%(wave)s”; choose one that is.")
+            % {"wave": wave}
+        }
+    if kind == figure_kinds.Kind.BAR and item_kind == Question.Kind.MATRIX:
+        problems["kind"] = _(
+            "A matrix heading has no answers of its own: choose the agreement chart, "
+            "or one row of the matrix."
+        )
+    if kind == figure_kinds.Kind.DIVERGING and item_kind not in AGREEMENT_KINDS:
+        problems["kind"] = _(
+            "The agreement chart needs an agreement item or a matrix; this question is "
+            "of another kind."
+        )
+    if (
+        kind == figure_kinds.Kind.QUARTERS
+        and not wave.questionnaire.questions.filter(segment=Segment.QUARTER).exists()
+    ):
+        problems["kind"] = _(
+            "This wave does not ask where people live, so the quarters cannot be compared."
+        )
+    if kind in (figure_kinds.Kind.BEFORE_AFTER, figure_kinds.Kind.TREND):
+        if item_kind not in MEAN_KINDS:
+            problems["kind"] = _(
+                "This chart compares averages: choose an agreement item, a 0 to 10 "
+                "question, a number or a scale."
+            )
+        if kind == figure_kinds.Kind.BEFORE_AFTER and len(earlier) != 1:
+            problems["earlier_waves"] = _(
+                "A before-and-after comparison needs exactly one earlier wave."
+            )
+        elif kind == figure_kinds.Kind.TREND and not earlier:
+            problems["earlier_waves"] = _("A trend needs at least one more wave.")
+        elif any(other.questionnaire.key != wave.questionnaire.key for other in earlier if other):
+            problems["earlier_waves"] = _(
+                "Only waves of the same questionnaire can be compared with “%(wave)s”."
+            ) % {"wave": wave}
+        elif kind == figure_kinds.Kind.BEFORE_AFTER and earlier[0].opens_at >= wave.opens_at:
+            problems["earlier_waves"] = _(
+                "The earlier wave must have opened before “%(wave)s”."
+            ) % {"wave": wave}
+    return problems
 
 
 def free_text_question_choices():
@@ -30,8 +114,26 @@ def free_text_question_choices():
 
 
 class ChartBlock(blocks.StructBlock):
-    wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
-    question = blocks.ChoiceBlock(choices=question_choices, label=_("Question"))
+    kind = blocks.ChoiceBlock(
+        choices=CHART_KINDS,
+        default=figure_kinds.Kind.BAR,
+        label=_("Kind of chart"),
+    )
+    wave = SnippetChooserBlock(
+        "surveys.Wave",
+        label=_("Wave"),
+        help_text=_("For before and after or a trend: the latest wave."),
+    )
+    earlier_waves = blocks.ListBlock(
+        SnippetChooserBlock("surveys.Wave"),
+        required=False,
+        default=[],
+        label=_("Earlier waves"),
+        help_text=_(
+            "Before and after: the one wave to compare with. Trend: every other wave to show."
+        ),
+    )
+    question = blocks.ChoiceBlock(choices=chart_item_choices, label=_("Question or scale"))
     heading = blocks.CharBlock(
         required=False, label=_("Heading"), help_text=_("Leave empty to use the question.")
     )
@@ -40,19 +142,77 @@ class ChartBlock(blocks.StructBlock):
         icon = "table"
         template = "cms/blocks/chart_block.html"
         label = _("Chart")
-        description = _("A bar chart of one question, with its table and a one-sentence summary.")
+        description = _(
+            "A chart of one question or scale (bar, agreement, before and after, trend or "
+            "quarters), with its table and a one-sentence summary."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        problems = chart_problems(
+            kind=value.get("kind") or figure_kinds.Kind.BAR,
+            wave=value.get("wave"),
+            earlier=[wave for wave in value.get("earlier_waves") or [] if wave],
+            key=value.get("question") or "",
+        )
+        if problems:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in problems.items()}
+            )
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        wave = value["wave"]
-        snapshot = published_snapshot(wave=wave) if wave else None
-        context["chart"] = figures.question_chart(
-            snapshot=snapshot,
-            question_key=value["question"],
-            heading=value["heading"],
-            language=get_language(),
-        )
+        chosen = (parent_context or {}).get("dashboard_filter")
+        context["chart"] = chart_of(value, chosen)
         return context
+
+
+def chart_of(value, chosen=None) -> figures.Chart:
+    """Return the chart a chart block's value asks for, narrowed by the dashboard's filter."""
+    kind = value.get("kind") or figure_kinds.Kind.BAR
+    wave = value["wave"]
+    if chosen is not None and chosen.wave is not None and kind in SINGLE_WAVE_KINDS:
+        wave = chosen.wave
+    group = chosen.group if chosen is not None else None
+    key, heading = value["question"], value["heading"]
+    snapshot = published_snapshot(wave=wave) if wave else None
+    if kind == figure_kinds.Kind.DIVERGING:
+        return figure_kinds.diverging_chart(
+            snapshot=snapshot, key=key, heading=heading, group=group
+        )
+    if kind == figure_kinds.Kind.QUARTERS:
+        return figure_kinds.quarters_chart(snapshot=snapshot, key=key, heading=heading, group=group)
+    earlier = sorted(
+        (other for other in value.get("earlier_waves") or [] if other and other != wave),
+        key=lambda other: other.opens_at,
+    )
+    if kind == figure_kinds.Kind.BEFORE_AFTER:
+        before = earlier[-1] if earlier else None
+        return figure_kinds.before_after_chart(
+            before=published_snapshot(wave=before) if before else None,
+            after=snapshot,
+            comparison=published_comparison(before=before, after=wave) if before and wave else None,
+            key=key,
+            heading=heading,
+            group=group,
+        )
+    if kind == figure_kinds.Kind.TREND:
+        waves = sorted([*earlier, wave], key=lambda other: other.opens_at) if wave else earlier
+        snapshots = [published_snapshot(wave=other) for other in waves]
+        return figure_kinds.trend_chart(
+            snapshots=[found for found in snapshots if found is not None],
+            key=key,
+            heading=heading,
+            group=group,
+        )
+    return figure_kinds.bar_chart(snapshot=snapshot, key=key, heading=heading, group=group)
+
+
+def filtered_wave(wave: Wave | None, parent_context) -> Wave | None:
+    """Return the wave the dashboard's filter chose instead of a block's own, if any."""
+    chosen = (parent_context or {}).get("dashboard_filter")
+    return chosen.wave if chosen is not None and chosen.wave is not None else wave
 
 
 class KeyFiguresBlock(blocks.StructBlock):
@@ -75,7 +235,7 @@ class KeyFiguresBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        wave = value["wave"]
+        wave = filtered_wave(value["wave"], parent_context)
         snapshot = published_snapshot(wave=wave) if wave else None
         context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
         return context
@@ -102,10 +262,198 @@ class QuoteBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        wave = value["wave"]
+        wave = filtered_wave(value["wave"], parent_context)
         context["quotes"] = (
             approved_quotes(wave=wave, question_key=value["question"] or None) if wave else []
         )
+        return context
+
+
+class YouSaidWeDidBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        required=False,
+        label=_("Heading"),
+        help_text=_("Leave empty for “You said, we did”."),
+    )
+    you_said = blocks.TextBlock(
+        label=_("What you said"),
+        help_text=_("In one or two sentences, e.g. “Many of you wished for more places outside.”"),
+    )
+    wave = SnippetChooserBlock(
+        "surveys.Wave", required=False, label=_("Wave of the figure"), help_text=_("Optional.")
+    )
+    question = blocks.ChoiceBlock(
+        choices=chart_item_choices, required=False, label=_("Question or scale of the figure")
+    )
+    answers = blocks.CharBlock(
+        required=False,
+        label=_("Answers to count"),
+        help_text=_(
+            "The codes of the answers to add up, separated by commas, e.g. “4, 5” for "
+            "agree and strongly agree. Leave empty to show the average."
+        ),
+    )
+    we_did = blocks.TextBlock(label=_("What we did"))
+    page = blocks.PageChooserBlock(
+        page_type="cms.NewsPage", required=False, label=_("News item about what we did")
+    )
+    link_text = blocks.CharBlock(
+        required=False,
+        label=_("Link text"),
+        help_text=_("Leave empty to use the news item's title."),
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "cms/blocks/you_said_we_did_block.html"
+        label = _("You said, we did")
+        preview_value = {
+            "heading": "",
+            "you_said": "Viele wünschen sich mehr Orte draußen, an denen man sich treffen kann.",
+            "wave": None,
+            "question": "",
+            "answers": "",
+            "we_did": "Mit dem Quartiersmanagement stehen jetzt zwei Bänke am Wilhelmsplatz.",
+            "page": None,
+            "link_text": "",
+        }
+        description = _(
+            "A result from a survey, backed by one published figure, and what the project "
+            "did about it, linked to the news item."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        problems = statement_problems(
+            wave=value.get("wave"),
+            key=value.get("question") or "",
+            answers=answer_codes(value.get("answers") or ""),
+        )
+        if problems:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in problems.items()}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        wave = value["wave"]
+        snapshot = published_snapshot(wave=wave) if wave and value["question"] else None
+        context["statement"] = figure_kinds.figure_statement(
+            snapshot=snapshot, key=value["question"], answers=answer_codes(value["answers"])
+        )
+        return context
+
+
+def answer_codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> dict:
+    """Return what keeps the figure of a "you said, we did" block from working."""
+    if wave is None:
+        if key or answers:
+            return {"wave": _("Choose the wave the figure comes from.")}
+        return {}
+    if not key:
+        return {"question": _("Choose the question or scale the figure comes from.")}
+    if key.startswith(figure_kinds.SCALE_PREFIX):
+        if not wave.questionnaire.scales.filter(
+            key=key.removeprefix(figure_kinds.SCALE_PREFIX)
+        ).exists():
+            return {
+                "question": _("This scale is not part of the wave “%(wave)s”.") % {"wave": wave}
+            }
+        if answers:
+            return {"answers": _("A scale has no answers to count; leave this empty.")}
+        return {}
+    question = wave.questionnaire.questions.filter(key=key).first()
+    if question is None:
+        return {
+            "question": _("This is not asked in the wave “%(wave)s”; choose one that is.")
+            % {"wave": wave}
+        }
+    if question.has_options:
+        codes = set(question.options.values_list("value", flat=True))
+        unknown = [code for code in answers if code not in codes]
+        if not answers or unknown:
+            return {
+                "answers": _("Give one or more of the answer codes of this question: %(codes)s.")
+                % {"codes": ", ".join(sorted(codes))}
+            }
+        return {}
+    if question.kind not in MEAN_KINDS:
+        return {"question": _("Choose a question with answer options or an average.")}
+    if answers:
+        return {"answers": _("This question has no answer options; leave this empty.")}
+    return {}
+
+
+IMPACT_STEPS = [
+    ("1", _("Activities take place as planned")),
+    ("2", _("Target groups are reached")),
+    ("3", _("Target groups accept the offers")),
+    ("4", _("Target groups change their awareness or skills")),
+    ("5", _("Target groups change their behaviour")),
+    ("6", _("The target groups' life situation changes")),
+    ("7", _("Society changes")),
+]
+
+
+def impact_level(step: int) -> str:
+    """Return where a step of the impact ladder sits: output, outcome or impact (PHINEO)."""
+    if step <= 3:
+        return _("Output")
+    if step <= 6:
+        return _("Outcome")
+    return _("Impact")
+
+
+class ImpactStepBlock(blocks.StructBlock):
+    step = blocks.ChoiceBlock(
+        choices=IMPACT_STEPS,
+        label=_("Step of the impact ladder"),
+        help_text=_("PHINEO's impact ladder: steps 1–3 are outputs, 4–6 outcomes, 7 impact."),
+    )
+    heading = blocks.CharBlock(
+        required=False,
+        label=_("Heading"),
+        help_text=_("Leave empty to name the step."),
+    )
+    text = blocks.TextBlock(required=False, label=_("What the figures show"))
+    evidence = blocks.StreamBlock(
+        [
+            ("key_figures", KeyFiguresBlock()),
+            ("chart", ChartBlock()),
+            ("you_said_we_did", YouSaidWeDidBlock()),
+        ],
+        required=False,
+        label=_("Figures that show it"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "cms/blocks/impact_step_block.html"
+        label = _("Impact step")
+        preview_value = {"step": "4", "heading": "", "text": "", "evidence": []}
+        description = _(
+            "Which step of the PHINEO impact ladder a group of figures shows, so funders "
+            "read outcomes, not only outputs."
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        current = int(value["step"])
+        context["ladder"] = [
+            {
+                "number": number,
+                "label": label,
+                "level": impact_level(int(number)),
+                "is_current": int(number) == current,
+            }
+            for number, label in IMPACT_STEPS
+        ]
+        context["step"] = context["ladder"][current - 1]
         return context
 
 
@@ -113,6 +461,8 @@ class DashboardStreamBlock(blocks.StreamBlock):
     chart = ChartBlock()
     key_figures = KeyFiguresBlock()
     quote = QuoteBlock()
+    you_said_we_did = YouSaidWeDidBlock()
+    impact_step = ImpactStepBlock()
     text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         label=_("Text"),

@@ -603,3 +603,77 @@ LEGAL_PAGES = [
         ],
     },
 ]
+
+# Free-text answers of the synthetic responses to "Was wünschst du dir für dein Quartier?";
+# the approved ones were "moderated" into quotes (already free of anything personal).
+WISHES = [
+    "Mehr Bänke und Licht am Wilhelmsplatz, dann bleiben wir abends auch mal länger.",
+    "Einen Ort drinnen, wo man im Winter einfach chillen kann, ohne was kaufen zu müssen.",
+    "Dass uns jemand bei Bewerbungen hilft, der sich wirklich auskennt.",
+    "Ein Bolzplatz ohne Scherben.",
+    "Mehr Angebote für Mädchen am Abend.",
+    "Dass die Erwachsenen uns nicht immer wegschicken.",
+    "WLAN im Jugendtreff.",
+    "Öfter jemand ansprechbar, auch am Wochenende.",
+]
+APPROVED_QUOTES = {
+    "quartier-check-fruehjahr-2026": [
+        "Ich wüsste gar nicht, wen ich fragen soll, wenn es zu Hause Stress gibt.",
+        "Mehr Bänke und Licht am Wilhelmsplatz, dann bleiben wir abends auch mal länger.",
+    ],
+    "quartier-check": [
+        "Seit die Streetworker dienstags da sind, weiß ich, wen ich ansprechen kann.",
+        "Die Fensterberatung ist gut, da muss man nicht gleich reingehen.",
+        "Beim Aufräumen am Wilhelmsplatz hab ich Leute kennengelernt, die ich vorher nur "
+        "vom Sehen kannte.",
+    ],
+}
+
+STORY_DASHBOARD = {
+    "title": "Wirkung 2026: Was sich im Quartier verändert hat",
+    "slug": "wirkung-2026",
+    "intro": (
+        "Im Herbst 2025, im Frühjahr 2026 und im Herbst 2026 haben junge Menschen aus "
+        "Altenhagen und Wehringhausen dieselben Fragen beantwortet. Zwischen Frühjahr und "
+        "Herbst 2026 hat das Projekt gehandelt: mit der Streetwork-Dienstagstour, der "
+        "Fensterberatung und der Aufräumaktion. Vorführdaten: Die Antworten auf dieser "
+        "Demo-Seite sind erfunden."
+    ),
+    "opening": (
+        "<h2>Worum es geht</h2>"
+        "<p>Das Projekt wird im Landesprogramm „Zusammen im Quartier“ gefördert. Auf dieser "
+        "Seite ordnen wir die Ergebnisse der Umfragen der <b>Wirkungstreppe</b> von PHINEO "
+        "zu: Von den Stufen 1 bis 3 (wir erreichen junge Menschen, sie nehmen Angebote an) "
+        "bis zu den Stufen 4 bis 6, auf denen sich bei den jungen Menschen selbst etwas "
+        "verändert.</p>"
+    ),
+    "closing": (
+        "<h2>So lesen Sie die Zahlen</h2>"
+        "<p>Alle Zahlen stammen aus anonymen Umfragen. Gruppen mit weniger als fünf Personen "
+        "zeigen wir nie; dort steht „weniger als 5“. Ein Strich an einem Balken zeigt, wo "
+        "der wahre Wert mit 95 % Sicherheit liegt. Wo sich die Striche von vorher und "
+        "nachher kaum überlappen, ist die Veränderung größer, als der Zufall allein "
+        "erklären würde.</p>"
+    ),
+    "reach_text": (
+        "Beide Quartiere, alle Altersgruppen: So viele junge Menschen haben im Herbst 2026 "
+        "mitgemacht."
+    ),
+    "skills_text": (
+        "Mehr junge Menschen wissen, wohin sie sich mit einem Problem wenden können, und "
+        "kennen Angebote in ihrer Nähe."
+    ),
+    "behaviour_text": (
+        "Junge Menschen fühlen sich im Quartier wohler und sagen öfter, dass sie "
+        "mitbestimmen können."
+    ),
+    "you_said": (
+        "Im Frühjahr haben viele geschrieben, dass sie nicht wissen, an wen sie sich mit "
+        "einem Problem wenden können."
+    ),
+    "we_did": (
+        "Seit Juni ist das Streetwork-Team jeden Dienstag am Bodelschwinghplatz unterwegs, "
+        "und mittwochs gibt es die Fensterberatung im Projektbüro Altenhagen."
+    ),
+    "news_slug": "streetwork-dienstagstour-bodelschwinghplatz",
+}

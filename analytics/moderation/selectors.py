@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from analytics.models import Quote
+from analytics.selectors import published_snapshot
 from surveys.models import Answer, Question, Wave
 
 FREE_TEXT_KINDS = [Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
@@ -33,12 +34,12 @@ def decided_quotes(*, status: str) -> QuerySet[Quote]:
 def approved_quotes(*, wave: Wave, question_key: str | None = None) -> list[Quote]:
     """Return the approved quotes of a wave that may be shown to the public now.
 
-    None until the wave has at least k responses and its results are public: a quote
-    from a wave of three people could tell who wrote it.
+    None until the wave's published snapshot counts at least k responses: a quote from
+    a wave of three people could tell who wrote it.
     """
-    if not wave.results_are_public():
-        return []
-    if wave.responses.count() < max(3, settings.PART_MIN_CELL_SIZE):
+    # The snapshot holds the response count, so a dashboard request counts nothing.
+    snapshot = published_snapshot(wave=wave)
+    if snapshot is None or snapshot.response_count < max(3, settings.PART_MIN_CELL_SIZE):
         return []
     quotes = Quote.objects.filter(wave=wave, status=Quote.Status.APPROVED)
     if question_key:

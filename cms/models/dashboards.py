@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.blocks import DashboardStreamBlock
+from cms.dashboard_filters import dashboard_filter
 from cms.models.base import SitePageMixin
 
 
@@ -39,3 +40,15 @@ class DashboardPage(SitePageMixin, Page):
     class Meta:
         verbose_name = _("dashboard")
         verbose_name_plural = _("dashboards")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dashboard_filter"] = dashboard_filter(blocks=self.body, params=request.GET)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # An unknown filter value is the visitor's mistake: a friendly page, status 400.
+        if response.context_data["dashboard_filter"].is_invalid:
+            response.status_code = 400
+        return response

@@ -9,8 +9,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.rich_text import RichText
 
-from analytics.services import refresh_snapshot, stale_waves
+from analytics.models import ComparisonSnapshot, Quote
+from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
 from cms import demo_content, demo_images
 from cms.models import (
     ContactPage,
@@ -25,6 +27,8 @@ from cms.models import (
     StandardPage,
 )
 from surveys.models import Answer, Option, Question, Questionnaire, Response, Wave
+from surveys.services.library import load_instrument
+from surveys.services.questionnaires import complete_questionnaire
 
 QUARTERS = [
     ("altenhagen", "Altenhagen"),
@@ -39,6 +43,20 @@ AGREEMENT = [
     ("4", "Stimme eher zu", 4),
     ("5", "Stimme voll zu", 5),
 ]
+# Shares of the synthetic respondents: quarters, age bands, genders (standard codes).
+QUARTER_WEIGHTS = [46, 40, 10, 4]
+AGE_BANDS = {"10-13": 20, "14-17": 38, "18-21": 27, "22-27": 15}
+GENDERS = {"weiblich": 47, "maennlich": 47, "divers": 6}
+# How far each participation item moved after the project's actions (mean of 1 to 5);
+# knowing where to turn (bet_3) and knowing activities (bet_4) moved most.
+PARTICIPATION = {
+    "bet_1": (2.6, 0.25),
+    "bet_2": (2.3, 0.3),
+    "bet_3": (2.5, 0.8),
+    "bet_4": (3.0, 0.6),
+    "bet_5": (2.2, 0.45),
+    "bet_6": (3.1, -0.4),
+}
 NEWS_QUARTERS = {"Altenhagen": "altenhagen", "Wehringhausen": "wehringhausen", "beide": "both"}
 # Caritas Hagen works in Altenhagen, Diakonie Mark-Ruhr in Wehringhausen.
 NEWS_COLLECTIONS = {"Altenhagen": "Caritas Hagen", "Wehringhausen": "Diakonie Mark-Ruhr"}
@@ -46,6 +64,24 @@ NEWS_COLLECTIONS = {"Altenhagen": "Caritas Hagen", "Wehringhausen": "Diakonie Ma
 
 def _aware(year, month, day):
     return timezone.make_aware(datetime.datetime(year, month, day, 0, 0))
+
+
+def _chart(wave, key, *, kind="bar", earlier=(), heading=""):
+    """Return a chart block's value for a dashboard body."""
+    return (
+        "chart",
+        {
+            "kind": kind,
+            "wave": wave,
+            "earlier_waves": list(earlier),
+            "question": key,
+            "heading": heading,
+        },
+    )
+
+
+def _impact_step(step, text, evidence):
+    return ("impact_step", {"step": step, "heading": "", "text": text, "evidence": evidence})
 
 
 class Command(BaseCommand):
@@ -56,17 +92,31 @@ class Command(BaseCommand):
         home = self._home_page()
         self._news(home)
         questionnaire = self._questionnaire()
-        spring, autumn = self._waves(questionnaire)
-        # Synthetic answers (marked as such on the dashboards): spring lower, autumn higher.
+        pilot, spring, autumn = self._waves(questionnaire)
+        # Synthetic answers (marked as such on the dashboards): the pilot and spring a
+        # little lower, autumn higher after the project's actions, most in Wehringhausen.
+        self._responses(pilot, count=150, lift=-0.1, seed=2025_10)
         self._responses(spring, count=240, lift=0.0, seed=2026_03)
-        self._responses(autumn, count=180, lift=0.6, seed=2026_10)
-        for wave in stale_waves():
+        self._responses(autumn, count=180, lift=1.0, seed=2026_10)
+        self._quotes(spring, autumn)
+        stale = stale_waves()
+        for wave in stale:
             refresh_snapshot(wave=wave)
-        self._dashboards(home, spring, autumn)
+        if stale or not ComparisonSnapshot.objects.filter(wave_after=autumn).exists():
+            for wave in (spring, autumn):
+                refresh_comparisons(wave=wave)
+        self._dashboards(home, pilot, spring, autumn)
         self._site_pages(home)
         self._translations(home)
         self._organisation_permissions()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+
+    def _child(self, parent, model, *, slug: str, **fields):
+        """Return the page of this type and slug below `parent`, adding it if missing."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = parent.add_child(instance=model(slug=slug, **fields))
+        return page
 
     def _home_page(self) -> HomePage:
         home = HomePage.objects.first()
@@ -94,16 +144,14 @@ class Command(BaseCommand):
         return home
 
     def _news(self, home: HomePage) -> None:
-        index = NewsIndexPage.objects.first()
-        if index is None:
-            index = home.add_child(
-                instance=NewsIndexPage(
-                    title="Neuigkeiten",
-                    slug="news",
-                    intro=demo_content.NEWS_INDEX_INTRO,
-                    show_in_menus=True,
-                )
-            )
+        index = NewsIndexPage.objects.first() or self._child(
+            home,
+            NewsIndexPage,
+            slug="news",
+            title="Neuigkeiten",
+            intro=demo_content.NEWS_INDEX_INTRO,
+            show_in_menus=True,
+        )
         for item in demo_content.NEWS:
             if NewsPage.objects.filter(slug=item["slug"]).exists():
                 continue
@@ -136,205 +184,344 @@ class Command(BaseCommand):
             defaults={
                 "title": "Wie geht's dir im Quartier?",
                 "intro": (
-                    "Drei kurze Fragen zu dir und deinem Quartier. Das dauert etwa eine Minute."
+                    "Ein paar kurze Fragen zu dir, deinem Quartier und dazu, wo du mitreden "
+                    "kannst. Das dauert etwa drei Minuten."
                 ),
             },
         )
         if not created:
             return questionnaire
-        quarter = Question.objects.create(
-            questionnaire=questionnaire,
-            key="quartier",
-            sort_order=1,
-            kind=Question.Kind.SINGLE_CHOICE,
-            text="Wo wohnst du?",
-            segment="quarter",
-        )
+
+        def ask(key, kind, text, **fields):
+            position = questionnaire.questions.count() + 1
+            return Question.objects.create(
+                questionnaire=questionnaire,
+                key=key,
+                sort_order=position,
+                kind=kind,
+                text=text,
+                **fields,
+            )
+
+        quarter = ask("quartier", Question.Kind.SINGLE_CHOICE, "Wo wohnst du?", segment="quarter")
         Option.objects.bulk_create(
             Option(question=quarter, sort_order=i, value=value, label=label)
             for i, (value, label) in enumerate(QUARTERS)
         )
-        belonging = Question.objects.create(
-            questionnaire=questionnaire,
-            key="wohlfuehlen",
-            sort_order=2,
-            kind=Question.Kind.AGREEMENT,
-            text="Ich fühle mich in meinem Quartier wohl.",
+        # Age band and gender get the site's standard options from complete_questionnaire.
+        ask("alter", Question.Kind.SINGLE_CHOICE, "Wie alt bist du?", segment="age_band")
+        ask(
+            "geschlecht",
+            Question.Kind.SINGLE_CHOICE,
+            "Welches Geschlecht hast du?",
+            segment="gender",
+            allows_decline=True,
+        )
+        belonging = ask(
+            "wohlfuehlen", Question.Kind.AGREEMENT, "Ich fühle mich in meinem Quartier wohl."
         )
         Option.objects.bulk_create(
             Option(question=belonging, sort_order=i, value=value, label=label, score=score)
             for i, (value, label, score) in enumerate(AGREEMENT)
         )
-        Question.objects.create(
-            questionnaire=questionnaire,
-            key="mitbestimmen",
-            sort_order=3,
-            kind=Question.Kind.SCALE_0_10,
-            text="Wie sehr kannst du in deinem Quartier mitbestimmen?",
+        ask(
+            "mitbestimmen",
+            Question.Kind.SCALE_0_10,
+            "Wie sehr kannst du in deinem Quartier mitbestimmen?",
             help_text="0 heißt gar nicht, 10 heißt sehr viel.",
+        )
+        complete_questionnaire(questionnaire=questionnaire)
+        # The participation scale from the instrument library, as a matrix on page 2.
+        load_instrument(key="beteiligung-quartier", questionnaire=questionnaire)
+        ask(
+            "wunsch",
+            Question.Kind.LONG_TEXT,
+            "Was wünschst du dir für dein Quartier?",
+            page=3,
+            is_required=False,
+            max_length=500,
         )
         return questionnaire
 
     def _waves(self, questionnaire):
-        spring, _ = Wave.objects.get_or_create(
-            slug="quartier-check-fruehjahr-2026",
-            defaults={
-                "questionnaire": questionnaire,
-                "title": "Quartier-Check",
-                "label": "Frühjahr 2026",
-                "opens_at": _aware(2026, 3, 1),
-                "closes_at": _aware(2026, 5, 1),
-                "results_policy": Wave.ResultsPolicy.AFTER_CLOSE,
-            },
-        )
-        autumn, _ = Wave.objects.get_or_create(
-            slug="quartier-check",
-            defaults={
-                "questionnaire": questionnaire,
-                "title": "Quartier-Check",
-                "label": "Herbst 2026",
-                "opens_at": _aware(2026, 10, 1),
-                "closes_at": None,
-                "results_policy": Wave.ResultsPolicy.LIVE,
-            },
-        )
-        return spring, autumn
+        waves = []
+        for slug, label, opens, closes, policy in (
+            (
+                "quartier-check-herbst-2025",
+                "Herbst 2025",
+                _aware(2025, 10, 1),
+                _aware(2025, 12, 1),
+                Wave.ResultsPolicy.AFTER_CLOSE,
+            ),
+            (
+                "quartier-check-fruehjahr-2026",
+                "Frühjahr 2026",
+                _aware(2026, 3, 1),
+                _aware(2026, 5, 1),
+                Wave.ResultsPolicy.AFTER_CLOSE,
+            ),
+            ("quartier-check", "Herbst 2026", _aware(2026, 10, 1), None, Wave.ResultsPolicy.LIVE),
+        ):
+            wave, _ = Wave.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "questionnaire": questionnaire,
+                    "title": "Quartier-Check",
+                    "label": label,
+                    "opens_at": opens,
+                    "closes_at": closes,
+                    "results_policy": policy,
+                },
+            )
+            waves.append(wave)
+        return waves
 
     def _responses(self, wave: Wave, *, count: int, lift: float, seed: int) -> None:
         if wave.responses.exists():
             return
         rng = random.Random(seed)  # Fixed seed: the demo looks the same on every machine.
         questions = {q.key: q for q in wave.questionnaire.questions.prefetch_related("options")}
-        quarter_options = list(questions["quartier"].options.all())
-        agreement_options = list(questions["wohlfuehlen"].options.all())
+        options = {key: list(question.options.all()) for key, question in questions.items()}
+        by_value = {
+            key: {option.value: option for option in found} for key, found in options.items()
+        }
         start = wave.opens_at.date()
         responses = []
         for _index in range(count):
-            quarter = rng.choices(quarter_options, weights=[46, 40, 10, 4])[0]
             responses.append(
                 Response(
                     wave=wave,
                     questionnaire=wave.questionnaire,
                     language=rng.choices(["de", "en"], weights=[85, 15])[0],
                     day=start + datetime.timedelta(days=rng.randrange(45)),
-                    quarter=quarter.value,
+                    quarter=rng.choices(
+                        [value for value, _label in QUARTERS], weights=QUARTER_WEIGHTS
+                    )[0],
+                    age_band=rng.choices(list(AGE_BANDS), weights=list(AGE_BANDS.values()))[0],
+                    gender=rng.choices(list(GENDERS), weights=list(GENDERS.values()))[0],
                 )
             )
         Response.objects.bulk_create(responses)
+
+        def agreement(mean):
+            return str(min(5, max(1, round(rng.gauss(mean, 1.15)))))
+
         answers = []
         for response in wave.responses.all():
-            quarter = next(o for o in quarter_options if o.value == response.quarter)
-            answers.append(
-                Answer(response=response, question=questions["quartier"], option=quarter)
-            )
-            feeling = min(5, max(1, round(rng.gauss(3.1 + lift, 1.0))))
-            answers.append(
-                Answer(
-                    response=response,
-                    question=questions["wohlfuehlen"],
-                    option=agreement_options[feeling - 1],
+            # The streetwork tour ran in Wehringhausen: a little more change there.
+            effect = lift * (1.3 if response.quarter == "wehringhausen" else 0.85)
+            chosen = {
+                "quartier": response.quarter,
+                "alter": response.age_band,
+                "geschlecht": response.gender,
+                "wohlfuehlen": agreement(3.1 + 0.35 * effect),
+            }
+            for key, (mean, change) in PARTICIPATION.items():
+                if rng.random() < 0.96:  # Now and then a statement is left out.
+                    chosen[key] = agreement(mean + change * effect)
+            for key, value in chosen.items():
+                answers.append(
+                    Answer(response=response, question=questions[key], option=by_value[key][value])
                 )
-            )
-            if rng.random() < 0.93:  # Some skip the optional-feeling last question.
-                say = min(10, max(0, round(rng.gauss(4.2 + 2 * lift, 2.2))))
+            if rng.random() < 0.93:  # Some skip the 0 to 10 question.
+                say = min(10, max(0, round(rng.gauss(4.2 + 1.1 * effect, 2.2))))
                 answers.append(
                     Answer(response=response, question=questions["mitbestimmen"], number=say)
                 )
+            if rng.random() < 0.12:
+                answers.append(
+                    Answer(
+                        response=response,
+                        question=questions["wunsch"],
+                        text=rng.choice(demo_content.WISHES),
+                    )
+                )
         Answer.objects.bulk_create(answers, batch_size=500)
 
-    def _dashboards(self, home, spring, autumn) -> None:
-        index = DashboardIndexPage.objects.first()
-        if index is None:
-            index = home.add_child(
-                instance=DashboardIndexPage(
-                    title="Ergebnisse",
-                    slug="dashboards",
-                    intro=demo_content.DASHBOARD_INTRO,
-                    show_in_menus=True,
+    def _quotes(self, *waves) -> None:
+        """Publish a few moderated quotes, as a moderator would have approved them."""
+        for wave in waves:
+            if Quote.objects.filter(wave=wave).exists():
+                continue
+            texts = demo_content.APPROVED_QUOTES.get(wave.slug, [])
+            answers = Answer.objects.filter(
+                response__wave=wave, question__key="wunsch", moderation__isnull=True
+            ).order_by("pk")[: len(texts)]
+            for answer, text in zip(answers, texts, strict=False):
+                Quote.objects.create(
+                    answer=answer,
+                    wave=wave,
+                    question_key="wunsch",
+                    status=Quote.Status.APPROVED,
+                    text=text,
                 )
-            )
+
+    def _dashboards(self, home, pilot, spring, autumn) -> None:
+        index = DashboardIndexPage.objects.first() or self._child(
+            home,
+            DashboardIndexPage,
+            slug="dashboards",
+            title="Ergebnisse",
+            intro=demo_content.DASHBOARD_INTRO,
+            show_in_menus=True,
+        )
+        self._story_dashboard(index, pilot, spring, autumn)
         for wave, slug in (
             (autumn, "quartier-check-herbst-2026"),
             (spring, "quartier-check-fruehjahr-2026"),
         ):
-            if DashboardPage.objects.filter(slug=slug).exists():
-                continue
-            index.add_child(
-                instance=DashboardPage(
-                    title=f"Quartier-Check {wave.label}",
-                    slug=slug,
-                    intro=(
-                        "Was junge Menschen aus Altenhagen und Wehringhausen geantwortet haben. "
-                        "Vorführdaten: Die Antworten auf dieser Demo-Seite sind erfunden."
+            self._child(
+                index,
+                DashboardPage,
+                slug=slug,
+                title=f"Quartier-Check {wave.label}",
+                intro=(
+                    "Was junge Menschen aus Altenhagen und Wehringhausen geantwortet haben. "
+                    "Vorführdaten: Die Antworten auf dieser Demo-Seite sind erfunden."
+                ),
+                body=[
+                    ("key_figures", {"wave": wave, "heading": ""}),
+                    _chart(wave, "wohlfuehlen"),
+                    _chart(wave, "mitbestimmen"),
+                    _chart(
+                        wave,
+                        "beteiligung-quartier",
+                        kind="diverging",
+                        heading="Beteiligung im Quartier: die sechs Aussagen",
                     ),
-                    body=[
-                        ("key_figures", {"wave": wave, "heading": ""}),
-                        ("chart", {"wave": wave, "question": "wohlfuehlen", "heading": ""}),
-                        ("chart", {"wave": wave, "question": "mitbestimmen", "heading": ""}),
-                        (
-                            "chart",
-                            {
-                                "wave": wave,
-                                "question": "quartier",
-                                "heading": "Wer hat mitgemacht?",
-                            },
-                        ),
-                        ("quote", {"wave": wave, "question": "", "heading": ""}),
-                    ],
-                )
+                    _chart(wave, "quartier", heading="Wer hat mitgemacht?"),
+                    ("quote", {"wave": wave, "question": "", "heading": ""}),
+                ],
             )
 
-    def _site_pages(self, home: HomePage) -> None:
-        if ContactPage.objects.exists():
-            return
-        contact = demo_content.CONTACT
-        home.add_child(
-            instance=ContactPage(
-                title=contact["title"],
-                slug=contact["slug"],
-                intro=contact["intro"],
-                phone=contact["phone"],
-                phone_hours=contact["phone_hours"],
-                messenger=contact["messenger"],
-                window_consultation=contact["window_consultation"],
-                offices=[("office", office) for office in contact["offices"]],
-                show_in_menus=True,
-            )
+    def _story_dashboard(self, index, pilot, spring, autumn) -> None:
+        """Add the funders' dashboard: before and after, on the steps of the impact ladder."""
+        story = demo_content.STORY_DASHBOARD
+        news = NewsPage.objects.filter(slug=story["news_slug"]).first()
+        self._child(
+            index,
+            DashboardPage,
+            slug=story["slug"],
+            title=story["title"],
+            intro=story["intro"],
+            body=[
+                ("text", RichText(story["opening"])),
+                _impact_step(
+                    "2",
+                    story["reach_text"],
+                    [
+                        (
+                            "key_figures",
+                            {"wave": autumn, "heading": "Wer im Herbst 2026 mitgemacht hat"},
+                        ),
+                        _chart(autumn, "alter", heading="Wie alt die Befragten waren"),
+                    ],
+                ),
+                (
+                    "you_said_we_did",
+                    {
+                        "heading": "",
+                        "you_said": story["you_said"],
+                        "wave": spring,
+                        "question": "bet_3",
+                        "answers": "1, 2",
+                        "we_did": story["we_did"],
+                        "page": news,
+                        "link_text": "",
+                    },
+                ),
+                _impact_step(
+                    "4",
+                    story["skills_text"],
+                    [
+                        _chart(
+                            autumn,
+                            "scale:beteiligung-quartier",
+                            kind="before_after",
+                            earlier=[spring],
+                            heading="Beteiligung im Quartier: vorher und nachher",
+                        ),
+                        _chart(
+                            autumn,
+                            "beteiligung-quartier",
+                            kind="diverging",
+                            heading="Die sechs Aussagen im Herbst 2026",
+                        ),
+                    ],
+                ),
+                _impact_step(
+                    "5",
+                    story["behaviour_text"],
+                    [
+                        _chart(
+                            autumn,
+                            "wohlfuehlen",
+                            kind="trend",
+                            earlier=[pilot, spring],
+                            heading="„Ich fühle mich in meinem Quartier wohl“ über drei Umfragen",
+                        ),
+                        _chart(
+                            autumn,
+                            "mitbestimmen",
+                            kind="quarters",
+                            heading="Mitbestimmen: die Quartiere im Vergleich",
+                        ),
+                    ],
+                ),
+                ("quote", {"wave": autumn, "question": "", "heading": ""}),
+                ("text", RichText(story["closing"])),
+            ],
         )
-        about = home.add_child(
-            instance=StandardPage(
-                title=demo_content.ABOUT["title"],
-                slug=demo_content.ABOUT["slug"],
-                intro=demo_content.ABOUT["intro"],
-                body=demo_content.ABOUT["body"],
-                show_in_menus=True,
-            )
+
+    def _site_pages(self, home: HomePage) -> None:
+        contact = demo_content.CONTACT
+        self._child(
+            home,
+            ContactPage,
+            slug=contact["slug"],
+            title=contact["title"],
+            intro=contact["intro"],
+            phone=contact["phone"],
+            phone_hours=contact["phone_hours"],
+            messenger=contact["messenger"],
+            window_consultation=contact["window_consultation"],
+            offices=[("office", office) for office in contact["offices"]],
+            show_in_menus=True,
+        )
+        about = self._child(
+            home,
+            StandardPage,
+            slug=demo_content.ABOUT["slug"],
+            title=demo_content.ABOUT["title"],
+            intro=demo_content.ABOUT["intro"],
+            body=demo_content.ABOUT["body"],
+            show_in_menus=True,
         )
         for organisation in demo_content.ORGANISATIONS:
-            about.add_child(
-                instance=OrganisationPage(
-                    title=organisation["title"],
-                    slug=organisation["slug"],
-                    intro=organisation["intro"],
-                    address=organisation["address"],
-                    office_hours=organisation["office_hours"],
-                    phone=organisation["phone"],
-                    email=organisation["email"],
-                    body=organisation["body"],
-                    show_in_menus=True,
-                )
+            self._child(
+                about,
+                OrganisationPage,
+                slug=organisation["slug"],
+                title=organisation["title"],
+                intro=organisation["intro"],
+                address=organisation["address"],
+                office_hours=organisation["office_hours"],
+                phone=organisation["phone"],
+                email=organisation["email"],
+                body=organisation["body"],
+                show_in_menus=True,
             )
         self._form_page(about, MentorSignUpPage, demo_content.MENTOR_FORM, retention_days=180)
         accessibility = None
         for legal in demo_content.LEGAL_PAGES:
-            page = home.add_child(
-                instance=StandardPage(
-                    title=legal["title"],
-                    slug=legal["slug"],
-                    intro=legal["intro"],
-                    body=legal["body"],
-                    show_in_footer=True,
-                )
+            page = self._child(
+                home,
+                StandardPage,
+                slug=legal["slug"],
+                title=legal["title"],
+                intro=legal["intro"],
+                body=legal["body"],
+                show_in_footer=True,
             )
             if legal["slug"] == "barrierefreiheit":
                 accessibility = page
@@ -343,6 +530,8 @@ class Command(BaseCommand):
         )
 
     def _form_page(self, parent, model, content, *, retention_days):
+        if model.objects.child_of(parent).filter(slug=content["slug"]).exists():
+            return
         page = model(
             title=content["title"],
             slug=content["slug"],

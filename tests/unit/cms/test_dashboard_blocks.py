@@ -65,6 +65,7 @@ def test_key_figures_of_a_wave_with_hidden_results_say_so_plainly(client):
 def test_the_quote_block_shows_approved_quotes_only(client):
     wave = WaveFactory()
     submit(wave, 6)
+    refresh_snapshot(wave=wave)
     Quote.objects.create(
         wave=wave, question_key="wunsch", status=Quote.Status.APPROVED, text="Mehr Bänke im Park"
     )
@@ -81,6 +82,7 @@ def test_the_quote_block_shows_approved_quotes_only(client):
 def test_the_quote_block_can_be_narrowed_to_one_question(client):
     wave = WaveFactory()
     submit(wave, 6)
+    refresh_snapshot(wave=wave)
     for key, text in (("wunsch", "Mehr Bänke im Park"), ("sorge", "Zu wenig Licht")):
         Quote.objects.create(wave=wave, question_key=key, status=Quote.Status.APPROVED, text=text)
     dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "sorge", "heading": ""}))
@@ -117,3 +119,37 @@ def test_the_demo_dashboard_shows_key_figures_and_quotes_and_seeding_twice_is_ha
     kinds = [block.block_type for block in dashboard.body]
     assert kinds.count("key_figures") == 1 and kinds.count("quote") == 1
     assert client.get(dashboard.url).status_code == 200
+
+
+def test_the_quote_block_reads_the_response_count_from_the_snapshot_not_the_responses(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    wave = WaveFactory()
+    submit(wave, 6)
+    refresh_snapshot(wave=wave)
+    Quote.objects.create(
+        wave=wave, question_key="wunsch", status=Quote.Status.APPROVED, text="Mehr Bänke im Park"
+    )
+    dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "", "heading": ""}))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(dashboard.url).content.decode()
+
+    assert "Mehr Bänke im Park" in page
+    assert not any("surveys_response" in query["sql"] for query in queries.captured_queries)
+
+
+def test_quotes_wait_until_the_snapshot_counts_k_responses(client):
+    wave = WaveFactory()
+    submit(wave, 3)
+    refresh_snapshot(wave=wave)
+    submit(wave, 3)  # Not in a snapshot yet.
+    Quote.objects.create(
+        wave=wave, question_key="wunsch", status=Quote.Status.APPROVED, text="Mehr Bänke im Park"
+    )
+    dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "", "heading": ""}))
+
+    assert "Mehr Bänke im Park" not in client.get(dashboard.url).content.decode()
+    refresh_snapshot(wave=wave)
+    assert "Mehr Bänke im Park" in client.get(dashboard.url).content.decode()

@@ -6,6 +6,7 @@ from wagtail.models import ModelLogEntry
 from analytics.models import Quote
 from analytics.moderation.detection import personal_details, propose_redaction
 from analytics.moderation.selectors import approved_quotes
+from analytics.services import refresh_snapshot
 from surveys.models import Answer, Question, Response, Wave
 from tests.factories import ResponseFactory, WaveFactory, add_question, answer
 
@@ -88,6 +89,7 @@ def test_a_moderator_approves_a_redacted_quote_and_it_becomes_available(
     for _ in range(5):
         ResponseFactory(wave=wave)
     item = free_text(wave, question, "Lena will einen Bolzplatz")
+    refresh_snapshot(wave=wave)
 
     decide(client, moderator, item, "approve", "[Name] will einen Bolzplatz")
 
@@ -134,6 +136,7 @@ def test_approved_quotes_wait_for_a_wave_whose_results_are_public_only_after_clo
     for _ in range(5):
         ResponseFactory(wave=wave)
     decide(client, moderator, free_text(wave, question, "Mehr Bänke"), "approve", "Mehr Bänke")
+    refresh_snapshot(wave=wave)
 
     assert approved_quotes(wave=wave) == []
 
@@ -195,6 +198,7 @@ def test_a_withdrawn_quote_is_no_longer_available(client, moderator, wave_with_t
     for _ in range(5):
         ResponseFactory(wave=wave)
     decide(client, moderator, free_text(wave, question, "Mehr Bänke"), "approve", "Mehr Bänke")
+    refresh_snapshot(wave=wave)
 
     client.post(f"/admin/data/quotes/{Quote.objects.get().pk}/withdraw/")
 

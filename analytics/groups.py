@@ -1,0 +1,65 @@
+"""Groups of respondents a snapshot publishes figures for: its breakdowns, read only."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import pgettext
+
+from analytics.services.aggregation import SEGMENTS
+from analytics.services.snapshots import GROUPINGS
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of respondents: one value for each of some segment dimensions."""
+
+    # (dimension, value) pairs in the order of SEGMENTS, as snapshot groupings are named.
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, chosen: dict[str, str]) -> "Group | None":
+        """Return the group of the chosen dimension → value pairs, or None for everyone."""
+        pairs = tuple((dim, chosen[dim]) for dim in SEGMENTS if chosen.get(dim))
+        return cls(pairs) if pairs else None
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        return tuple(dim for dim, _value in self.values)
+
+    @property
+    def grouping(self) -> str | None:
+        """Return the name of the snapshot breakdown holding this group, or None if none does."""
+        return "__".join(self.dimensions) if self.dimensions in GROUPINGS else None
+
+    @property
+    def key(self) -> list[str]:
+        return [value for _dim, value in self.values]
+
+    def value_of(self, dimension: str) -> str | None:
+        return dict(self.values).get(dimension)
+
+    def without(self, dimension: str) -> "Group | None":
+        pairs = tuple(pair for pair in self.values if pair[0] != dimension)
+        return Group(pairs) if pairs else None
+
+
+def group_figures(figures: dict, group: Group) -> dict | None:
+    """Return the breakdown entry of one group from a question's or scale's figures."""
+    if group.grouping is None:
+        return None
+    for entry in figures.get("breakdowns", {}).get(group.grouping, []):
+        if entry["values"] == group.key:
+            return entry
+    return None
+
+
+def segment_label(segments: dict, dimension: str, value: str) -> str:
+    """Return how a segment value is named in a snapshot (the option's label)."""
+    if value == "":
+        return pgettext("segment", "Not stated")
+    labels = {item["value"]: item["label"] for item in segments.get(dimension, [])}
+    return labels.get(value, value)
+
+
+def group_label(segments: dict, group: Group) -> str:
+    """Return a group's name for readers, e.g. "Altenhagen, 14 bis 17 Jahre"."""
+    return ", ".join(segment_label(segments, dim, value) for dim, value in group.values)

@@ -1,0 +1,117 @@
+"""The dashboard's filter: wave, quarter, age band and gender from the query string.
+
+The choices come from the published snapshots of the page's waves, so a visitor can
+only ask for groups a snapshot already publishes (suppressed); a request never counts.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from analytics.groups import Group
+from analytics.selectors import published_snapshot
+from surveys.models import Segment, Wave
+
+# Query parameter → segment dimension; German, as the addresses of the site are.
+PARAMETERS = {"quartier": Segment.QUARTER, "alter": Segment.AGE_BAND, "geschlecht": Segment.GENDER}
+WAVE_PARAMETER = "welle"
+
+
+class DashboardFilterForm(forms.Form):
+    welle = forms.ChoiceField(label=_("Wave"), required=False)
+    quartier = forms.ChoiceField(label=_("Quarter"), required=False)
+    alter = forms.ChoiceField(label=_("Age band"), required=False)
+    geschlecht = forms.ChoiceField(label=_("Gender"), required=False)
+
+    ALL = {
+        "welle": _("As chosen for each chart"),
+        "quartier": _("All quarters"),
+        "alter": _("All ages"),
+        "geschlecht": _("All genders"),
+    }
+
+    def __init__(self, *args, choices: dict[str, list[tuple[str, str]]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, form_field in self.fields.items():
+            form_field.choices = [("", self.ALL[name])] + choices.get(name, [])
+            form_field.error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices here; please pick one from the list."
+            )
+
+    def offered_fields(self):
+        """Return the fields with something to choose; the others are left out of the page."""
+        return [bound for bound in self if len(bound.field.choices) > 1]
+
+
+@dataclass
+class DashboardFilter:
+    form: DashboardFilterForm
+    wave: Wave | None = None
+    group: Group | None = None
+    # The visitor asked for a combination no snapshot publishes (e.g. quarter and gender).
+    asked_group: Group | None = None
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def is_invalid(self) -> bool:
+        return bool(self.form.errors)
+
+    @property
+    def is_unsupported(self) -> bool:
+        return self.asked_group is not None and self.group is None
+
+    @property
+    def is_offered(self) -> bool:
+        return bool(self.form.offered_fields())
+
+
+def dashboard_waves(blocks) -> list[Wave]:
+    """Return the waves a dashboard's blocks show, nested ones too, in page order."""
+    waves = []
+
+    def visit(value):
+        if isinstance(value, Wave):
+            if value not in waves:
+                waves.append(value)
+        elif hasattr(value, "items"):
+            for child in value.values():
+                visit(child)
+        elif hasattr(value, "__iter__") and not isinstance(value, str | bytes):
+            for child in value:
+                visit(getattr(child, "value", child))
+
+    for block in blocks:
+        visit(block.value)
+    return waves
+
+
+def dashboard_filter(*, blocks, params) -> DashboardFilter:
+    """Return the filter a dashboard's query string asks for, checked against its snapshots."""
+    snapshots = [
+        (wave, snapshot)
+        for wave in dashboard_waves(blocks)
+        if (snapshot := published_snapshot(wave=wave)) is not None
+    ]
+    choices = {WAVE_PARAMETER: [(wave.slug, str(wave)) for wave, _snapshot in snapshots]}
+    for parameter, dimension in PARAMETERS.items():
+        labels = {}
+        for _wave, snapshot in snapshots:
+            for item in snapshot.data.get("segments", {}).get(dimension, []):
+                if item["value"]:
+                    labels.setdefault(item["value"], item["label"])
+        choices[parameter] = list(labels.items())
+    asked = {name: params.get(name, "") for name in [WAVE_PARAMETER, *PARAMETERS]}
+    form = DashboardFilterForm(asked, choices=choices)
+    if not form.is_valid():
+        return DashboardFilter(form=form)
+    data = form.cleaned_data
+    wave = next((w for w, _snapshot in snapshots if w.slug == data[WAVE_PARAMETER]), None)
+    asked_group = Group.of({PARAMETERS[name]: data[name] for name in PARAMETERS})
+    group = asked_group if asked_group and asked_group.grouping else None
+    labels = [
+        dict(choices[name])[data[name]] for name in [WAVE_PARAMETER, *PARAMETERS] if data[name]
+    ]
+    return DashboardFilter(
+        form=form, wave=wave, group=group, asked_group=asked_group, labels=labels
+    )
