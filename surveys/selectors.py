@@ -4,7 +4,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import Option, Question, Questionnaire, Response, Wave
+from surveys.models import Option, Question, Questionnaire, Response, SubmissionToken, Wave
 from surveys.validation import Structure
 
 
@@ -154,3 +154,8 @@ def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
     return Questionnaire.objects.prefetch_related(
         "questions__options", "scales__items__question"
     ).get(pk=questionnaire.pk)
+
+
+def is_submitted(*, token) -> bool:
+    """Say whether a submission with this one-time token has been stored already."""
+    return SubmissionToken.objects.filter(token=token).exists()
