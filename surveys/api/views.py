@@ -81,6 +81,7 @@ class ResponseCreateApi(APIView):
             ),
         )
 
+    @extend_schema_serializer(component_name="ResponseStored")
     class OutputSerializer(serializers.Serializer):
         id = serializers.UUIDField()
         stored = serializers.BooleanField(
@@ -234,6 +235,7 @@ class ChallengeApi(APIView):
 
     http_method_names = ["get", "head", "options"]
 
+    @extend_schema_serializer(component_name="Challenge")
     class OutputSerializer(serializers.Serializer):
         parameters = serializers.DictField(help_text=_("What the browser must solve."))
         signature = serializers.CharField(help_text=_("Our signature over the parameters."))
