@@ -152,7 +152,7 @@ def published_wave(*, slug: str, at=None) -> Wave | None:
 def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
     """Return a questionnaire with its questions, options and scale items prefetched."""
     return Questionnaire.objects.prefetch_related(
-        "questions__options", "scales__items__question"
+        "questions__options", "pages", "scales__items__question"
     ).get(pk=questionnaire.pk)
 
 

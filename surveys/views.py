@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from surveys import codes, guessing, protection, selectors, services
 from surveys.forms import RunnerState, StateError, page_fields, read_page
 from surveys.models import Wave
+from surveys.tablet import tablet_strings
 from surveys.validation import check
 
 
@@ -278,3 +279,47 @@ def survey_done(request, slug):
     if wave is None:
         raise Http404
     return render(request, "surveys/done.html", _done_context(wave))
+
+
+# Tablet mode: a page staff enable per wave, answered offline and synced later ---------
+
+
+def _tablet_wave(slug):
+    wave = selectors.wave_by_slug(slug=slug)
+    if wave is None or not wave.tablet_mode:
+        raise Http404
+    return wave
+
+
+def tablet(request, slug):
+    """Serve the tablet page: the questions are drawn by tablet.js from the public API."""
+    wave = _tablet_wave(slug)
+    if wave.has_closed():
+        return render(request, "surveys/closed.html", _done_context(wave), status=410)
+    language = get_language()
+    if language not in wave.offered_languages():
+        return redirect(translate_url(request.get_full_path(), wave.offered_languages()[0]))
+    config = {
+        "wave": wave.slug,
+        "version": wave.questionnaire.version,
+        "language": language,
+        "definitionUrl": reverse("surveys_api:questionnaire", args=[wave.slug])
+        + f"?language={language}",
+        "responsesUrl": reverse("surveys_api:responses"),
+        "workerUrl": reverse("surveys:tablet_worker", args=[wave.slug]),
+        "scope": reverse("surveys:tablet", args=[wave.slug]),
+        "tablet": protection.sign_tablet_token(wave_id=wave.pk),
+        "strings": tablet_strings(),
+    }
+    return render(request, "surveys/tablet.html", {"wave": wave, "config": config})
+
+
+def tablet_worker(request, slug):
+    """Serve the tablet page's service worker from inside the page's own scope."""
+    _tablet_wave(slug)
+    response = render(
+        request, "surveys/tablet_worker.js", content_type="text/javascript; charset=utf-8"
+    )
+    # The browser checks for a new worker on each visit; never serve it from a cache.
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -227,6 +227,24 @@ def _fail(field: str, message, code: int = status.HTTP_400_BAD_REQUEST) -> Respo
     return Response({field: [message]}, status=code)
 
 
+class ConditionSerializer(serializers.Serializer):
+    question = serializers.SlugField(source="condition_question")
+    operator = serializers.CharField(source="condition_operator")
+    value = serializers.CharField(source="condition_value")
+
+
+class ConditionField(ConditionSerializer):
+    """A "show only if" rule (an earlier answer compared to a value), or null for none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, instance):
+        if not instance.condition_question or not instance.condition_operator:
+            return None
+        return super().to_representation(instance)
+
+
 NOT_FOUND = _("There is no published wave at this address.")
 
 
@@ -296,10 +314,20 @@ class WaveQuestionnaireApi(PublicReadApi):
             max_choices = serializers.IntegerField(allow_null=True)
             min_value = serializers.FloatField(allow_null=True)
             max_value = serializers.FloatField(allow_null=True)
+            max_length = serializers.IntegerField(
+                allow_null=True, help_text=_("Longest text accepted; empty means the default.")
+            )
+            show_if = ConditionField(source="*")
             segment = serializers.CharField(
                 help_text=_("The breakdown dimension this question feeds, if any.")
             )
             options = OptionSerializer(many=True, source="options.all")
+
+        class PageSerializer(serializers.Serializer):
+            number = serializers.IntegerField()
+            title = TranslatedField()
+            intro = TranslatedField()
+            show_if = ConditionField(source="*")
 
         class ScaleSerializer(serializers.Serializer):
             class ScaleItemSerializer(serializers.Serializer):
@@ -319,6 +347,7 @@ class WaveQuestionnaireApi(PublicReadApi):
         title = TranslatedField()
         intro = TranslatedField()
         questions = QuestionSerializer(many=True, source="questions.all")
+        pages = PageSerializer(many=True, source="pages.all")
         scales = ScaleSerializer(many=True, source="scales.all")
 
     @extend_schema(
