@@ -56,7 +56,7 @@ def test_with_javascript_the_puzzle_is_solved_from_our_own_files_and_the_answers
     page.goto(f"{live_server.url}/s/offen/")
     page.locator("altcha-widget").wait_for()
     _fill(page)
-    page.wait_for_function("(document.querySelector('input[name=altcha]') || {}).value")
+    page.wait_for_function("() => (document.querySelector('input[name=altcha]') || {}).value")
     screenshot(page, "runner-challenge")
     page.get_by_role("button", name="Antworten abschicken").click()
 
