@@ -125,18 +125,14 @@ def _count_key(kind: str, owner) -> str:
     return f"surveys:burst:{kind}:{owner}:{_window()}"
 
 
-def _read(key: str) -> int:
-    return cache.get(key) or 0
-
-
 def _add(key: str) -> int:
-    timeout = settings.PART_BURST_WINDOW_SECONDS * 2
-    cache.add(key, 0, timeout=timeout)
+    # One round trip in the usual case: the counter exists for most of its window.
     try:
         return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=timeout)
-        return 1
+    except ValueError:
+        if cache.add(key, 1, timeout=settings.PART_BURST_WINDOW_SECONDS * 2):
+            return 1
+        return cache.incr(key)  # another process made it in between
 
 
 def count_submission(*, client: str, wave_id: int, kind: str = "device") -> None:
@@ -147,15 +143,17 @@ def count_submission(*, client: str, wave_id: int, kind: str = "device") -> None
 
 def needs_challenge(*, client: str, wave_id: int) -> bool:
     """Say whether this device or this wave has sent enough lately to need a puzzle."""
+    device, wave = _count_key("device", client), _count_key("wave", wave_id)
+    counts = cache.get_many([device, wave])
     return (
-        _read(_count_key("device", client)) >= settings.PART_BURST_PER_DEVICE
-        or _read(_count_key("wave", wave_id)) >= settings.PART_BURST_PER_WAVE
+        counts.get(device, 0) >= settings.PART_BURST_PER_DEVICE
+        or counts.get(wave, 0) >= settings.PART_BURST_PER_WAVE
     )
 
 
 def tablet_over_limit(*, client: str) -> bool:
     """Say whether a staff tablet has synced more than its generous allowance lately."""
-    return _read(_count_key("tablet", client)) >= settings.PART_BURST_PER_TABLET
+    return (cache.get(_count_key("tablet", client)) or 0) >= settings.PART_BURST_PER_TABLET
 
 
 # Tablet token: the staff-enabled tablet page hands it to its sync script --------------
