@@ -84,3 +84,31 @@ def test_the_definition_carries_page_and_question_rules_for_the_tablet(client):
     wish = next(question for question in definition["questions"] if question["key"] == "wunsch")
     assert wish["max_length"] == 100 and wish["show_if"] is None
     assert wave.tablet_mode
+
+
+def test_staff_switch_tablet_mode_on_in_the_wave_form_and_the_tablet_page_opens(client):
+    from django.contrib.auth import get_user_model
+
+    from surveys.models import Wave
+
+    wave = WaveFactory(slug="herbst")
+    client.force_login(get_user_model().objects.create_superuser("sozialarbeit", "", "geheim"))
+    form = client.get(f"/admin/snippets/surveys/wave/edit/{wave.pk}/").content.decode()
+    assert "Tablet-Modus" in form
+
+    client.post(
+        f"/admin/snippets/surveys/wave/edit/{wave.pk}/",
+        {
+            "title": wave.title,
+            "slug": "herbst",
+            "label": wave.label,
+            "questionnaire": wave.questionnaire.pk,
+            "opens_at": "2026-11-01 10:00",
+            "results_policy": "live",
+            "code_policy": "open",
+            "tablet_mode": "on",
+        },
+    )
+
+    assert Wave.objects.get(pk=wave.pk).tablet_mode
+    assert client.get("/s/herbst/tablet/").status_code == 200
