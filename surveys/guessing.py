@@ -19,8 +19,11 @@ _HOUR = 60 * 60
 
 def _daily_secret() -> str:
     key = f"surveys:guessing:secret:{timezone.now():%Y-%m-%d}"
-    cache.add(key, secrets.token_hex(32), timeout=2 * _DAY)
-    return cache.get(key)
+    secret = cache.get(key)
+    if secret is None:
+        cache.add(key, secrets.token_hex(32), timeout=2 * _DAY)
+        secret = cache.get(key)
+    return secret
 
 
 def client_key(request) -> str:

@@ -442,6 +442,14 @@ class Wave(models.Model):
         default=CodePolicy.OPEN,
         help_text=_("Whether answering needs one of the printed single-use codes."),
     )
+    tablet_mode = models.BooleanField(
+        _("tablet mode"),
+        default=False,
+        help_text=_(
+            "Offers /s/…/tablet/: a page for staff tablets that keeps answers while offline "
+            "and sends them when the tablet is online again."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -452,6 +460,7 @@ class Wave(models.Model):
         FieldPanel("results_policy"),
         FieldPanel("languages"),
         FieldPanel("code_policy"),
+        FieldPanel("tablet_mode"),
     ]
     base_form_class = WaveLanguagesForm
 

@@ -4,7 +4,16 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import AccessCode, Option, PageProgress, Question, Questionnaire, Response, Wave
+from surveys.models import (
+    AccessCode,
+    Option,
+    PageProgress,
+    Question,
+    Questionnaire,
+    Response,
+    SubmissionToken,
+    Wave,
+)
 from surveys.validation import Structure
 
 
@@ -152,7 +161,7 @@ def published_wave(*, slug: str, at=None) -> Wave | None:
 def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
     """Return a questionnaire with its questions, options and scale items prefetched."""
     return Questionnaire.objects.prefetch_related(
-        "questions__options", "scales__items__question"
+        "questions__options", "pages", "scales__items__question"
     ).get(pk=questionnaire.pk)
 
 
@@ -170,3 +179,8 @@ def codes_by_venue(*, wave: Wave) -> list[tuple[str, int, int]]:
         .annotate(generated=Count("id"), spent=Count("id", filter=Q(is_spent=True)))
         .order_by("-spent", "venue")
     ]
+
+
+def is_submitted(*, token) -> bool:
+    """Say whether a submission with this one-time token has been stored already."""
+    return SubmissionToken.objects.filter(token=token).exists()

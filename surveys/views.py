@@ -10,9 +10,10 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from surveys import codes, guessing, selectors, services
+from surveys import codes, guessing, protection, selectors, services
 from surveys.forms import RunnerState, StateError, page_fields, read_page
 from surveys.models import Wave
+from surveys.tablet import tablet_strings
 from surveys.validation import check
 
 
@@ -82,6 +83,7 @@ def _code_page(request, *, wave=None, error=None, typed="", state="", action_url
         "typed": typed,
         "state": state,
         "action_url": action_url or reverse("surveys:code"),
+        "started": request.POST.get(protection.START_FIELD, "")[:200],
     }
     status = 200
     if error is not None:
@@ -154,6 +156,10 @@ def _finish(request, wave, structure, state, action_url, preview):
     if preview:
         return render(request, "surveys/preview_done.html", {"wave": wave, "restart": action_url})
     try:
+        protection.screen_form(request, wave=wave, token=state.token)
+    except protection.SubmissionRefused as problem:
+        return _refused(request, wave, structure, state, final, action_url, problem)
+    try:
         # A double click or a re-sent form: the first one is stored, so just say thanks.
         with contextlib.suppress(services.AlreadySubmitted):
             services.submit_response(
@@ -179,6 +185,23 @@ def _finish(request, wave, structure, state, action_url, preview):
     return redirect("surveys:done", slug=wave.slug)
 
 
+def _refused(request, wave, structure, state, checked, action_url, problem):
+    """Show why nothing was stored: on the last page when the answers may simply be resent."""
+    if not problem.asks_to_resend:
+        context = {
+            "wave": wave,
+            "problem": problem.reason,
+            "message": problem.message,
+            "start_url": action_url,
+        }
+        return render(request, "surveys/state_error.html", context, status=400)
+    page = _page(
+        request, wave, structure, state, checked, {}, action_url, False, notice=problem.message
+    )
+    page.status_code = 429 if problem.reason == "challenge_needed" else 400
+    return page
+
+
 def _send_with_new_code(request, wave, structure, state, action_url):
     typed = request.POST.get("access_code", "")[:100]
     try:
@@ -200,7 +223,7 @@ def _has_error(checked, page: int) -> bool:
     return any(question.key in checked.errors for question in checked.shown_by_page[page])
 
 
-def _page(request, wave, structure, state, checked, errors, action_url, preview):
+def _page(request, wave, structure, state, checked, errors, action_url, preview, notice=""):
     language = get_language()
     shown = checked.shown_by_page.get(state.page, [])
     fields = page_fields(structure, shown, state.answers, errors, language)
@@ -227,8 +250,27 @@ def _page(request, wave, structure, state, checked, errors, action_url, preview)
             if code in wave.offered_languages() and code != language
         ],
         "preview": preview,
+        "notice": notice,
+        **_protection_context(request, wave, state, is_last=not pages or state.page == pages[-1]),
     }
     return render(request, "surveys/runner.html", context, status=400 if errors else 200)
+
+
+def _protection_context(request, wave, state, *, is_last: bool) -> dict:
+    """Return the start stamp to carry, and whether the last page shows the puzzle."""
+    carried = request.POST.get(protection.START_FIELD, "")[:200] if request.method == "POST" else ""
+    challenge = is_last and protection.needs_challenge(
+        client=guessing.client_key(request), wave_id=wave.pk
+    )
+    language = get_language().split("-")[0]
+    return {
+        "started": carried or protection.sign_start(token=state.token),
+        "challenge": challenge,
+        "challenge_language": language,
+        "challenge_i18n": f"vendor/altcha/i18n/{language}.js"
+        if language in protection.CHALLENGE_LANGUAGES
+        else "",
+    }
 
 
 def _flatten(fields):
@@ -246,3 +288,47 @@ def survey_done(request, slug):
     if wave is None:
         raise Http404
     return render(request, "surveys/done.html", _done_context(wave))
+
+
+# Tablet mode: a page staff enable per wave, answered offline and synced later ---------
+
+
+def _tablet_wave(slug):
+    wave = selectors.wave_by_slug(slug=slug)
+    if wave is None or not wave.tablet_mode:
+        raise Http404
+    return wave
+
+
+def tablet(request, slug):
+    """Serve the tablet page: the questions are drawn by tablet.js from the public API."""
+    wave = _tablet_wave(slug)
+    if wave.has_closed():
+        return render(request, "surveys/closed.html", _done_context(wave), status=410)
+    language = get_language()
+    if language not in wave.offered_languages():
+        return redirect(translate_url(request.get_full_path(), wave.offered_languages()[0]))
+    config = {
+        "wave": wave.slug,
+        "version": wave.questionnaire.version,
+        "language": language,
+        "definitionUrl": reverse("surveys_api:questionnaire", args=[wave.slug])
+        + f"?language={language}",
+        "responsesUrl": reverse("surveys_api:responses"),
+        "workerUrl": reverse("surveys:tablet_worker", args=[wave.slug]),
+        "scope": reverse("surveys:tablet", args=[wave.slug]),
+        "tablet": protection.sign_tablet_token(wave_id=wave.pk),
+        "strings": tablet_strings(),
+    }
+    return render(request, "surveys/tablet.html", {"wave": wave, "config": config})
+
+
+def tablet_worker(request, slug):
+    """Serve the tablet page's service worker from inside the page's own scope."""
+    _tablet_wave(slug)
+    response = render(
+        request, "surveys/tablet_worker.js", content_type="text/javascript; charset=utf-8"
+    )
+    # The browser checks for a new worker on each visit; never serve it from a cache.
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -432,3 +432,19 @@ PART_RESULTS_URL = env("PART_RESULTS_URL", default="/dashboards/")
 PART_ACCESS_CODE_KEY = env("PART_ACCESS_CODE_KEY", default="") or SECRET_KEY
 # Wrong codes one device (a hashed IP address) may try per hour before it must wait.
 PART_ACCESS_CODE_ATTEMPTS_PER_HOUR = env.int("PART_ACCESS_CODE_ATTEMPTS_PER_HOUR", default=20)
+# Open waves without abuse (surveys/protection.py). Seconds a person needs at least from
+# opening a survey to sending it (0 switches the check off).
+PART_MIN_FILL_SECONDS = env.int("PART_MIN_FILL_SECONDS", default=5)
+# Submissions counted per window; past a threshold the browser must solve a short
+# proof-of-work puzzle. One device is a hashed IP address: a youth club's Wi-Fi puts a
+# whole group behind one, so the per-device number is generous.
+PART_BURST_WINDOW_SECONDS = env.int("PART_BURST_WINDOW_SECONDS", default=600)
+PART_BURST_PER_DEVICE = env.int("PART_BURST_PER_DEVICE", default=60)
+PART_BURST_PER_WAVE = env.int("PART_BURST_PER_WAVE", default=300)
+# A staff tablet syncs a day's answers at once, and never gets a puzzle.
+PART_BURST_PER_TABLET = env.int("PART_BURST_PER_TABLET", default=500)
+PART_TABLET_TOKEN_MAX_AGE = env.int("PART_TABLET_TOKEN_MAX_AGE", default=60 * 60 * 24 * 30)
+# Puzzle difficulty: hex digits the SHA-256 result must start with ("0000": about
+# 65,000 tries, a second or two on a phone), and how long a puzzle stays valid.
+PART_ALTCHA_KEY_PREFIX = env("PART_ALTCHA_KEY_PREFIX", default="0000")
+PART_ALTCHA_EXPIRES_SECONDS = env.int("PART_ALTCHA_EXPIRES_SECONDS", default=600)

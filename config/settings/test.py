@@ -16,3 +16,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 # Admin tests log in with force_login; the two-factor tests switch this on themselves.
 STAFF_2FA_REQUIRED = False
+# Tests post runner pages at machine speed; the protection tests switch the check on.
+PART_MIN_FILL_SECONDS = 0

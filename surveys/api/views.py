@@ -7,18 +7,38 @@ from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_serializer,
-    inline_serializer,
 )
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from surveys import guessing, models, selectors, services
+from surveys import guessing, models, protection, selectors, services
 from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
 from surveys.validation import check
+
+
+def _messages():
+    return serializers.ListField(child=serializers.CharField(), required=False)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            },
+        ],
+        "description": "Messages about the answers as a whole, or per question key.",
+    }
+)
+class AnswerErrorsField(serializers.JSONField):
+    pass
 
 
 class ResponseCreateApi(APIView):
@@ -45,12 +65,45 @@ class ResponseCreateApi(APIView):
                 '{"value": code, "other": text} or {"declined": true}.'
             ),
         )
+        tablet = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=500,
+            help_text=_("The token of a staff tablet page (tablet mode), if sent from one."),
+        )
+        altcha = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=10_000,
+            help_text=_(
+                "A solved puzzle from /api/v1/challenge/, needed only while very many "
+                "answers arrive (a 429 with an `altcha` message says so)."
+            ),
+        )
 
+    @extend_schema_serializer(component_name="ResponseStored")
     class OutputSerializer(serializers.Serializer):
         id = serializers.UUIDField()
         stored = serializers.BooleanField(
             help_text=_("False when this id had been stored before (nothing new was written).")
         )
+
+    @extend_schema_serializer(component_name="ResponseErrors")
+    class ErrorSerializer(serializers.Serializer):
+        """Every 400 and 429 body: each key names a field, each value says what is wrong."""
+
+        detail = serializers.CharField(
+            required=False, help_text=_("The body could not be read (for example not JSON).")
+        )
+        non_field_errors = _messages()
+        id = _messages()
+        wave = _messages()
+        version = _messages()
+        language = _messages()
+        code = _messages()
+        tablet = _messages()
+        altcha = _messages()
+        answers = AnswerErrorsField(required=False)
 
     @extend_schema(
         operation_id="submit_response",
@@ -58,10 +111,8 @@ class ResponseCreateApi(APIView):
         responses={
             201: OutputSerializer,
             200: OutputSerializer,
-            400: inline_serializer(
-                "ResponseErrors",
-                {"answers": serializers.DictField(child=serializers.ListField())},
-            ),
+            400: ErrorSerializer,
+            429: ErrorSerializer,
         },
         examples=[
             OpenApiExample(
@@ -72,9 +123,33 @@ class ResponseCreateApi(APIView):
                     "wave": "quartier-check",
                     "version": 1,
                     "language": "de",
-                    "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4"},
+                    "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4", "mitbestimmen": 7},
                 },
-            )
+            ),
+            OpenApiExample(
+                "Stored",
+                response_only=True,
+                status_codes=["201"],
+                value={"id": "6f1c2a56-8d0e-4a57-9a53-3f0e2b8f5c11", "stored": True},
+            ),
+            OpenApiExample(
+                "Sent before",
+                response_only=True,
+                status_codes=["200"],
+                value={"id": "6f1c2a56-8d0e-4a57-9a53-3f0e2b8f5c11", "stored": False},
+            ),
+            OpenApiExample(
+                "An answer is missing",
+                response_only=True,
+                status_codes=["400"],
+                value={"answers": {"wohlfuehlen": ["Bitte beantworte diese Frage."]}},
+            ),
+            OpenApiExample(
+                "Too many answers at once",
+                response_only=True,
+                status_codes=["429"],
+                value={"altcha": [str(protection.MESSAGES["challenge_needed"])]},
+            ),
         ],
     )
     def post(self, request):
@@ -83,9 +158,10 @@ class ResponseCreateApi(APIView):
         data = serializer.validated_data
         # Messages come back in the respondent's language, like the runner's.
         with translation.override(data["language"]):
-            return self._store(data, client=guessing.client_key(request))
+            return self._store(data, request=request)
 
-    def _store(self, data, *, client: str) -> Response:
+    def _store(self, data, *, request) -> Response:
+        client = guessing.client_key(request)
         wave: models.Wave | None = selectors.wave_by_slug(slug=data["wave"])
         if wave is None:
             return _fail("wave", _("There is no survey at this address."))
@@ -111,6 +187,20 @@ class ResponseCreateApi(APIView):
         errors = {key: [message] for key, message in checked.errors.items()} | shape_errors
         if errors:
             return Response({"answers": errors}, status=status.HTTP_400_BAD_REQUEST)
+        if selectors.is_submitted(token=data["id"]):
+            # A resend (an offline tablet retrying) is answered before any burst check.
+            return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
+        try:
+            protection.screen_api(
+                request,
+                wave=wave,
+                tablet_token=data.get("tablet", ""),
+                challenge=data.get("altcha", ""),
+            )
+        except protection.SubmissionRefused as problem:
+            field = "tablet" if problem.reason == "tablet_limit" else "altcha"
+            waiting = problem.reason in {"tablet_limit", "challenge_needed"}
+            return _fail(field, problem.message, 429 if waiting else 400)
         code = data.get("code", "")
         if code and guessing.is_blocked(client):
             problem = services.AccessCodeRefused("too_many")
@@ -137,7 +227,40 @@ def _fail(field: str, message, code: int = status.HTTP_400_BAD_REQUEST) -> Respo
     return Response({field: [message]}, status=code)
 
 
+class ConditionSerializer(serializers.Serializer):
+    question = serializers.SlugField(source="condition_question")
+    operator = serializers.CharField(source="condition_operator")
+    value = serializers.CharField(source="condition_value")
+
+
+class ConditionField(ConditionSerializer):
+    """A "show only if" rule (an earlier answer compared to a value), or null for none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, instance):
+        if not instance.condition_question or not instance.condition_operator:
+            return None
+        return super().to_representation(instance)
+
+
 NOT_FOUND = _("There is no published wave at this address.")
+
+
+class ChallengeApi(APIView):
+    """Hand out a fresh proof-of-work puzzle (ALTCHA) for a burst of answers."""
+
+    http_method_names = ["get", "head", "options"]
+
+    @extend_schema_serializer(component_name="Challenge")
+    class OutputSerializer(serializers.Serializer):
+        parameters = serializers.DictField(help_text=_("What the browser must solve."))
+        signature = serializers.CharField(help_text=_("Our signature over the parameters."))
+
+    @extend_schema(operation_id="make_challenge", responses=OutputSerializer)
+    def get(self, request):
+        return Response(protection.make_challenge(), headers={"Cache-Control": "no-store"})
 
 
 class WaveListApi(PublicReadApi):
@@ -191,10 +314,20 @@ class WaveQuestionnaireApi(PublicReadApi):
             max_choices = serializers.IntegerField(allow_null=True)
             min_value = serializers.FloatField(allow_null=True)
             max_value = serializers.FloatField(allow_null=True)
+            max_length = serializers.IntegerField(
+                allow_null=True, help_text=_("Longest text accepted; empty means the default.")
+            )
+            show_if = ConditionField(source="*")
             segment = serializers.CharField(
                 help_text=_("The breakdown dimension this question feeds, if any.")
             )
             options = OptionSerializer(many=True, source="options.all")
+
+        class PageSerializer(serializers.Serializer):
+            number = serializers.IntegerField()
+            title = TranslatedField()
+            intro = TranslatedField()
+            show_if = ConditionField(source="*")
 
         class ScaleSerializer(serializers.Serializer):
             class ScaleItemSerializer(serializers.Serializer):
@@ -214,6 +347,7 @@ class WaveQuestionnaireApi(PublicReadApi):
         title = TranslatedField()
         intro = TranslatedField()
         questions = QuestionSerializer(many=True, source="questions.all")
+        pages = PageSerializer(many=True, source="pages.all")
         scales = ScaleSerializer(many=True, source="scales.all")
 
     @extend_schema(
