@@ -12,7 +12,7 @@ MAX_CODES_PER_BATCH = 500
 MESSAGES = {
     "missing": _("This survey needs the access code from your card."),
     "malformed": _(
-        "This is not an access code. A code has 12 letters and digits, like K7QM-4TXW-9HRC."
+        "This is not an access code. A code has 12 letters and digits, like K7QM-4TXW-9HRV."
     ),
     "typo": _("This code has a typo. Please compare it with your card once more."),
     "unknown": _("This code does not exist. Please compare it with your card once more."),
