@@ -3,16 +3,18 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from surveys import printouts, selectors
-from surveys.models import Questionnaire, Wave
-from surveys.services.access_codes import MAX_CODES_PER_BATCH, generate_access_codes
+from surveys.models import CodeBatch, Questionnaire, Wave
+from surveys.services.access_codes import MAX_CODES_PER_BATCH
+from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.questionnaires import create_new_version
 from surveys.services.waves import close_wave, open_wave
@@ -127,10 +129,22 @@ class CardSheetForm(forms.Form):
         initial="en",
         help_text=_("German is always on the cards."),
     )
+    expires_on = forms.DateField(
+        label=_("Valid until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("After this day the codes are refused. Empty: valid while the wave runs."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wave"].queryset = selectors.waves_taking_codes()
+
+    def clean_expires_on(self):
+        expires_on = self.cleaned_data["expires_on"]
+        if expires_on is not None and expires_on < timezone.localdate():
+            raise forms.ValidationError(_("This day has passed. Please choose a later one."))
+        return expires_on
 
 
 class PosterForm(forms.Form):
@@ -150,24 +164,104 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
     return response
 
 
+def _may_make_codes(user) -> bool:
+    return user.has_perm("surveys.add_accesscode")
+
+
 @require_http_methods(["GET", "POST"])
 def card_sheet(request):
-    if not request.user.has_perm("surveys.add_accesscode"):
+    """Order code cards; the page lists recent orders with their progress."""
+    if not _may_make_codes(request.user):
         raise PermissionDenied
     form = CardSheetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        wave, venue = form.cleaned_data["wave"], form.cleaned_data["venue"]
-        plain = generate_access_codes(wave=wave, venue=venue, count=form.cleaned_data["count"])
-        content = printouts.card_sheet(
-            wave=wave,
-            venue=venue,
-            codes=plain,
-            survey_url=request.build_absolute_uri(reverse("surveys:answer", args=[wave.slug])),
-            code_url=request.build_absolute_uri(reverse("surveys:code")).split("://", 1)[-1],
+        batch = request_code_batch(
+            wave=form.cleaned_data["wave"],
+            venue=form.cleaned_data["venue"],
+            count=form.cleaned_data["count"],
             language=form.cleaned_data["language"],
+            expires_on=form.cleaned_data["expires_on"],
+            site_url=request.build_absolute_uri("/"),
+            user=request.user,
         )
-        return _pdf(content, f"{wave.slug}-codes.pdf")
-    return render(request, "surveys/admin/card_sheet.html", {"form": form})
+        messages.success(
+            request,
+            _("%(count)s cards for “%(venue)s” are being made. Download them below when ready.")
+            % {"count": batch.count, "venue": batch.venue},
+        )
+        return redirect("surveys_admin:card_sheet")
+    batches = list(selectors.recent_code_batches())
+    context = {
+        "form": form,
+        "batches": batches,
+        "is_building": any(batch.is_building for batch in batches),
+    }
+    return render(
+        request, "surveys/admin/card_sheet.html", context, status=400 if form.errors else 200
+    )
+
+
+def code_batch_progress(request):
+    """Return how far the batches being made have come, for the page's small script."""
+    if not _may_make_codes(request.user):
+        raise PermissionDenied
+    rows = [
+        {"id": batch.pk, "status": batch.status, "done": batch.cards_done, "total": batch.count}
+        for batch in selectors.recent_code_batches()
+    ]
+    return JsonResponse({"batches": rows}, headers={"Cache-Control": "no-store"})
+
+
+@require_http_methods(["POST"])
+def download_code_sheet(request, pk):
+    """Hand out a batch's PDF once; afterwards only its fingerprints remain."""
+    if not _may_make_codes(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(CodeBatch.objects.select_related("wave"), pk=pk)
+    try:
+        handle = hand_out_code_sheet(batch=batch, user=request.user)
+    except BatchNotReady:
+        messages.error(
+            request,
+            _(
+                "This sheet cannot be downloaded (any more). A sheet is handed out only once; "
+                "if it was lost, order new cards."
+            ),
+        )
+        return redirect("surveys_admin:card_sheet")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{batch.wave.slug}-codes-{batch.pk}.pdf",
+        content_type="application/pdf",
+    )
+    # The plain codes exist only in this one download: no cache may keep a copy.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class CodeOverviewForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = selectors.waves_taking_codes()
+
+
+def code_overview(request):
+    """Show per venue how many codes a wave has, spent and left; never the codes."""
+    if not request.user.has_perm("surveys.view_accesscode") and not _may_make_codes(request.user):
+        raise PermissionDenied
+    form = CodeOverviewForm(request.GET or None)
+    wave = form.cleaned_data["wave"] if form.is_bound and form.is_valid() else None
+    context = {
+        "form": form,
+        "wave": wave,
+        "venues": selectors.access_codes_by_venue(wave=wave) if wave else [],
+    }
+    return render(request, "surveys/admin/code_overview.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -547,6 +547,64 @@ class SubmissionToken(models.Model):
         return str(self.token)
 
 
+class CodeBatch(models.Model):
+    """One order of code cards: a Celery task draws the codes and writes their PDF.
+
+    The plain codes exist only in that PDF, which is handed out once and then deleted;
+    the batch keeps how many cards were made, for whom and until when they are valid.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready to download")
+        DOWNLOADED = "downloaded", _("Downloaded")
+        FAILED = "failed", _("Failed")
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.CASCADE, related_name="code_batches", verbose_name=_("wave")
+    )
+    venue = models.CharField(_("venue"), max_length=100)
+    language = models.CharField(_("second language"), max_length=16)
+    count = models.PositiveIntegerField(_("number of codes"))
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    # Where the survey is answered, as the cards print it (e.g. https://part.example/).
+    site_url = models.CharField(max_length=200)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    cards_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("code batch")
+        verbose_name_plural = _("code batches")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.wave} · {self.venue} ({self.count})"
+
+    @property
+    def is_building(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent_done(self) -> int:
+        if self.status in (self.Status.READY, self.Status.DOWNLOADED):
+            return 100
+        return min(99, int(100 * self.cards_done / self.count)) if self.count else 0
+
+
 class AccessCode(models.Model):
     """A printed single-use code for one wave, stored only as a keyed hash.
 
@@ -562,6 +620,16 @@ class AccessCode(models.Model):
     )
     digest = models.CharField(max_length=64, unique=True, editable=False)
     is_spent = models.BooleanField(_("spent"), default=False)
+    batch = models.ForeignKey(
+        CodeBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="codes",
+        verbose_name=_("batch"),
+    )
+    # Copied from the batch, so spending stays one conditional UPDATE of one row.
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
     created_on = models.DateField(_("created"), default=timezone.localdate, editable=False)
 
     class Meta:

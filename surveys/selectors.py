@@ -1,10 +1,12 @@
 """Reads of the survey engine."""
 
-from django.db.models import Count, Max, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import Option, Question, Questionnaire, Response, Wave
+from surveys.models import AccessCode, CodeBatch, Option, Question, Questionnaire, Response, Wave
 from surveys.validation import Structure
 
 
@@ -154,3 +156,33 @@ def questionnaire_definition(*, questionnaire: Questionnaire) -> Questionnaire:
     return Questionnaire.objects.prefetch_related(
         "questions__options", "scales__items__question"
     ).get(pk=questionnaire.pk)
+
+
+def recent_code_batches(*, limit: int = 20) -> QuerySet[CodeBatch]:
+    """Return the newest orders of code cards, for the page that hands them out."""
+    return CodeBatch.objects.select_related("wave", "requested_by")[:limit]
+
+
+@dataclass(frozen=True)
+class VenueCodes:
+    venue: str
+    expires_on: object
+    generated: int
+    spent: int
+
+    @property
+    def remaining(self) -> int:
+        return self.generated - self.spent
+
+
+def access_codes_by_venue(*, wave: Wave) -> list[VenueCodes]:
+    """Return per venue and expiry day how many codes a wave has and how many are spent."""
+    rows = (
+        AccessCode.objects.filter(wave=wave)
+        .values("venue", "expires_on")
+        .annotate(generated=Count("pk"), spent=Count("pk", filter=Q(is_spent=True)))
+        .order_by("venue", "expires_on")
+    )
+    return [
+        VenueCodes(row["venue"], row["expires_on"], row["generated"], row["spent"]) for row in rows
+    ]
