@@ -1,6 +1,7 @@
 """Staff views in the Wagtail admin: preview, new version, open/close, instrument library."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse, JsonResponse
@@ -11,13 +12,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from surveys import printouts, selectors
-from surveys.models import CodeBatch, Questionnaire, Wave
+from surveys import paper, printouts, selectors
+from surveys.models import CodeBatch, PaperBatch, Questionnaire, Wave
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
+from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
 from surveys.services.questionnaires import create_new_version
 from surveys.services.waves import close_wave, open_wave
+from surveys.validation import check
 from surveys.views import run
 
 
@@ -278,3 +281,115 @@ def poster(request):
         )
         return _pdf(content, f"{wave.slug}-poster-{form.cleaned_data['size'].lower()}.pdf")
     return render(request, "surveys/admin/poster.html", {"form": form})
+
+
+def _may_enter_paper(user) -> bool:
+    return user.has_perm("surveys.add_paperbatch")
+
+
+class PaperBatchForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+    name = forms.CharField(
+        label=_("Name of the batch"),
+        max_length=100,
+        help_text=_("For example “Jugendtreff Altenhagen, Ferienprogramm”."),
+    )
+    collected_on = forms.DateField(
+        label=_("Filled in on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the sheets were filled in."),
+    )
+    language = forms.ChoiceField(label=_("Language of the sheets"), initial="de")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.select_related("questionnaire")
+        self.fields["language"].choices = settings.LANGUAGES
+
+    def clean_collected_on(self):
+        day = self.cleaned_data["collected_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("This day is in the future."))
+        return day
+
+
+@require_http_methods(["GET", "POST"])
+def paper_batches(request):
+    """Start a batch of paper sheets; list the batches with how many sheets each has."""
+    if not _may_enter_paper(request.user):
+        raise PermissionDenied
+    form = PaperBatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        batch = start_paper_batch(user=request.user, **form.cleaned_data)
+        return redirect("surveys_admin:paper_entry", pk=batch.pk)
+    context = {"form": form, "batches": selectors.paper_batches_with_sheet_counts()}
+    status = 400 if form.errors else 200
+    return render(request, "surveys/admin/paper_batches.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def paper_entry(request, pk):
+    """Type in one paper sheet after another: check it as the runner would, then store it."""
+    if not _may_enter_paper(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(PaperBatch.objects.select_related("wave__questionnaire"), pk=pk)
+    structure = selectors.questionnaire_structure(questionnaire=batch.wave.questionnaire)
+    url = reverse("surveys_admin:paper_entry", args=[batch.pk])
+    if request.method == "GET":
+        return _paper_page(request, batch, structure, {}, {}, request.GET.get("next", "")[:9])
+    raw, typed, errors = paper.read_paper(structure, request.POST)
+    checked = check(structure, raw)
+    errors = {**checked.errors, **errors}
+    sheet = request.POST.get(paper.SHEET_FIELD, "").strip()[:9]
+    if not sheet.isdigit() or int(sheet) < 1:
+        errors = {paper.SHEET_FIELD: _("Please type the number written on the sheet."), **errors}
+    if errors:
+        return _paper_page(request, batch, structure, typed, errors, sheet)
+    try:
+        enter_paper_sheet(
+            batch=batch,
+            sheet_number=int(sheet),
+            answers=checked.answers,
+            segments=checked.segments,
+        )
+    except SheetAlreadyEntered:
+        message = _(
+            "Sheet %(number)s of this batch was typed in before. Please check the number "
+            "on the sheet; nothing was saved."
+        ) % {"number": sheet}
+        return _paper_page(request, batch, structure, typed, {paper.SHEET_FIELD: message}, sheet)
+    messages.success(request, _("Sheet %(number)s saved.") % {"number": sheet})
+    return redirect(f"{url}?next={int(sheet) + 1}")
+
+
+def _paper_page(request, batch, structure, typed, errors, sheet):
+    fields = paper.paper_fields(structure, typed, errors)
+    summary = []
+    if paper.SHEET_FIELD in errors:
+        summary.append(("paper-sheet", _("Sheet number"), errors[paper.SHEET_FIELD]))
+    for item in fields:
+        for entry in [item, *item.rows]:
+            if entry.error:
+                summary.append((entry.input_id, f"{entry.number}. {entry.label}", entry.error))
+    # The error summary takes the focus; else the sheet number, or with it filled in
+    # (the next sheet), the first question.
+    inputs = [
+        entry for item in fields for entry in (item.rows or ([item] if item.takes_answers else []))
+    ]
+    autofocus_id = ""
+    if not summary:
+        autofocus_id = inputs[0].input_id if sheet and inputs else "paper-sheet"
+    context = {
+        "batch": batch,
+        "fields": fields,
+        "autofocus_id": autofocus_id,
+        "sheet": sheet,
+        "sheet_field": paper.SHEET_FIELD,
+        "sheet_error": errors.get(paper.SHEET_FIELD, ""),
+        "summary": summary,
+        "sheet_count": batch.sheets.count(),
+        "decline_mark": paper.DECLINE_MARK,
+    }
+    return render(request, "surveys/admin/paper_entry.html", context, status=400 if errors else 200)

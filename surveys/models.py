@@ -481,8 +481,68 @@ class Wave(models.Model):
         return chosen or codes
 
 
+class PaperBatch(models.Model):
+    """A stack of paper questionnaires typed in by staff: what, when and by whom.
+
+    Its responses record only that they came from paper and from this batch.
+    """
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.PROTECT, related_name="paper_batches", verbose_name=_("wave")
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("For example “Jugendtreff Altenhagen, Ferienprogramm”."),
+    )
+    collected_on = models.DateField(
+        _("filled in on"), help_text=_("The day the sheets were filled in; stored as their day.")
+    )
+    language = models.CharField(_("language of the sheets"), max_length=16, default="de")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("typed in by"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("paper batch")
+        verbose_name_plural = _("paper batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.collected_on:%d.%m.%Y})"
+
+
+class PaperSheet(models.Model):
+    """A sheet number typed in for a batch, so one sheet cannot be typed twice.
+
+    Deliberately unlinked from the response it came with, like `SubmissionToken`.
+    """
+
+    batch = models.ForeignKey(PaperBatch, on_delete=models.CASCADE, related_name="sheets")
+    number = models.PositiveIntegerField(_("sheet number"))
+
+    class Meta:
+        verbose_name = _("paper sheet")
+        verbose_name_plural = _("paper sheets")
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="unique_paper_sheet_number")
+        ]
+
+    def __str__(self):
+        return f"{self.batch} #{self.number}"
+
+
 class Response(models.Model):
     """One anonymous submission: the wave, the version, the language and the day only."""
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("Paper, typed in by staff")
 
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
     questionnaire = models.ForeignKey(
@@ -495,6 +555,10 @@ class Response(models.Model):
     age_band = models.CharField(max_length=64, blank=True)
     gender = models.CharField(max_length=64, blank=True)
     home_language = models.CharField(max_length=64, blank=True)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    paper_batch = models.ForeignKey(
+        PaperBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
+    )
 
     class Meta:
         verbose_name = _("response")

@@ -6,7 +6,16 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import AccessCode, CodeBatch, Option, Question, Questionnaire, Response, Wave
+from surveys.models import (
+    AccessCode,
+    CodeBatch,
+    Option,
+    PaperBatch,
+    Question,
+    Questionnaire,
+    Response,
+    Wave,
+)
 from surveys.validation import Structure
 
 
@@ -186,3 +195,10 @@ def access_codes_by_venue(*, wave: Wave) -> list[VenueCodes]:
     return [
         VenueCodes(row["venue"], row["expires_on"], row["generated"], row["spent"]) for row in rows
     ]
+
+
+def paper_batches_with_sheet_counts() -> QuerySet[PaperBatch]:
+    """Return the batches of paper sheets, newest first, each with how many were typed in."""
+    return PaperBatch.objects.select_related("wave", "created_by").annotate(
+        sheet_count=Count("sheets")
+    )

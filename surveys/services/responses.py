@@ -6,7 +6,15 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from surveys.models import Answer, Option, Question, Response, SubmissionToken, Wave
+from surveys.models import (
+    Answer,
+    Option,
+    PaperBatch,
+    Question,
+    Response,
+    SubmissionToken,
+    Wave,
+)
 from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
 # Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
@@ -40,6 +48,7 @@ def submit_response(
     segments: dict[str, str] | None = None,
     token: uuid.UUID | None = None,
     access_code: str = "",
+    paper_batch: PaperBatch | None = None,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -47,7 +56,8 @@ def submit_response(
     a mapping of question to option, number, text or a list of options. With a `token`,
     a second call with the same token stores nothing and raises `AlreadySubmitted`.
     A wave that takes codes spends `access_code` in the same transaction, or stores
-    nothing and raises `AccessCodeRefused`.
+    nothing and raises `AccessCodeRefused`. A sheet of `paper_batch` needs no code (staff
+    hand out the paper) and keeps the day the batch was filled in.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -60,13 +70,15 @@ def submit_response(
                 SubmissionToken.objects.create(token=token)
             if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
                 spend_access_code(wave=wave, typed=access_code)
-            elif wave.code_policy == Wave.CodePolicy.REQUIRED:
+            elif wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None:
                 raise AccessCodeRefused("missing")
             response = Response(
                 wave=wave,
                 questionnaire_id=wave.questionnaire_id,
                 language=language,
-                day=timezone.localdate(),
+                day=paper_batch.collected_on if paper_batch else timezone.localdate(),
+                channel=Response.Channel.PAPER if paper_batch else Response.Channel.ONLINE,
+                paper_batch=paper_batch,
                 **(segments or {}),
             )
             response.save()
