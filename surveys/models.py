@@ -443,6 +443,16 @@ class Wave(models.Model):
         help_text=_("Whether answering needs one of the printed single-use codes."),
     )
 
+    linking_series = models.SlugField(
+        _("linking series"),
+        blank=True,
+        help_text=_(
+            "Optional. Waves with the same series (e.g. 'quartier-vorher-nachher') ask for a "
+            "personal linking code, so one person's “before” and “after” answers can be "
+            "paired. Only a keyed fingerprint of the code is stored. Empty: not asked."
+        ),
+    )
+
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
@@ -452,6 +462,7 @@ class Wave(models.Model):
         FieldPanel("results_policy"),
         FieldPanel("languages"),
         FieldPanel("code_policy"),
+        FieldPanel("linking_series"),
     ]
     base_form_class = WaveLanguagesForm
 
@@ -592,6 +603,30 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.option_id or self.number}"
+
+
+class LinkingHash(models.Model):
+    """A keyed fingerprint of a response's linking code with one element left out.
+
+    Five per response (one per left-out element), so an answer whose code differs in
+    one element from an earlier one still shares a fingerprint with it. The elements
+    themselves are never stored; without the key the fingerprints reveal nothing.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="+")
+    left_out = models.PositiveSmallIntegerField()
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("linking fingerprint")
+        verbose_name_plural = _("linking fingerprints")
+        indexes = [models.Index(fields=["digest"], name="linking_hash_digest")]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "left_out"], name="unique_linking_hash")
+        ]
+
+    def __str__(self):
+        return f"{self.response_id}/{self.left_out}"
 
 
 class SubmissionToken(models.Model):

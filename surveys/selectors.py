@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from surveys.models import (
     AccessCode,
     CodeBatch,
+    LinkingHash,
     Option,
     PaperBatch,
     Question,
@@ -201,4 +202,50 @@ def paper_batches_with_sheet_counts() -> QuerySet[PaperBatch]:
     """Return the batches of paper sheets, newest first, each with how many were typed in."""
     return PaperBatch.objects.select_related("wave", "created_by").annotate(
         sheet_count=Count("sheets")
+    )
+
+
+def linked_pairs(*, before: Wave, after: Wave) -> list[tuple[int, int]]:
+    """Return (before id, after id) of responses whose linking codes match.
+
+    Codes match when they share a fingerprint: equal, or different in one element. A
+    response is paired only with its one best match, and only if that match has it
+    as its own one best match too; anything ambiguous stays unpaired.
+    """
+    if not before.linking_series or before.linking_series != after.linking_series:
+        return []
+    rows = LinkingHash.objects.filter(response__wave__in=[before, after]).values_list(
+        "response_id", "response__wave_id", "left_out", "digest"
+    )
+    earlier: dict[tuple[int, str], list[int]] = {}
+    later: list[tuple[int, int, str]] = []
+    for response_id, wave_id, left_out, digest in rows:
+        if wave_id == before.pk:
+            earlier.setdefault((left_out, digest), []).append(response_id)
+        else:
+            later.append((response_id, left_out, digest))
+    shared: dict[tuple[int, int], int] = {}
+    for response_id, left_out, digest in later:
+        for match in earlier.get((left_out, digest), []):
+            shared[(match, response_id)] = shared.get((match, response_id), 0) + 1
+    return _mutual_best(shared)
+
+
+def _mutual_best(shared: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    def best(by_side: int) -> dict[int, int | None]:
+        top: dict[int, tuple[int, int | None]] = {}
+        for pair, score in shared.items():
+            side, other = pair[by_side], pair[1 - by_side]
+            current = top.get(side)
+            if current is None or score > current[0]:
+                top[side] = (score, other)
+            elif score == current[0]:
+                top[side] = (score, None)  # a tie: ambiguous
+        return {side: other for side, (_score, other) in top.items()}
+
+    for_before, for_after = best(0), best(1)
+    return sorted(
+        (first, second)
+        for first, second in for_before.items()
+        if second is not None and for_after.get(second) == first
     )

@@ -426,5 +426,8 @@ PART_RESULTS_URL = env("PART_RESULTS_URL", default="/dashboards/")
 PART_ACCESS_CODE_KEY = env("PART_ACCESS_CODE_KEY", default="") or SECRET_KEY
 # Wrong codes one device (a hashed IP address) may try per hour before it must wait.
 PART_ACCESS_CODE_ATTEMPTS_PER_HOUR = env.int("PART_ACCESS_CODE_ATTEMPTS_PER_HOUR", default=20)
+# Key of the linking codes' fingerprints (linked before/after waves); like the access
+# code key, its own setting so rotating SECRET_KEY does not break pairs; never logged.
+PART_LINKING_KEY = env("PART_LINKING_KEY", default="") or SECRET_KEY
 # Code card PDFs wait here (never served directly) until staff download them once.
 PART_CODE_SHEET_ROOT = env.path("PART_CODE_SHEET_ROOT", default=BASE_DIR / "var" / "code-sheets")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from surveys.models import (
     Answer,
+    LinkingHash,
     Option,
     PaperBatch,
     Question,
@@ -49,6 +50,7 @@ def submit_response(
     token: uuid.UUID | None = None,
     access_code: str = "",
     paper_batch: PaperBatch | None = None,
+    linking: list[str] | None = None,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -57,7 +59,8 @@ def submit_response(
     a second call with the same token stores nothing and raises `AlreadySubmitted`.
     A wave that takes codes spends `access_code` in the same transaction, or stores
     nothing and raises `AccessCodeRefused`. A sheet of `paper_batch` needs no code (staff
-    hand out the paper) and keeps the day the batch was filled in.
+    hand out the paper) and keeps the day the batch was filled in. `linking` holds the
+    fingerprints of a linking code (see `surveys.linking`), stored with the response.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -85,6 +88,11 @@ def submit_response(
             for row in rows:
                 row.response = response
             Answer.objects.bulk_create(rows)
+            if linking:
+                LinkingHash.objects.bulk_create(
+                    LinkingHash(response=response, left_out=left_out, digest=digest)
+                    for left_out, digest in enumerate(linking)
+                )
             # After commit, so a listener never reads half a response; robust, so a
             # broker outage cannot fail a saved answer (the periodic sweep catches up).
             transaction.on_commit(
