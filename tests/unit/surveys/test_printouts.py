@@ -269,3 +269,8 @@ def test_an_a3_poster_renders_as_one_page(staff, tmp_path, settings):
     keep = getattr(settings, "PART_KEEP_RENDERED", None)
     if keep:
         shutil.copy(pages[0], keep / "poster-a3-arabic.png")
+
+
+@pytest.mark.parametrize("address", ["/admin/surveys/codes/", "/admin/surveys/posters/"])
+def test_the_printout_forms_carry_the_csrf_token_a_browser_must_send(staff, address):
+    assert "csrfmiddlewaretoken" in staff.get(address).content.decode()
