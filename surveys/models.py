@@ -7,6 +7,8 @@ never holds anything that could identify the person who gave it.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -737,3 +739,15 @@ class AccessCode(models.Model):
 
     def __str__(self):
         return f"{self.wave} · {self.venue}"
+
+
+@receiver(pre_delete, sender=CodeBatch)
+def _discard_unclaimed_codes(sender, instance, **kwargs):
+    """Take a never-downloaded sheet's file and codes with it: nobody can print them now."""
+    if instance.status != CodeBatch.Status.READY:
+        return
+    AccessCode.objects.filter(batch=instance, is_spent=False).delete()
+    if instance.file_name:
+        from pathlib import Path
+
+        (Path(settings.PART_CODE_SHEET_ROOT) / instance.file_name).unlink(missing_ok=True)

@@ -431,3 +431,5 @@ PART_ACCESS_CODE_ATTEMPTS_PER_HOUR = env.int("PART_ACCESS_CODE_ATTEMPTS_PER_HOUR
 PART_LINKING_KEY = env("PART_LINKING_KEY", default="") or SECRET_KEY
 # Code card PDFs wait here (never served directly) until staff download them once.
 PART_CODE_SHEET_ROOT = env.path("PART_CODE_SHEET_ROOT", default=BASE_DIR / "var" / "code-sheets")
+# A sheet nobody downloads is deleted with its codes after this many days.
+PART_CODE_SHEET_RETENTION_DAYS = env.int("PART_CODE_SHEET_RETENTION_DAYS", default=14)

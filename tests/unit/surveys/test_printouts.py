@@ -274,3 +274,28 @@ def test_an_a3_poster_renders_as_one_page(staff, tmp_path, settings):
 @pytest.mark.parametrize("address", ["/admin/surveys/codes/", "/admin/surveys/posters/"])
 def test_the_printout_forms_carry_the_csrf_token_a_browser_must_send(staff, address):
     assert "csrfmiddlewaretoken" in staff.get(address).content.decode()
+
+
+def test_a_sheet_nobody_downloads_is_purged_with_its_codes(
+    staff, settings, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.services.retention import purge_expired
+
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=3)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=2)
+    old, recent = CodeBatch.objects.order_by("pk")
+    CodeBatch.objects.filter(pk=old.pk).update(
+        requested_at=timezone.now() - datetime.timedelta(days=15)
+    )
+
+    counts = purge_expired()
+
+    assert counts["surveys: unclaimed code sheets"] == 1
+    assert list(CodeBatch.objects.all()) == [recent]
+    assert AccessCode.objects.count() == 2
+    assert [path.name for path in settings.PART_CODE_SHEET_ROOT.iterdir()] == [recent.file_name]
