@@ -46,18 +46,23 @@ def has_right_to_left(text: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def visual(text: str) -> str:
+def visual(text: str, base_direction: str | None = None) -> str:
     """Return one line of text in the order and letter forms it is drawn in.
 
     Left-to-right text comes back unchanged; a line with Arabic comes back with its
-    letters joined and its runs reversed, numbers and Latin words kept readable.
+    letters joined and its runs reversed, numbers and Latin words kept readable. The
+    line's direction follows its first letter, unless `base_direction` ("L" or "R")
+    says otherwise (a German "2 = …" code line with an Arabic label is "L").
     """
     if not has_right_to_left(text):
         return text.translate(_ISOLATES)
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(text)).translate(_ISOLATES)
+    shaped = arabic_reshaper.reshape(text)
+    if base_direction:
+        return get_display(shaped, base_dir=base_direction).translate(_ISOLATES)
+    return get_display(shaped).translate(_ISOLATES)
 
 
 def can_draw(font_name: str, text: str) -> bool:
@@ -71,7 +76,9 @@ def can_draw(font_name: str, text: str) -> bool:
     return all(ord(character) in widths for character in visual(text) if not character.isspace())
 
 
-def visual_lines(text: str, font_name: str, size: float, width: float) -> list[str]:
+def visual_lines(
+    text: str, font_name: str, size: float, width: float, base_direction: str | None = None
+) -> list[str]:
     """Return `text` broken into lines no wider than `width`, each in drawing order.
 
     Right-to-left text must be broken into lines before its runs are reversed, or the
@@ -88,9 +95,9 @@ def visual_lines(text: str, font_name: str, size: float, width: float) -> list[s
         for word in paragraph.split():
             candidate = f"{line} {word}" if line else word
             if line and stringWidth(visual(candidate), font_name, size) > width:
-                lines.append(visual(line))
+                lines.append(visual(line, base_direction))
                 line = word
             else:
                 line = candidate
-        lines.append(visual(line))
+        lines.append(visual(line, base_direction))
     return lines

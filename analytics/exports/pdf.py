@@ -35,11 +35,12 @@ class CodebookPdfWriter(CodebookWriter):
         body, heading, title = styles["BodyText"], styles["Heading2"], styles["Title"]
         small = styles["BodyText"].clone("small", fontSize=8, leading=10)
 
-        def para(text, style=small, width=8 * cm):
-            # Arabic labels are joined and set right to left line by line (typesetting).
+        def para(text, style=small, width=8 * cm, base_direction=None):
+            # Arabic is joined and ordered line by line (surveys.typesetting); a label
+            # wholly in Arabic is set right to left, a German "2 = …" line left to right.
             text = str(text)
-            lines = visual_lines(text, font, style.fontSize, width - 12)
-            if has_right_to_left(text):
+            lines = visual_lines(text, font, style.fontSize, width - 12, base_direction)
+            if base_direction is None and has_right_to_left(text):
                 style = style.clone(f"{style.name}-rtl", alignment=TA_RIGHT)
             return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
@@ -69,7 +70,11 @@ class CodebookPdfWriter(CodebookWriter):
                 label += "\n" + _("Renamed from “%(name)s”.") % {"name": variable.original_name}
             codes = "\n".join(f"{code} = {text}" for code, text in variable.codes.items())
             rows.append(
-                [para(variable.name, width=4.5 * cm), para(label), para(codes, width=4.5 * cm)]
+                [
+                    para(variable.name, width=4.5 * cm),
+                    para(label),
+                    para(codes, width=4.5 * cm, base_direction="L"),
+                ]
             )
         table = Table(rows, colWidths=[4.5 * cm, 8 * cm, 4.5 * cm], repeatRows=1)
         table.setStyle(
