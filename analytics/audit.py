@@ -22,6 +22,8 @@ QUOTE_SAFEGUARDING = "part.quote_safeguarding"
 WAVE_OPENED = "part.wave_opened"
 WAVE_CLOSED = "part.wave_closed"
 CODES_GENERATED = "part.codes_generated"
+CODES_DOWNLOADED = "part.codes_downloaded"
+PAPER_BATCH_CREATED = "part.paper_batch_created"
 
 
 class _Formatter(LogFormatter):
@@ -30,7 +32,8 @@ class _Formatter(LogFormatter):
     template = ""
 
     def format_message(self, log_entry):
-        data = {"wave": "", "format": "", "count": ""} | (log_entry.data or {})
+        data = {"wave": "", "format": "", "count": "", "venue": "", "batch": ""}
+        data |= log_entry.data or {}
         return str(self.template) % data
 
 
@@ -52,6 +55,14 @@ ACTIONS = {
     WAVE_CLOSED: _formatter(_("Wave closed"), _("Closed wave %(wave)s")),
     CODES_GENERATED: _formatter(
         _("Access codes generated"), _("Generated %(count)s access codes for wave %(wave)s")
+    ),
+    CODES_DOWNLOADED: _formatter(
+        _("Code cards downloaded"),
+        _("Downloaded the sheet of %(count)s code cards for wave %(wave)s (%(venue)s)"),
+    ),
+    PAPER_BATCH_CREATED: _formatter(
+        _("Paper batch started"),
+        _("Started the paper batch “%(batch)s” for wave %(wave)s"),
     ),
 }
 

@@ -121,10 +121,12 @@ def field_figures(*, wave: Wave) -> FieldFigures:
             )
         )
     _add_progress(figures, wave)
-    figures.by_venue = [
-        VenueCount(venue, generated, spent)
-        for venue, generated, spent in selectors.codes_by_venue(wave=wave)
-    ]
+    by_venue: dict[str, VenueCount] = {}
+    for row in selectors.access_codes_by_venue(wave=wave):
+        venue = by_venue.setdefault(row.venue, VenueCount(row.venue, 0, 0))
+        venue.generated += row.generated
+        venue.spent += row.spent
+    figures.by_venue = sorted(by_venue.values(), key=lambda venue: (-venue.spent, venue.venue))
     return figures
 
 

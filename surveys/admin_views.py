@@ -1,21 +1,26 @@
 """Staff views in the Wagtail admin: preview, new version, open/close, instrument library."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from surveys import printouts, selectors
-from surveys.models import Questionnaire, Wave
-from surveys.services.access_codes import MAX_CODES_PER_BATCH, generate_access_codes
+from surveys import paper, printouts, selectors
+from surveys.models import CodeBatch, PaperBatch, Questionnaire, Wave
+from surveys.services.access_codes import MAX_CODES_PER_BATCH
+from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
+from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
 from surveys.services.questionnaires import create_new_version
 from surveys.services.waves import close_wave, open_wave
+from surveys.validation import check
 from surveys.views import run
 
 
@@ -127,10 +132,22 @@ class CardSheetForm(forms.Form):
         initial="en",
         help_text=_("German is always on the cards."),
     )
+    expires_on = forms.DateField(
+        label=_("Valid until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("After this day the codes are refused. Empty: valid while the wave runs."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wave"].queryset = selectors.waves_taking_codes()
+
+    def clean_expires_on(self):
+        expires_on = self.cleaned_data["expires_on"]
+        if expires_on is not None and expires_on < timezone.localdate():
+            raise forms.ValidationError(_("This day has passed. Please choose a later one."))
+        return expires_on
 
 
 class PosterForm(forms.Form):
@@ -150,24 +167,104 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
     return response
 
 
+def _may_make_codes(user) -> bool:
+    return user.has_perm("surveys.add_accesscode")
+
+
 @require_http_methods(["GET", "POST"])
 def card_sheet(request):
-    if not request.user.has_perm("surveys.add_accesscode"):
+    """Order code cards; the page lists recent orders with their progress."""
+    if not _may_make_codes(request.user):
         raise PermissionDenied
     form = CardSheetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        wave, venue = form.cleaned_data["wave"], form.cleaned_data["venue"]
-        plain = generate_access_codes(wave=wave, venue=venue, count=form.cleaned_data["count"])
-        content = printouts.card_sheet(
-            wave=wave,
-            venue=venue,
-            codes=plain,
-            survey_url=request.build_absolute_uri(reverse("surveys:answer", args=[wave.slug])),
-            code_url=request.build_absolute_uri(reverse("surveys:code")).split("://", 1)[-1],
+        batch = request_code_batch(
+            wave=form.cleaned_data["wave"],
+            venue=form.cleaned_data["venue"],
+            count=form.cleaned_data["count"],
             language=form.cleaned_data["language"],
+            expires_on=form.cleaned_data["expires_on"],
+            site_url=request.build_absolute_uri("/"),
+            user=request.user,
         )
-        return _pdf(content, f"{wave.slug}-codes.pdf")
-    return render(request, "surveys/admin/card_sheet.html", {"form": form})
+        messages.success(
+            request,
+            _("%(count)s cards for “%(venue)s” are being made. Download them below when ready.")
+            % {"count": batch.count, "venue": batch.venue},
+        )
+        return redirect("surveys_admin:card_sheet")
+    batches = list(selectors.recent_code_batches())
+    context = {
+        "form": form,
+        "batches": batches,
+        "is_building": any(batch.is_building for batch in batches),
+    }
+    return render(
+        request, "surveys/admin/card_sheet.html", context, status=400 if form.errors else 200
+    )
+
+
+def code_batch_progress(request):
+    """Return how far the batches being made have come, for the page's small script."""
+    if not _may_make_codes(request.user):
+        raise PermissionDenied
+    rows = [
+        {"id": batch.pk, "status": batch.status, "done": batch.cards_done, "total": batch.count}
+        for batch in selectors.recent_code_batches()
+    ]
+    return JsonResponse({"batches": rows}, headers={"Cache-Control": "no-store"})
+
+
+@require_http_methods(["POST"])
+def download_code_sheet(request, pk):
+    """Hand out a batch's PDF once; afterwards only its fingerprints remain."""
+    if not _may_make_codes(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(CodeBatch.objects.select_related("wave"), pk=pk)
+    try:
+        handle = hand_out_code_sheet(batch=batch, user=request.user)
+    except BatchNotReady:
+        messages.error(
+            request,
+            _(
+                "This sheet cannot be downloaded (any more). A sheet is handed out only once; "
+                "if it was lost, order new cards."
+            ),
+        )
+        return redirect("surveys_admin:card_sheet")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{batch.wave.slug}-codes-{batch.pk}.pdf",
+        content_type="application/pdf",
+    )
+    # The plain codes exist only in this one download: no cache may keep a copy.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class CodeOverviewForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = selectors.waves_taking_codes()
+
+
+def code_overview(request):
+    """Show per venue how many codes a wave has, spent and left; never the codes."""
+    if not request.user.has_perm("surveys.view_accesscode") and not _may_make_codes(request.user):
+        raise PermissionDenied
+    form = CodeOverviewForm(request.GET or None)
+    wave = form.cleaned_data["wave"] if form.is_bound and form.is_valid() else None
+    context = {
+        "form": form,
+        "wave": wave,
+        "venues": selectors.access_codes_by_venue(wave=wave) if wave else [],
+    }
+    return render(request, "surveys/admin/code_overview.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -184,3 +281,115 @@ def poster(request):
         )
         return _pdf(content, f"{wave.slug}-poster-{form.cleaned_data['size'].lower()}.pdf")
     return render(request, "surveys/admin/poster.html", {"form": form})
+
+
+def _may_enter_paper(user) -> bool:
+    return user.has_perm("surveys.add_paperbatch")
+
+
+class PaperBatchForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+    name = forms.CharField(
+        label=_("Name of the batch"),
+        max_length=100,
+        help_text=_("For example “Jugendtreff Altenhagen, Ferienprogramm”."),
+    )
+    collected_on = forms.DateField(
+        label=_("Filled in on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the sheets were filled in."),
+    )
+    language = forms.ChoiceField(label=_("Language of the sheets"), initial="de")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.select_related("questionnaire")
+        self.fields["language"].choices = settings.LANGUAGES
+
+    def clean_collected_on(self):
+        day = self.cleaned_data["collected_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("This day is in the future."))
+        return day
+
+
+@require_http_methods(["GET", "POST"])
+def paper_batches(request):
+    """Start a batch of paper sheets; list the batches with how many sheets each has."""
+    if not _may_enter_paper(request.user):
+        raise PermissionDenied
+    form = PaperBatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        batch = start_paper_batch(user=request.user, **form.cleaned_data)
+        return redirect("surveys_admin:paper_entry", pk=batch.pk)
+    context = {"form": form, "batches": selectors.paper_batches_with_sheet_counts()}
+    status = 400 if form.errors else 200
+    return render(request, "surveys/admin/paper_batches.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def paper_entry(request, pk):
+    """Type in one paper sheet after another: check it as the runner would, then store it."""
+    if not _may_enter_paper(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(PaperBatch.objects.select_related("wave__questionnaire"), pk=pk)
+    structure = selectors.questionnaire_structure(questionnaire=batch.wave.questionnaire)
+    url = reverse("surveys_admin:paper_entry", args=[batch.pk])
+    if request.method == "GET":
+        return _paper_page(request, batch, structure, {}, {}, request.GET.get("next", "")[:9])
+    raw, typed, errors = paper.read_paper(structure, request.POST)
+    checked = check(structure, raw)
+    errors = {**checked.errors, **errors}
+    sheet = request.POST.get(paper.SHEET_FIELD, "").strip()[:9]
+    if not sheet.isdigit() or int(sheet) < 1:
+        errors = {paper.SHEET_FIELD: _("Please type the number written on the sheet."), **errors}
+    if errors:
+        return _paper_page(request, batch, structure, typed, errors, sheet)
+    try:
+        enter_paper_sheet(
+            batch=batch,
+            sheet_number=int(sheet),
+            answers=checked.answers,
+            segments=checked.segments,
+        )
+    except SheetAlreadyEntered:
+        message = _(
+            "Sheet %(number)s of this batch was typed in before. Please check the number "
+            "on the sheet; nothing was saved."
+        ) % {"number": sheet}
+        return _paper_page(request, batch, structure, typed, {paper.SHEET_FIELD: message}, sheet)
+    messages.success(request, _("Sheet %(number)s saved.") % {"number": sheet})
+    return redirect(f"{url}?next={int(sheet) + 1}")
+
+
+def _paper_page(request, batch, structure, typed, errors, sheet):
+    fields = paper.paper_fields(structure, typed, errors)
+    summary = []
+    if paper.SHEET_FIELD in errors:
+        summary.append(("paper-sheet", _("Sheet number"), errors[paper.SHEET_FIELD]))
+    for item in fields:
+        for entry in [item, *item.rows]:
+            if entry.error:
+                summary.append((entry.input_id, f"{entry.number}. {entry.label}", entry.error))
+    # The error summary takes the focus; else the sheet number, or with it filled in
+    # (the next sheet), the first question.
+    inputs = [
+        entry for item in fields for entry in (item.rows or ([item] if item.takes_answers else []))
+    ]
+    autofocus_id = ""
+    if not summary:
+        autofocus_id = inputs[0].input_id if sheet and inputs else "paper-sheet"
+    context = {
+        "batch": batch,
+        "fields": fields,
+        "autofocus_id": autofocus_id,
+        "sheet": sheet,
+        "sheet_field": paper.SHEET_FIELD,
+        "sheet_error": errors.get(paper.SHEET_FIELD, ""),
+        "summary": summary,
+        "sheet_count": batch.sheets.count(),
+        "decline_mark": paper.DECLINE_MARK,
+    }
+    return render(request, "surveys/admin/paper_entry.html", context, status=400 if errors else 200)

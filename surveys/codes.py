@@ -1,7 +1,7 @@
 """The printed access codes: their alphabet, check character and keyed hash.
 
 A code is 11 random characters and one check character, printed in three groups of
-four (`K7QM-4TXW-9HRC`). The alphabet leaves out the look-alikes 0/O and 1/I/L, so it
+four (`K7QM-4TXW-9HRV`). The alphabet leaves out the look-alikes 0/O and 1/I/L, so it
 has 31 characters: 11 of them carry 11 × log2(31) ≈ 54.5 bits. With 10,000 valid codes
 one guess hits with a chance of 10^4 / 2^54.5 ≈ 4 × 10^-13. At the rate limit of 20
 wrong guesses an hour, a million devices guessing for a year (1.75 × 10^11 guesses)

@@ -7,6 +7,8 @@ never holds anything that could identify the person who gave it.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -451,6 +453,16 @@ class Wave(models.Model):
         ),
     )
 
+    linking_series = models.SlugField(
+        _("linking series"),
+        blank=True,
+        help_text=_(
+            "Optional. Waves with the same series (e.g. 'quartier-vorher-nachher') ask for a "
+            "personal linking code, so one person's “before” and “after” answers can be "
+            "paired. Only a keyed fingerprint of the code is stored. Empty: not asked."
+        ),
+    )
+
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
@@ -461,6 +473,7 @@ class Wave(models.Model):
         FieldPanel("languages"),
         FieldPanel("code_policy"),
         FieldPanel("tablet_mode"),
+        FieldPanel("linking_series"),
     ]
     base_form_class = WaveLanguagesForm
 
@@ -490,8 +503,68 @@ class Wave(models.Model):
         return chosen or codes
 
 
+class PaperBatch(models.Model):
+    """A stack of paper questionnaires typed in by staff: what, when and by whom.
+
+    Its responses record only that they came from paper and from this batch.
+    """
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.PROTECT, related_name="paper_batches", verbose_name=_("wave")
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("For example “Jugendtreff Altenhagen, Ferienprogramm”."),
+    )
+    collected_on = models.DateField(
+        _("filled in on"), help_text=_("The day the sheets were filled in; stored as their day.")
+    )
+    language = models.CharField(_("language of the sheets"), max_length=16, default="de")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("typed in by"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("paper batch")
+        verbose_name_plural = _("paper batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.collected_on:%d.%m.%Y})"
+
+
+class PaperSheet(models.Model):
+    """A sheet number typed in for a batch, so one sheet cannot be typed twice.
+
+    Deliberately unlinked from the response it came with, like `SubmissionToken`.
+    """
+
+    batch = models.ForeignKey(PaperBatch, on_delete=models.CASCADE, related_name="sheets")
+    number = models.PositiveIntegerField(_("sheet number"))
+
+    class Meta:
+        verbose_name = _("paper sheet")
+        verbose_name_plural = _("paper sheets")
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="unique_paper_sheet_number")
+        ]
+
+    def __str__(self):
+        return f"{self.batch} #{self.number}"
+
+
 class Response(models.Model):
     """One anonymous submission: the wave, the version, the language and the day only."""
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("Paper, typed in by staff")
 
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
     questionnaire = models.ForeignKey(
@@ -504,6 +577,10 @@ class Response(models.Model):
     age_band = models.CharField(max_length=64, blank=True)
     gender = models.CharField(max_length=64, blank=True)
     home_language = models.CharField(max_length=64, blank=True)
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    paper_batch = models.ForeignKey(
+        PaperBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
+    )
 
     class Meta:
         verbose_name = _("response")
@@ -539,6 +616,30 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.option_id or self.number}"
 
 
+class LinkingHash(models.Model):
+    """A keyed fingerprint of a response's linking code with one element left out.
+
+    Five per response (one per left-out element), so an answer whose code differs in
+    one element from an earlier one still shares a fingerprint with it. The elements
+    themselves are never stored; without the key the fingerprints reveal nothing.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="+")
+    left_out = models.PositiveSmallIntegerField()
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("linking fingerprint")
+        verbose_name_plural = _("linking fingerprints")
+        indexes = [models.Index(fields=["digest"], name="linking_hash_digest")]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "left_out"], name="unique_linking_hash")
+        ]
+
+    def __str__(self):
+        return f"{self.response_id}/{self.left_out}"
+
+
 class SubmissionToken(models.Model):
     """A spent one-time token: the same form or API call sent twice stores one response.
 
@@ -556,6 +657,64 @@ class SubmissionToken(models.Model):
         return str(self.token)
 
 
+class CodeBatch(models.Model):
+    """One order of code cards: a Celery task draws the codes and writes their PDF.
+
+    The plain codes exist only in that PDF, which is handed out once and then deleted;
+    the batch keeps how many cards were made, for whom and until when they are valid.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready to download")
+        DOWNLOADED = "downloaded", _("Downloaded")
+        FAILED = "failed", _("Failed")
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.CASCADE, related_name="code_batches", verbose_name=_("wave")
+    )
+    venue = models.CharField(_("venue"), max_length=100)
+    language = models.CharField(_("second language"), max_length=16)
+    count = models.PositiveIntegerField(_("number of codes"))
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    # Where the survey is answered, as the cards print it (e.g. https://part.example/).
+    site_url = models.CharField(max_length=200)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    cards_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("code batch")
+        verbose_name_plural = _("code batches")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.wave} · {self.venue} ({self.count})"
+
+    @property
+    def is_building(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent_done(self) -> int:
+        if self.status in (self.Status.READY, self.Status.DOWNLOADED):
+            return 100
+        return min(99, int(100 * self.cards_done / self.count)) if self.count else 0
+
+
 class AccessCode(models.Model):
     """A printed single-use code for one wave, stored only as a keyed hash.
 
@@ -571,6 +730,16 @@ class AccessCode(models.Model):
     )
     digest = models.CharField(max_length=64, unique=True, editable=False)
     is_spent = models.BooleanField(_("spent"), default=False)
+    batch = models.ForeignKey(
+        CodeBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="codes",
+        verbose_name=_("batch"),
+    )
+    # Copied from the batch, so spending stays one conditional UPDATE of one row.
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
     created_on = models.DateField(_("created"), default=timezone.localdate, editable=False)
 
     class Meta:
@@ -606,3 +775,15 @@ class PageProgress(models.Model):
 
     def __str__(self):
         return f"{self.wave} · {self.page}: {self.sent}"
+
+
+@receiver(pre_delete, sender=CodeBatch)
+def _discard_unclaimed_codes(sender, instance, **kwargs):
+    """Take a never-downloaded sheet's file and codes with it: nobody can print them now."""
+    if instance.status != CodeBatch.Status.READY:
+        return
+    AccessCode.objects.filter(batch=instance, is_spent=False).delete()
+    if instance.file_name:
+        from pathlib import Path
+
+        (Path(settings.PART_CODE_SHEET_ROOT) / instance.file_name).unlink(missing_ok=True)

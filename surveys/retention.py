@@ -1,10 +1,10 @@
-"""Retention rules of surveys, found by name by the `purge_expired` command."""
+"""Retention rules of the survey engine, found by name by the `purge_expired` command."""
 
 from datetime import timedelta
 
 from django.conf import settings
 
-from surveys.models import SubmissionToken
+from surveys.models import CodeBatch, SubmissionToken
 
 
 def expired_submission_tokens(now):
@@ -13,4 +13,19 @@ def expired_submission_tokens(now):
     return SubmissionToken.objects.filter(day__lt=(now - timedelta(days=days)).date())
 
 
-RETENTION_RULES = [("submission tokens", expired_submission_tokens)]
+def unclaimed_code_batches(now):
+    """Return card orders whose PDF nobody downloaded within the retention period.
+
+    Their file holds the only plain copy of their codes, so it must not wait forever;
+    their codes go with it, since nobody can ever print them.
+    """
+    days = settings.PART_CODE_SHEET_RETENTION_DAYS
+    return CodeBatch.objects.filter(
+        status=CodeBatch.Status.READY, requested_at__lt=now - timedelta(days=days)
+    )
+
+
+RETENTION_RULES = [
+    ("submission tokens", expired_submission_tokens),
+    ("unclaimed code sheets", unclaimed_code_batches),
+]

@@ -1,13 +1,18 @@
 """Reads of the survey engine."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from surveys.models import (
     AccessCode,
+    CodeBatch,
+    LinkingHash,
     Option,
     PageProgress,
+    PaperBatch,
     Question,
     Questionnaire,
     Response,
@@ -170,17 +175,89 @@ def pages_sent(*, wave: Wave) -> dict[int, int]:
     return dict(PageProgress.objects.filter(wave=wave).values_list("page", "sent"))
 
 
-def codes_by_venue(*, wave: Wave) -> list[tuple[str, int, int]]:
-    """Return (venue, codes generated, codes spent) per venue of a wave, busiest first."""
-    return [
-        (row["venue"], row["generated"], row["spent"])
-        for row in AccessCode.objects.filter(wave=wave)
-        .values("venue")
-        .annotate(generated=Count("id"), spent=Count("id", filter=Q(is_spent=True)))
-        .order_by("-spent", "venue")
-    ]
-
-
 def is_submitted(*, token) -> bool:
     """Say whether a submission with this one-time token has been stored already."""
     return SubmissionToken.objects.filter(token=token).exists()
+
+
+def recent_code_batches(*, limit: int = 20) -> QuerySet[CodeBatch]:
+    """Return the newest orders of code cards, for the page that hands them out."""
+    return CodeBatch.objects.select_related("wave", "requested_by")[:limit]
+
+
+@dataclass(frozen=True)
+class VenueCodes:
+    venue: str
+    expires_on: object
+    generated: int
+    spent: int
+
+    @property
+    def remaining(self) -> int:
+        return self.generated - self.spent
+
+
+def access_codes_by_venue(*, wave: Wave) -> list[VenueCodes]:
+    """Return per venue and expiry day how many codes a wave has and how many are spent."""
+    rows = (
+        AccessCode.objects.filter(wave=wave)
+        .values("venue", "expires_on")
+        .annotate(generated=Count("pk"), spent=Count("pk", filter=Q(is_spent=True)))
+        .order_by("venue", "expires_on")
+    )
+    return [
+        VenueCodes(row["venue"], row["expires_on"], row["generated"], row["spent"]) for row in rows
+    ]
+
+
+def paper_batches_with_sheet_counts() -> QuerySet[PaperBatch]:
+    """Return the batches of paper sheets, newest first, each with how many were typed in."""
+    return PaperBatch.objects.select_related("wave", "created_by").annotate(
+        sheet_count=Count("sheets")
+    )
+
+
+def linked_pairs(*, before: Wave, after: Wave) -> list[tuple[int, int]]:
+    """Return (before id, after id) of responses whose linking codes match.
+
+    Codes match when they share a fingerprint: equal, or different in one element. A
+    response is paired only with its one best match, and only if that match has it
+    as its own one best match too; anything ambiguous stays unpaired.
+    """
+    if not before.linking_series or before.linking_series != after.linking_series:
+        return []
+    rows = LinkingHash.objects.filter(response__wave__in=[before, after]).values_list(
+        "response_id", "response__wave_id", "left_out", "digest"
+    )
+    earlier: dict[tuple[int, str], list[int]] = {}
+    later: list[tuple[int, int, str]] = []
+    for response_id, wave_id, left_out, digest in rows:
+        if wave_id == before.pk:
+            earlier.setdefault((left_out, digest), []).append(response_id)
+        else:
+            later.append((response_id, left_out, digest))
+    shared: dict[tuple[int, int], int] = {}
+    for response_id, left_out, digest in later:
+        for match in earlier.get((left_out, digest), []):
+            shared[(match, response_id)] = shared.get((match, response_id), 0) + 1
+    return _mutual_best(shared)
+
+
+def _mutual_best(shared: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    def best(by_side: int) -> dict[int, int | None]:
+        top: dict[int, tuple[int, int | None]] = {}
+        for pair, score in shared.items():
+            side, other = pair[by_side], pair[1 - by_side]
+            current = top.get(side)
+            if current is None or score > current[0]:
+                top[side] = (score, other)
+            elif score == current[0]:
+                top[side] = (score, None)  # a tie: ambiguous
+        return {side: other for side, (_score, other) in top.items()}
+
+    for_before, for_after = best(0), best(1)
+    return sorted(
+        (first, second)
+        for first, second in for_before.items()
+        if second is not None and for_after.get(second) == first
+    )

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from surveys import codes, guessing, protection, selectors, services
+from surveys import codes, guessing, linking, protection, selectors, services
 from surveys.forms import RunnerState, StateError, page_fields, read_page
 from surveys.models import Wave
 from surveys.tablet import tablet_strings
@@ -116,6 +116,8 @@ def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = F
             "start_url": action_url,
         }
         return render(request, "surveys/state_error.html", context, status=400)
+    if LINKING_STEP in request.POST and not preview:
+        return _receive_linking(request, wave, structure, state, action_url)
     if "access_code" in request.POST and not preview:
         return _send_with_new_code(request, wave, structure, state, action_url)
     before = check(structure, state.answers)
@@ -147,7 +149,7 @@ def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = F
     return _finish(request, wave, structure, state, action_url, preview)
 
 
-def _finish(request, wave, structure, state, action_url, preview):
+def _finish(request, wave, structure, state, action_url, preview, linking_fingerprints=None):
     final = check(structure, state.answers)
     if final.errors:
         wrong = [page for page in final.visible_pages if _has_error(final, page)]
@@ -155,6 +157,8 @@ def _finish(request, wave, structure, state, action_url, preview):
         return _page(request, wave, structure, state, final, final.errors, action_url, preview)
     if preview:
         return render(request, "surveys/preview_done.html", {"wave": wave, "restart": action_url})
+    if linking_fingerprints is None and wave.linking_series:
+        return _linking_page(request, wave, state, action_url)
     try:
         protection.screen_form(request, wave=wave, token=state.token)
     except protection.SubmissionRefused as problem:
@@ -169,6 +173,7 @@ def _finish(request, wave, structure, state, action_url, preview):
                 language=get_language(),
                 token=state.token,
                 access_code=state.code,
+                linking=linking_fingerprints,
             )
             services.count_survey_finished(wave=wave)
     except services.AccessCodeRefused as problem:
@@ -200,6 +205,49 @@ def _refused(request, wave, structure, state, checked, action_url, problem):
     )
     page.status_code = 429 if problem.reason == "challenge_needed" else 400
     return page
+
+
+LINKING_STEP = "linking_step"
+
+
+def _receive_linking(request, wave, structure, state, action_url):
+    """Send the answers with the linking code's fingerprints, or without on "Skip"."""
+    if request.POST.get("action") == linking.SKIP:
+        return _finish(request, wave, structure, state, action_url, False, [])
+    values, typed, errors = linking.read_elements(request.POST)
+    if errors:
+        return _linking_page(request, wave, state, action_url, typed=typed, errors=errors)
+    fingerprints = linking.fingerprints(series=wave.linking_series, values=values)
+    return _finish(request, wave, structure, state, action_url, False, fingerprints)
+
+
+def _linking_page(request, wave, state, action_url, *, typed=None, errors=None):
+    typed, errors = typed or {}, errors or {}
+    elements = [
+        {
+            "element": element,
+            "first_id": f"{element.name}-input",
+            "label": element.label,
+            "value": typed.get(element.name, ""),
+            "error": errors.get(element.name, ""),
+        }
+        for element in linking.ELEMENTS
+    ]
+    context = {
+        "wave": wave,
+        "title": wave.questionnaire.translated("title", get_language()),
+        "state": state.sign(),
+        "action_url": action_url,
+        "elements": elements,
+        "errors": [entry for entry in elements if entry["error"]],
+        "linking_step": LINKING_STEP,
+        "skip": linking.SKIP,
+        # The bot checks run when the answers are finally sent, from this page: carry
+        # the last page's start stamp and solved puzzle along.
+        "started": request.POST.get(protection.START_FIELD, "")[:200],
+        "solved_challenge": request.POST.get(protection.CHALLENGE_FIELD, "")[:5000],
+    }
+    return render(request, "surveys/linking.html", context, status=400 if errors else 200)
 
 
 def _send_with_new_code(request, wave, structure, state, action_url):

@@ -104,6 +104,12 @@ def survey_listing_buttons(snippet, user, next_url=None):
             reverse("surveys_admin:preview", args=[snippet.questionnaire_id]),
             priority=6,
         )
+        if snippet.code_policy != Wave.CodePolicy.OPEN:
+            yield ListingButton(
+                _("Codes by venue"),
+                reverse("surveys_admin:code_overview") + f"?wave={snippet.pk}",
+                priority=7,
+            )
 
 
 admin_patterns = [
@@ -113,6 +119,11 @@ admin_patterns = [
     path("waves/<int:pk>/close/", admin_views.change_wave, {"action": "close"}, name="close_wave"),
     path("instruments/", admin_views.instrument_library, name="instruments"),
     path("codes/", admin_views.card_sheet, name="card_sheet"),
+    path("codes/progress/", admin_views.code_batch_progress, name="code_batch_progress"),
+    path("codes/<int:pk>/download/", admin_views.download_code_sheet, name="code_sheet_download"),
+    path("codes/by-venue/", admin_views.code_overview, name="code_overview"),
+    path("paper/", admin_views.paper_batches, name="paper_batches"),
+    path("paper/<int:pk>/", admin_views.paper_entry, name="paper_entry"),
     path("posters/", admin_views.poster, name="poster"),
 ]
 
@@ -139,6 +150,16 @@ def card_sheet_menu_item():
         reverse("surveys_admin:card_sheet"),
         icon_name="key",
         order=320,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def paper_entry_menu_item():
+    return MenuItem(
+        _("Paper questionnaires"),
+        reverse("surveys_admin:paper_batches"),
+        icon_name="doc-full",
+        order=325,
     )
 
 

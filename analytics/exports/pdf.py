@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from analytics.exports.codebook import DECLINED_CODE
 from analytics.exports.writers import CodebookWriter
-from surveys.printouts import register_fonts
+from surveys.typesetting import has_right_to_left, register_fonts, visual_lines
 
 # Debian's DejaVu covers umlauts, Arabic and Cyrillic letters; Vera only Western European.
 FONT_NAME = "PartCodebook"
@@ -22,6 +22,7 @@ class CodebookPdfWriter(CodebookWriter):
 
     def close(self) -> None:
         from reportlab.lib import colors
+        from reportlab.lib.enums import TA_RIGHT
         from reportlab.lib.pagesizes import A4
         from reportlab.lib.styles import getSampleStyleSheet
         from reportlab.lib.units import cm
@@ -34,8 +35,14 @@ class CodebookPdfWriter(CodebookWriter):
         body, heading, title = styles["BodyText"], styles["Heading2"], styles["Title"]
         small = styles["BodyText"].clone("small", fontSize=8, leading=10)
 
-        def para(text, style=small):
-            return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+        def para(text, style=small, width=8 * cm, base_direction=None):
+            # Arabic is joined and ordered line by line (surveys.typesetting); a label
+            # wholly in Arabic is set right to left, a German "2 = …" line left to right.
+            text = str(text)
+            lines = visual_lines(text, font, style.fontSize, width - 12, base_direction)
+            if base_direction is None and has_right_to_left(text):
+                style = style.clone(f"{style.name}-rtl", alignment=TA_RIGHT)
+            return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
         codebook = self.codebook
         story = [
@@ -62,7 +69,13 @@ class CodebookPdfWriter(CodebookWriter):
             if variable.was_renamed:
                 label += "\n" + _("Renamed from “%(name)s”.") % {"name": variable.original_name}
             codes = "\n".join(f"{code} = {text}" for code, text in variable.codes.items())
-            rows.append([para(variable.name), para(label), para(codes)])
+            rows.append(
+                [
+                    para(variable.name, width=4.5 * cm),
+                    para(label),
+                    para(codes, width=4.5 * cm, base_direction="L"),
+                ]
+            )
         table = Table(rows, colWidths=[4.5 * cm, 8 * cm, 4.5 * cm], repeatRows=1)
         table.setStyle(
             TableStyle(

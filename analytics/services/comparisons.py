@@ -1,4 +1,4 @@
-"""Compare waves of one questionnaire: independent samples now, linked pairs when they come."""
+"""Compare waves of one questionnaire: independent samples, and linked pairs where asked."""
 
 from collections.abc import Iterable
 
@@ -9,6 +9,7 @@ from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
 from analytics.statistics import Difference, paired_test, welch_test
 from surveys.models import Question, Wave
+from surveys.selectors import linked_pairs
 
 KEPT_VERSIONS = 2
 
@@ -44,9 +45,35 @@ def refresh_comparisons(*, wave: Wave) -> list[ComparisonSnapshot]:
         first, second = latest_snapshot(wave=before), latest_snapshot(wave=after)
         if first is None or second is None:
             continue
+        k = min(first.min_cell_size, second.min_cell_size)
         data = compare_snapshots(before=first, after=second)
-        stored.append(_store(before, after, data, min(first.min_cell_size, second.min_cell_size)))
+        if before.linking_series and before.linking_series == after.linking_series:
+            add_paired_comparisons(data, pairs=linked_pairs(before=before, after=after), k=k)
+        stored.append(_store(before, after, data, k))
     return stored
+
+
+PAIRED_KINDS = {Question.Kind.AGREEMENT, Question.Kind.SCALE_0_10, Question.Kind.NUMBER}
+
+
+def add_paired_comparisons(data: dict, *, pairs: list[tuple[int, int]], k: int) -> dict:
+    """Add to a comparison what the linked pairs of two waves show, from k pairs on.
+
+    The number of pairs is published only when it reaches k; below that, no paired
+    figure at all. Each comparable question gets its paired test under "paired".
+    """
+    if len(pairs) < max(2, k):
+        data["paired"] = {"status": ComparisonStatus.TOO_FEW, "pairs": None}
+        return data
+    data["paired"] = {"status": ComparisonStatus.OK, "pairs": len(pairs)}
+    for entry in data["questions"]:
+        if entry["kind"] not in PAIRED_KINDS or entry.get("status") in (
+            ComparisonStatus.NOT_IN_BOTH,
+            ComparisonStatus.CHANGED,
+        ):
+            continue
+        entry["paired"] = compare_pairs(question_key=entry["key"], pairs=pairs, min_cell_size=k)
+    return data
 
 
 def _store(before: Wave, after: Wave, data: dict, k: int) -> ComparisonSnapshot:

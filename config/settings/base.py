@@ -448,3 +448,10 @@ PART_TABLET_TOKEN_MAX_AGE = env.int("PART_TABLET_TOKEN_MAX_AGE", default=60 * 60
 # 65,000 tries, a second or two on a phone), and how long a puzzle stays valid.
 PART_ALTCHA_KEY_PREFIX = env("PART_ALTCHA_KEY_PREFIX", default="0000")
 PART_ALTCHA_EXPIRES_SECONDS = env.int("PART_ALTCHA_EXPIRES_SECONDS", default=600)
+# Key of the linking codes' fingerprints (linked before/after waves); like the access
+# code key, its own setting so rotating SECRET_KEY does not break pairs; never logged.
+PART_LINKING_KEY = env("PART_LINKING_KEY", default="") or SECRET_KEY
+# Code card PDFs wait here (never served directly) until staff download them once.
+PART_CODE_SHEET_ROOT = env.path("PART_CODE_SHEET_ROOT", default=BASE_DIR / "var" / "code-sheets")
+# A sheet nobody downloads is deleted with its codes after this many days.
+PART_CODE_SHEET_RETENTION_DAYS = env.int("PART_CODE_SHEET_RETENTION_DAYS", default=14)

@@ -1,23 +1,26 @@
 """Make and spend the printed single-use access codes."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from surveys import codes, guessing
 from surveys.models import AccessCode, Wave
 
-# The most codes one sheet may hold; a stack of cards for one venue, not a whole city.
-MAX_CODES_PER_BATCH = 500
+# The most codes one order may hold: a term's cards for one venue (500 A4 pages).
+MAX_CODES_PER_BATCH = 5000
 
 MESSAGES = {
     "missing": _("This survey needs the access code from your card."),
     "malformed": _(
-        "This is not an access code. A code has 12 letters and digits, like K7QM-4TXW-9HRC."
+        "This is not an access code. A code has 12 letters and digits, like K7QM-4TXW-9HRV."
     ),
     "typo": _("This code has a typo. Please compare it with your card once more."),
     "unknown": _("This code does not exist. Please compare it with your card once more."),
     "other_wave": _("This code belongs to another survey."),
     "spent": _("This code was already used. Each code works only once."),
+    "expired": _("This code has expired. Please ask the youth workers for a new card."),
     "too_many": _(
         "Too many wrong codes were tried from this device. Please wait an hour and try again."
     ),
@@ -38,24 +41,46 @@ class AccessCodeRefused(Exception):
         return self.reason in {"malformed", "typo", "unknown"}
 
 
-@transaction.atomic
-def generate_access_codes(*, wave: Wave, venue: str, count: int) -> list[str]:
-    """Store `count` new codes for `wave` at `venue` and return them in plain text, once."""
+def draw_codes(count: int) -> list[str]:
+    """Return `count` different new codes in plain text, grouped for printing."""
     if not 1 <= count <= MAX_CODES_PER_BATCH:
         raise ValueError(f"count must be between 1 and {MAX_CODES_PER_BATCH}")
+    plain: set[str] = set()
+    while len(plain) < count:
+        plain.add(codes.make_code())
+    return sorted(plain)
+
+
+def store_access_codes(
+    *, wave: Wave, venue: str, plain: list[str], batch=None, expires_on=None
+) -> None:
+    """Store the hashes of `plain` codes for `wave` at `venue`, all or none.
+
+    Raises `IntegrityError` if one collides with an older code (about 1 in 10^12 per
+    code); the caller draws the batch again.
+    """
+    rows = [
+        AccessCode(
+            wave=wave,
+            venue=venue,
+            batch=batch,
+            expires_on=expires_on,
+            digest=codes.digest(codes.normalise(code)),
+        )
+        for code in plain
+    ]
+    with transaction.atomic():
+        AccessCode.objects.bulk_create(rows, batch_size=1000)
+
+
+def generate_access_codes(*, wave: Wave, venue: str, count: int, expires_on=None) -> list[str]:
+    """Store `count` new codes for `wave` at `venue` and return them in plain text, once."""
     while True:
-        plain = sorted({codes.make_code() for _ in range(count)})
-        if len(plain) < count:
-            continue  # a repeat within the batch: vanishingly rare, so just draw again
-        rows = [
-            AccessCode(wave=wave, venue=venue, digest=codes.digest(codes.normalise(code)))
-            for code in plain
-        ]
+        plain = draw_codes(count)
         try:
-            with transaction.atomic():
-                AccessCode.objects.bulk_create(rows)
+            store_access_codes(wave=wave, venue=venue, plain=plain, expires_on=expires_on)
         except IntegrityError:
-            continue  # collides with an older code: as rare, and as harmless to redraw
+            continue  # collides with an older code: vanishingly rare, and harmless to redraw
         return plain
 
 
@@ -80,6 +105,8 @@ def find_access_code(*, typed: str, client: str, wave: Wave | None = None) -> Ac
         raise AccessCodeRefused("other_wave")
     if found.is_spent:
         raise AccessCodeRefused("spent")
+    if found.expires_on is not None and found.expires_on < timezone.localdate():
+        raise AccessCodeRefused("expired")
     return found
 
 
@@ -93,13 +120,18 @@ def spend_access_code(*, wave: Wave, typed: str) -> None:
         digest = codes.digest(codes.normalise(typed))
     except codes.CodeFormatError as problem:
         raise AccessCodeRefused(problem.reason) from None
-    spent = AccessCode.objects.filter(wave=wave, digest=digest, is_spent=False).update(
-        is_spent=True
+    still_valid = Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
+    spent = (
+        AccessCode.objects.filter(wave=wave, digest=digest, is_spent=False)
+        .filter(still_valid)
+        .update(is_spent=True)
     )
     if spent:
         return
-    if AccessCode.objects.filter(wave=wave, digest=digest).exists():
+    if AccessCode.objects.filter(wave=wave, digest=digest, is_spent=True).exists():
         raise AccessCodeRefused("spent")
+    if AccessCode.objects.filter(wave=wave, digest=digest).exists():
+        raise AccessCodeRefused("expired")
     if AccessCode.objects.filter(digest=digest).exists():
         raise AccessCodeRefused("other_wave")
     raise AccessCodeRefused("unknown")

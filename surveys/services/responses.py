@@ -7,7 +7,16 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from surveys.models import Answer, Option, Question, Response, SubmissionToken, Wave
+from surveys.models import (
+    Answer,
+    LinkingHash,
+    Option,
+    PaperBatch,
+    Question,
+    Response,
+    SubmissionToken,
+    Wave,
+)
 from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
 # Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
@@ -46,6 +55,8 @@ def submit_response(
     segments: dict[str, str] | None = None,
     token: uuid.UUID | None = None,
     access_code: str = "",
+    paper_batch: PaperBatch | None = None,
+    linking: list[str] | None = None,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -53,7 +64,9 @@ def submit_response(
     a mapping of question to option, number, text or a list of options. With a `token`,
     a second call with the same token stores nothing and raises `AlreadySubmitted`.
     A wave that takes codes spends `access_code` in the same transaction, or stores
-    nothing and raises `AccessCodeRefused`.
+    nothing and raises `AccessCodeRefused`. A sheet of `paper_batch` needs no code (staff
+    hand out the paper) and keeps the day the batch was filled in. `linking` holds the
+    fingerprints of a linking code (see `surveys.linking`), stored with the response.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -66,19 +79,26 @@ def submit_response(
                 SubmissionToken.objects.create(token=token)
             if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
                 spend_access_code(wave=wave, typed=access_code)
-            elif wave.code_policy == Wave.CodePolicy.REQUIRED:
+            elif wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None:
                 raise AccessCodeRefused("missing")
             response = Response(
                 wave=wave,
                 questionnaire_id=wave.questionnaire_id,
                 language=language,
-                day=timezone.localdate(),
+                day=paper_batch.collected_on if paper_batch else timezone.localdate(),
+                channel=Response.Channel.PAPER if paper_batch else Response.Channel.ONLINE,
+                paper_batch=paper_batch,
                 **(segments or {}),
             )
             response.save()
             for row in rows:
                 row.response = response
             Answer.objects.bulk_create(rows)
+            if linking:
+                LinkingHash.objects.bulk_create(
+                    LinkingHash(response=response, left_out=left_out, digest=digest)
+                    for left_out, digest in enumerate(linking)
+                )
             # After commit, so a listener never reads half a response; robust, so a
             # broker outage cannot fail a saved answer (the periodic sweep catches up).
             transaction.on_commit(

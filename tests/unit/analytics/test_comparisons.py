@@ -142,3 +142,72 @@ def test_fewer_than_k_linked_pairs_are_not_compared():
     result = compare_pairs(question_key="mitbestimmen", pairs=pairs, min_cell_size=5)
 
     assert result == {"status": "too_few", "pairs": None}
+
+
+def _linked(wave, number, codes):
+    """Store one response per (answer, code) with the code's fingerprints."""
+    from surveys import linking
+    from surveys.models import LinkingHash
+
+    for value, code in zip(number, codes, strict=True):
+        response = add_responses(wave, answers={"mitbestimmen": value})
+        digests = linking.fingerprints(series=wave.linking_series, values=code)
+        LinkingHash.objects.bulk_create(
+            LinkingHash(response=response, left_out=position, digest=digest)
+            for position, digest in enumerate(digests)
+        )
+
+
+def _codes(count):
+    return [["MA", str(day), "3", "H", "1"] for day in range(1, count + 1)]
+
+
+def _linked_waves():
+    before, after = _two_waves()
+    for wave in (before, after):
+        wave.linking_series = "quartier-vorher-nachher"
+        wave.save()
+    return before, after
+
+
+def test_linked_waves_publish_a_paired_comparison_from_k_pairs():
+    before, after = _linked_waves()
+    first, second = [3, 4, 4, 5, 2, 3], [5, 5, 7, 6, 4, 6]
+    _linked(before, first, _codes(6))
+    _linked(after, second, _codes(6))
+    refresh_snapshot(wave=before)
+    refresh_snapshot(wave=after)
+
+    refresh_comparisons(wave=after)
+
+    comparison = published_comparison(before=before, after=after)
+    reference = scipy_stats.ttest_rel(second, first)
+    assert comparison.data["paired"] == {"status": "ok", "pairs": 6}
+    paired = comparison.question("mitbestimmen")["paired"]
+    assert paired["t"] == pytest.approx(reference.statistic, abs=1e-3)
+
+
+def test_fewer_than_k_pairs_publish_no_paired_figure():
+    before, after = _linked_waves()
+    _linked(before, [3, 4, 4, 5, 2, 3], _codes(6))
+    _linked(after, [5, 5, 7, 6, 4, 6], _codes(4) + [["XY", "1", "1", "B", "9"]] * 2)
+    refresh_snapshot(wave=before)
+    refresh_snapshot(wave=after)
+
+    refresh_comparisons(wave=after)
+
+    comparison = published_comparison(before=before, after=after)
+    assert comparison.data["paired"] == {"status": "too_few", "pairs": None}
+    assert "paired" not in comparison.question("mitbestimmen")
+
+
+def test_waves_without_a_linking_series_carry_no_paired_part():
+    before, after = _two_waves()
+    _answer(before, [3, 4, 4, 5, 2, 3])
+    _answer(after, [5, 5, 7, 6, 4, 6])
+    refresh_snapshot(wave=before)
+    refresh_snapshot(wave=after)
+
+    refresh_comparisons(wave=after)
+
+    assert "paired" not in published_comparison(before=before, after=after).data

@@ -382,3 +382,48 @@ def test_the_retention_rule_of_analytics_names_expired_exports(
 
     assert label == "export files"
     assert not (export_root() / export.file_name).exists()
+
+
+def test_no_linking_fingerprint_is_ever_exported(
+    client, analyst, tmp_path, django_capture_on_commit_callbacks
+):
+    from surveys import linking
+    from surveys.models import LinkingHash
+
+    wave = WaveFactory(linking_series="vorher-nachher")
+    submit(wave, 2)
+    digests = linking.fingerprints(series="vorher-nachher", values=["MA", "7", "3", "H", "1"])
+    LinkingHash.objects.bulk_create(
+        LinkingHash(response=Response.objects.first(), left_out=position, digest=digest)
+        for position, digest in enumerate(digests)
+    )
+
+    files = [
+        export_file(client, analyst, wave, format, tmp_path, django_capture_on_commit_callbacks)
+        for format in ("csv", "codebook_html")
+    ]
+
+    contents = b"".join(path.read_bytes() for path in files)
+    assert not any(digest.encode() in contents for digest in digests)
+    assert b"linking" not in contents.lower()
+
+
+def test_arabic_labels_in_the_codebook_pdf_are_joined_right_to_left(
+    client, analyst, rich_wave, tmp_path, django_capture_on_commit_callbacks
+):
+    import shutil
+    import subprocess
+
+    from tests.conftest import need
+
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
+    path = export_file(
+        client, analyst, rich_wave, "codebook_pdf", tmp_path, django_capture_on_commit_callbacks
+    )
+
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    # Joined letter forms (Arabic Presentation Forms-B), not the bare letters.
+    assert any("\ufe70" <= character <= "\ufeff" for character in text)

@@ -4,6 +4,7 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from surveys import codes
 from surveys.models import AccessCode, Response, Wave
@@ -231,7 +232,16 @@ def test_an_optional_code_wave_can_be_answered_without_a_code(client):
 def test_a_spent_code_leaves_no_link_to_its_response():
     fields = {field.name for field in AccessCode._meta.get_fields()}
 
-    assert fields == {"id", "wave", "venue", "digest", "is_spent", "created_on"}
+    assert fields == {
+        "id",
+        "wave",
+        "venue",
+        "digest",
+        "is_spent",
+        "created_on",
+        "batch",
+        "expires_on",
+    }
 
 
 def test_the_api_spends_a_code_sent_with_a_response(client):
@@ -289,3 +299,50 @@ def test_a_wrong_code_for_an_optional_code_wave_offers_answering_without_one(cli
     response = client.get(f"/s/{wave.slug}/?code=HALLO")
 
     assert "Ohne Code antworten" in response.content.decode()
+
+
+def test_the_example_code_in_the_hints_passes_its_own_check_character():
+    assert codes.normalise("K7QM-4TXW-9HRV") == "K7QM4TXW9HRV"
+
+
+def test_an_expired_code_is_refused_with_a_clear_message_and_nothing_is_stored(client):
+    import datetime
+
+    wave = _coded_wave()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    [code] = generate_access_codes(wave=wave, venue="Schule", count=1, expires_on=yesterday)
+
+    page = client.get(f"/s/{wave.slug}/?code={code}").content.decode()
+
+    assert "Dieser Code ist abgelaufen" in page and Response.objects.count() == 0
+
+
+def test_an_expired_code_cannot_be_spent_by_a_form_opened_before_it_expired():
+    import datetime
+
+    from surveys.services import AccessCodeRefused, spend_access_code
+
+    wave = _coded_wave()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    [code] = generate_access_codes(wave=wave, venue="Schule", count=1, expires_on=yesterday)
+
+    with pytest.raises(AccessCodeRefused) as refused:
+        spend_access_code(wave=wave, typed=code)
+
+    assert refused.value.reason == "expired" and not AccessCode.objects.get().is_spent
+
+
+def test_the_venue_overview_counts_codes_without_showing_one(client, django_user_model):
+    wave = _coded_wave()
+    plain = generate_access_codes(wave=wave, venue="Jugendtreff Altenhagen", count=3)
+    generate_access_codes(wave=wave, venue="Schule am Park", count=2)
+    from surveys.services import spend_access_code
+
+    spend_access_code(wave=wave, typed=plain[0])
+    client.force_login(django_user_model.objects.create_superuser("leitung", "", "pw"))
+
+    page = client.get(f"/admin/surveys/codes/by-venue/?wave={wave.pk}").content.decode()
+
+    row = "<td>solange die Welle läuft</td><td>3</td><td>1</td><td>2</td>"
+    assert f'<th scope="row">Jugendtreff Altenhagen</th>{row}' in page
+    assert not any(code in page or code.replace("-", "") in page for code in plain)

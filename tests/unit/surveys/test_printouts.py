@@ -1,16 +1,24 @@
-"""Staff make code cards and QR posters in the admin; the PDFs render as drawn."""
+"""Staff order code cards (made by a task, downloaded once) and QR posters; PDFs render."""
 
 import shutil
 import subprocess
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import ModelLogEntry
 
-from surveys.models import AccessCode, Wave
+from surveys import codes
+from surveys.models import AccessCode, CodeBatch, Wave
 from tests.conftest import need
 from tests.factories import WaveFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _sheet_folder(settings, tmp_path):
+    settings.PART_CODE_SHEET_ROOT = tmp_path / "code-sheets"
 
 
 @pytest.fixture
@@ -20,67 +28,225 @@ def staff(client):
     return client
 
 
-def _order_cards(staff, wave, count=12, language="tr"):
+def _order_cards(staff, wave, callbacks, count=12, language="tr", **extra):
     data = {"wave": wave.pk, "venue": "Jugendtreff Altenhagen", "count": count}
-    return staff.post("/admin/surveys/codes/", {**data, "language": language})
+    with callbacks(execute=True):
+        return staff.post("/admin/surveys/codes/", {**data, "language": language, **extra})
 
 
-def _render(pdf: bytes, tmp_path, name: str) -> list:
+def _download(staff, batch):
+    return staff.post(f"/admin/surveys/codes/{batch.pk}/download/")
+
+
+def _pdf_of(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def _render(pdf: bytes, tmp_path, name: str, resolution: int = 60) -> list:
     """Render every page of `pdf` to PNG with poppler and return the files."""
     need(
         shutil.which("pdftoppm") is not None, "this test needs pdftoppm (apt install poppler-utils)"
     )
     source = tmp_path / f"{name}.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(tmp_path / name)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(resolution), "-png", str(source), str(tmp_path / name)], check=True
+    )
     return sorted(tmp_path.glob(f"{name}-*.png"))
 
 
-def test_ordering_cards_stores_one_hashed_code_per_card_for_the_venue(staff):
+def test_ordering_cards_makes_a_batch_of_hashed_codes_for_the_venue(
+    staff, django_capture_on_commit_callbacks
+):
     wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
 
-    response = _order_cards(staff, wave)
+    response = _order_cards(staff, wave, django_capture_on_commit_callbacks)
 
-    assert response["Content-Type"] == "application/pdf"
+    assert response.status_code == 302
+    batch = CodeBatch.objects.get()
+    assert batch.status == CodeBatch.Status.READY
     assert AccessCode.objects.filter(wave=wave, venue="Jugendtreff Altenhagen").count() == 12
 
 
-def test_the_card_sheet_is_never_cached(staff):
+def test_the_sheet_is_downloaded_once_then_its_file_is_gone(
+    staff, settings, django_capture_on_commit_callbacks
+):
     wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+    batch = CodeBatch.objects.get()
 
-    response = _order_cards(staff, wave)
+    first = _download(staff, batch)
+    second = _download(staff, batch)
+
+    assert first["Content-Type"] == "application/pdf" and _pdf_of(first).startswith(b"%PDF")
+    assert second.status_code == 302
+    assert not any(settings.PART_CODE_SHEET_ROOT.iterdir())
+
+
+def test_a_second_download_says_the_sheet_is_handed_out_only_once(
+    staff, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+    batch = CodeBatch.objects.get()
+    _pdf_of(_download(staff, batch))
+
+    page = staff.post(f"/admin/surveys/codes/{batch.pk}/download/", follow=True)
+
+    assert "nur einmal ausgegeben" in page.content.decode()
+
+
+def test_the_download_is_written_to_the_audit_log(staff, django_capture_on_commit_callbacks):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED, slug="herbst-2026")
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+    _pdf_of(_download(staff, CodeBatch.objects.get()))
+
+    page = staff.get("/admin/data/audit/").content.decode()
+
+    assert ModelLogEntry.objects.filter(action="part.codes_downloaded").count() == 1
+    assert "Bogen mit 12 Code-Karten für die Welle herbst-2026" in page
+
+
+def test_the_card_sheet_is_never_cached(staff, django_capture_on_commit_callbacks):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+
+    response = _download(staff, CodeBatch.objects.get())
 
     assert "no-store" in response["Cache-Control"]
 
 
-def test_a_sheet_of_twelve_cards_renders_as_two_a4_pages(staff, tmp_path):
+def test_every_code_on_the_sheet_is_one_stored_fingerprint(
+    staff, tmp_path, django_capture_on_commit_callbacks
+):
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
     wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=3)
+    source = tmp_path / "sheet.pdf"
+    source.write_bytes(_pdf_of(_download(staff, CodeBatch.objects.get())))
 
-    pages = _render(_order_cards(staff, wave).content, tmp_path, "sheet")
+    text = subprocess.run(
+        ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    printed = {word for word in text.split() if len(word) == 14 and word.count("-") == 2}
+    assert {codes.digest(codes.normalise(code)) for code in printed} == set(
+        AccessCode.objects.values_list("digest", flat=True)
+    )
+
+
+def test_a_failed_batch_says_so_and_leaves_no_code_behind(
+    staff, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    with mock.patch("surveys.printouts._draw_qr", side_effect=OSError("disk full")):
+        _order_cards(staff, wave, django_capture_on_commit_callbacks)
+
+    page = staff.get("/admin/surveys/codes/").content.decode()
+
+    assert CodeBatch.objects.get().status == CodeBatch.Status.FAILED
+    assert AccessCode.objects.count() == 0
+    assert "keine Codes erzeugt" in page
+
+
+def test_the_page_shows_progress_and_refreshes_itself_while_cards_are_made(staff):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    CodeBatch.objects.create(
+        wave=wave, venue="Schule", count=200, language="en", site_url="http://t", cards_done=50
+    )
+
+    page = staff.get("/admin/surveys/codes/").content.decode()
+    progress = staff.get("/admin/surveys/codes/progress/").json()
+
+    assert 'value="25"' in page and 'http-equiv="refresh"' in page
+    assert progress["batches"][0] | {"id": 0} == {
+        "id": 0,
+        "status": "queued",
+        "done": 50,
+        "total": 200,
+    }
+
+
+def test_a_run_of_the_task_twice_makes_one_set_of_codes(staff, django_capture_on_commit_callbacks):
+    from surveys.tasks import build_code_batch
+
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=5)
+
+    build_code_batch(CodeBatch.objects.get().pk)
+
+    assert AccessCode.objects.count() == 5
+
+
+def test_a_sheet_of_twelve_cards_renders_as_two_a4_pages(
+    staff, tmp_path, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+
+    pages = _render(_pdf_of(_download(staff, CodeBatch.objects.get())), tmp_path, "sheet")
 
     assert len(pages) == 2
     assert all(page.stat().st_size > 10_000 for page in pages)
 
 
-def test_cards_cannot_be_ordered_for_an_open_wave(staff):
+def test_a_card_sheet_with_arabic_renders_with_joined_right_to_left_letters(
+    staff, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED, title="Quartier-Check Herbst")
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=4, language="ar")
+    pdf = _pdf_of(_download(staff, CodeBatch.objects.get()))
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
+    source = tmp_path / "arabic.pdf"
+    source.write_bytes(pdf)
+
+    pages = _render(pdf, tmp_path, "arabic-sheet", resolution=110)
+    text = subprocess.run(
+        ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    assert len(pages) == 1
+    # Joined forms (Arabic Presentation Forms-B), not the bare letters reportlab would draw.
+    assert any("\ufe70" <= character <= "\ufeff" for character in text)
+    keep = getattr(settings, "PART_KEEP_RENDERED", None)
+    if keep:
+        shutil.copy(pages[0], keep / "card-sheet-arabic.png")
+
+
+def test_cards_cannot_be_ordered_for_an_open_wave(staff, django_capture_on_commit_callbacks):
     wave = WaveFactory(code_policy=Wave.CodePolicy.OPEN)
 
-    response = _order_cards(staff, wave)
+    response = _order_cards(staff, wave, django_capture_on_commit_callbacks)
 
-    assert response.status_code == 200 and AccessCode.objects.count() == 0
+    assert response.status_code == 400 and AccessCode.objects.count() == 0
     assert "gültige Auswahl" in response.content.decode()
 
 
-def test_too_many_cards_at_once_are_refused_with_a_message(staff):
+def test_too_many_cards_at_once_are_refused_with_a_message(
+    staff, django_capture_on_commit_callbacks
+):
     wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
 
-    response = _order_cards(staff, wave, count=501)
+    response = _order_cards(staff, wave, django_capture_on_commit_callbacks, count=5001)
 
-    assert AccessCode.objects.count() == 0
-    assert "kleiner oder gleich 500" in response.content.decode()
+    assert AccessCode.objects.count() == 0 and CodeBatch.objects.count() == 0
+    assert "kleiner oder gleich 5000" in response.content.decode()
 
 
-def test_staff_without_the_right_to_make_codes_are_refused(client, django_user_model):
+def test_a_validity_day_in_the_past_is_refused(staff, django_capture_on_commit_callbacks):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+
+    response = _order_cards(
+        staff, wave, django_capture_on_commit_callbacks, expires_on="2020-01-31"
+    )
+
+    assert CodeBatch.objects.count() == 0
+    assert "Dieser Tag ist vorbei" in response.content.decode()
+
+
+def test_staff_without_the_right_to_make_codes_are_refused(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
     from django.contrib.auth.models import Permission
 
     user = django_user_model.objects.create_user(username="ehrenamt", password="pw")
@@ -88,15 +254,48 @@ def test_staff_without_the_right_to_make_codes_are_refused(client, django_user_m
     client.force_login(user)
     wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
 
-    _order_cards(client, wave)
+    _order_cards(client, wave, django_capture_on_commit_callbacks)
 
-    assert AccessCode.objects.count() == 0
+    assert AccessCode.objects.count() == 0 and CodeBatch.objects.count() == 0
 
 
-def test_an_a3_poster_renders_as_one_page(staff, tmp_path):
+def test_an_a3_poster_renders_as_one_page(staff, tmp_path, settings):
     wave = WaveFactory()
-    data = {"wave": wave.pk, "venue": "Bahnhof Wehringhausen", "size": "A3", "language": "uk"}
+    data = {"wave": wave.pk, "venue": "Bahnhof Wehringhausen", "size": "A3", "language": "ar"}
 
     pages = _render(staff.post("/admin/surveys/posters/", data).content, tmp_path, "poster")
 
     assert len(pages) == 1
+    keep = getattr(settings, "PART_KEEP_RENDERED", None)
+    if keep:
+        shutil.copy(pages[0], keep / "poster-a3-arabic.png")
+
+
+@pytest.mark.parametrize("address", ["/admin/surveys/codes/", "/admin/surveys/posters/"])
+def test_the_printout_forms_carry_the_csrf_token_a_browser_must_send(staff, address):
+    assert "csrfmiddlewaretoken" in staff.get(address).content.decode()
+
+
+def test_a_sheet_nobody_downloads_is_purged_with_its_codes(
+    staff, settings, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.services.retention import purge_expired
+
+    wave = WaveFactory(code_policy=Wave.CodePolicy.REQUIRED)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=3)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=2)
+    old, recent = CodeBatch.objects.order_by("pk")
+    CodeBatch.objects.filter(pk=old.pk).update(
+        requested_at=timezone.now() - datetime.timedelta(days=15)
+    )
+
+    counts = purge_expired()
+
+    assert counts["surveys: unclaimed code sheets"] == 1
+    assert list(CodeBatch.objects.all()) == [recent]
+    assert AccessCode.objects.count() == 2
+    assert [path.name for path in settings.PART_CODE_SHEET_ROOT.iterdir()] == [recent.file_name]

@@ -1,0 +1,103 @@
+"""Fonts and right-to-left text for the PDFs drawn with reportlab.
+
+reportlab draws the characters it is given from left to right, one glyph each: it
+neither joins Arabic letters into their connected forms nor reverses right-to-left
+runs. `visual` does both (arabic-reshaper picks each letter's joined form, python-bidi
+puts the line into the order it is seen in), so a line can be drawn as it is.
+"""
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+# Debian's fonts-dejavu covers Turkish, Polish, Romanian, Cyrillic and Arabic letters
+# (with the joined presentation forms); reportlab's own Vera (always there) only
+# Western European ones.
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+_RIGHT_TO_LEFT = {"R", "AL", "AN"}
+# Left-to-right isolate and its end: an address inside an Arabic sentence keeps its
+# own order, trailing slash included. Removed once the line is ordered.
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def isolate(text: str) -> str:
+    """Mark `text` (an address, a code) to stay left to right inside any sentence."""
+    return f"\u2066{text}\u2069"
+
+
+def register_fonts(fonts: dict[str, tuple[str, str]]) -> None:
+    """Register each font name with Debian's DejaVu file, or reportlab's Vera without it."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, (dejavu, vera) in fonts.items():
+        if name in pdfmetrics.getRegisteredFontNames():
+            continue
+        path = _DEJAVU / dejavu
+        if not path.exists():
+            path = Path(rl_config.__file__).parent / "fonts" / vera
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+def has_right_to_left(text: str) -> bool:
+    """Return whether `text` holds any right-to-left letter (Arabic, Hebrew, ...)."""
+    return any(unicodedata.bidirectional(character) in _RIGHT_TO_LEFT for character in text)
+
+
+@lru_cache(maxsize=256)
+def visual(text: str, base_direction: str | None = None) -> str:
+    """Return one line of text in the order and letter forms it is drawn in.
+
+    Left-to-right text comes back unchanged; a line with Arabic comes back with its
+    letters joined and its runs reversed, numbers and Latin words kept readable. The
+    line's direction follows its first letter, unless `base_direction` ("L" or "R")
+    says otherwise (a German "2 = …" code line with an Arabic label is "L").
+    """
+    if not has_right_to_left(text):
+        return text.translate(_ISOLATES)
+    import arabic_reshaper
+    from bidi import get_display
+
+    shaped = arabic_reshaper.reshape(text)
+    if base_direction:
+        return get_display(shaped, base_dir=base_direction).translate(_ISOLATES)
+    return get_display(shaped).translate(_ISOLATES)
+
+
+def can_draw(font_name: str, text: str) -> bool:
+    """Return whether a registered font has a glyph for every letter of `text`."""
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(font_name).face
+    widths = getattr(face, "charWidths", None)
+    if widths is None:
+        return True
+    return all(ord(character) in widths for character in visual(text) if not character.isspace())
+
+
+def visual_lines(
+    text: str, font_name: str, size: float, width: float, base_direction: str | None = None
+) -> list[str]:
+    """Return `text` broken into lines no wider than `width`, each in drawing order.
+
+    Right-to-left text must be broken into lines before its runs are reversed, or the
+    end of a sentence would land on its first line; left-to-right text comes back as
+    its own lines, for the caller's usual wrapping.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not has_right_to_left(text):
+        return text.split("\n")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and stringWidth(visual(candidate), font_name, size) > width:
+                lines.append(visual(line, base_direction))
+                line = word
+            else:
+                line = candidate
+        lines.append(visual(line, base_direction))
+    return lines
