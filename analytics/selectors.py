@@ -84,3 +84,18 @@ def reach_of(*, snapshot: Snapshot) -> Reach:
     return Reach(
         data.get("response_count"), data.get("min_cell_size", snapshot.min_cell_size), groups
     )
+
+
+def published_snapshot_version(*, wave: Wave) -> int | None:
+    """Return the newest snapshot version of a wave whose results may be public, or None.
+
+    Reads one integer, so a cache keyed by it is checked without loading the figures.
+    """
+    if not wave.results_are_public():
+        return None
+    return (
+        Snapshot.objects.filter(wave=wave)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )

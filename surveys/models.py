@@ -398,6 +398,13 @@ class ScaleItem(models.Model):
         return f"{self.scale}: {self.question}"
 
 
+LICENCE_URLS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 class Wave(models.Model):
     class ResultsPolicy(models.TextChoices):
         LIVE = "live", _("Public while the wave runs")
@@ -407,6 +414,16 @@ class Wave(models.Model):
         OPEN = "open", _("Open: anyone with the link may answer")
         OPTIONAL = "optional", _("Codes accepted, but not needed")
         REQUIRED = "required", _("Only with a printed access code")
+
+    class Licence(models.TextChoices):
+        """Open licences for the published figures, by their SPDX identifier."""
+
+        CC_BY_4 = "CC-BY-4.0", _("Creative Commons Attribution 4.0 International (CC BY 4.0)")
+        CC_BY_SA_4 = (
+            "CC-BY-SA-4.0",
+            _("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)"),
+        )
+        CC0_1 = "CC0-1.0", _("Creative Commons Zero 1.0 Universal (CC0 1.0, public domain)")
 
     questionnaire = models.ForeignKey(
         Questionnaire,
@@ -442,6 +459,13 @@ class Wave(models.Model):
         default=CodePolicy.OPEN,
         help_text=_("Whether answering needs one of the printed single-use codes."),
     )
+    licence = models.CharField(
+        _("licence of the published figures"),
+        max_length=16,
+        choices=Licence.choices,
+        default=Licence.CC_BY_4,
+        help_text=_("The open licence under which anyone may reuse the downloadable figures."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -452,6 +476,7 @@ class Wave(models.Model):
         FieldPanel("results_policy"),
         FieldPanel("languages"),
         FieldPanel("code_policy"),
+        FieldPanel("licence"),
     ]
     base_form_class = WaveLanguagesForm
 
@@ -473,6 +498,10 @@ class Wave(models.Model):
 
     def results_are_public(self, at=None) -> bool:
         return self.results_policy == self.ResultsPolicy.LIVE or self.has_closed(at)
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS[self.licence]
 
     def offered_languages(self) -> list[str]:
         """Return the language codes this wave is answered in, the site's order kept."""
