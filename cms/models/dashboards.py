@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.blocks import DashboardStreamBlock
+from cms.dashboard_cache import serve_from_cache
 from cms.models.base import SitePageMixin
 
 
@@ -39,3 +40,8 @@ class DashboardPage(SitePageMixin, Page):
     class Meta:
         verbose_name = _("dashboard")
         verbose_name_plural = _("dashboards")
+
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors get the cached page while its figures are unchanged.
+        render = super().serve
+        return serve_from_cache(self, request, lambda: render(request, *args, **kwargs))
