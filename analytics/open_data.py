@@ -11,6 +11,7 @@ import zipfile
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from analytics.downloads import defuse_formula, download_filename
 from analytics.models import Snapshot
@@ -52,7 +53,7 @@ def _group_label(segments: dict, grouping: str, values: list[str]) -> str:
     labels = []
     for dimension, value in zip(grouping.split("__"), values, strict=False):
         known = {item["value"]: item["label"] for item in segments.get(dimension, [])}
-        labels.append(known.get(value, value) or _("Not stated"))
+        labels.append(known.get(value, value) or pgettext("segment", "Not stated"))
     return " / ".join(labels)
 
 
@@ -199,28 +200,28 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         ),
     ]
     lines = [
-        f"# {_('Open data')}: {wave.title}" + (f" ({wave.label})" if wave.label else ""),
+        "# " + _("Open data: %(wave)s") % {"wave": str(wave)},
         "",
         _("The published, privacy-protected results of the PaRT survey wave “%(wave)s”.")
         % {"wave": str(wave)},
         "",
-        f"## {_('Licence')}",
+        "## " + _("Licence"),
         "",
         f"{wave.get_licence_display()}",
         f"{wave.licence_url}",
         "",
-        f"## {_('Source and attribution')}",
+        "## " + _("Source and attribution"),
         "",
         _("Please name the source as: “%(attribution)s, %(wave)s, %(url)s”.")
         % {"attribution": ATTRIBUTION, "wave": str(wave), "url": source_url},
         "",
-        f"## {_('Version')}",
+        "## " + _("Version"),
         "",
-        f"- {_('Snapshot version')}: {snapshot.version}",
-        f"- {_('Figures as of')}: {built_on}",
-        f"- {_('Smallest group shown (k)')}: {k}",
+        "- " + _("Snapshot version: %(version)s") % {"version": snapshot.version},
+        "- " + _("Figures as of: %(date)s") % {"date": built_on},
+        "- " + _("Smallest group shown (k): %(k)s") % {"k": k},
         "",
-        f"## {_('Privacy')}",
+        "## " + _("Privacy"),
         "",
         _(
             "The survey is anonymous. No figure here comes from fewer than %(k)s people: "
@@ -230,7 +231,7 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         )
         % {"k": k},
         "",
-        f"## {_('Files')}",
+        "## " + _("Files"),
         "",
         "- `ergebnisse.csv`: " + _("one row per figure (answers, averages, scores)."),
         "- `teilnahme.csv`: " + _("how many took part, in all and per group."),
@@ -238,7 +239,7 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         "",
         _("CSV files are UTF-8, comma-separated, with a header row; decimals use a point."),
         "",
-        f"## {_('Columns')}",
+        "## " + _("Columns"),
         "",
     ]
     lines += [f"- `{name}`: {text}" for name, text in column_help]
