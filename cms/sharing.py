@@ -6,12 +6,9 @@ embedded and downloaded, whatever its kind.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
-from django.utils import timezone
 from wagtail.blocks import StreamValue
 
 from analytics.figures import Chart
-from analytics.models import Quote, Snapshot
 from surveys.models import Wave
 
 
@@ -83,32 +80,3 @@ def waves_with_open_data(page) -> list[Wave]:
         (wave for wave in waves.distinct() if wave.results_are_public()),
         key=lambda wave: wave.opens_at,
     )
-
-
-def dashboard_state(page) -> str:
-    """Return what a dashboard's rendering depends on besides the page itself.
-
-    The newest snapshot version of each wave, whether its results are public by now,
-    and its approved quotes; any change gives a new cache key.
-    """
-    wave_ids = dashboard_wave_ids(page)
-    if not wave_ids:
-        return "-"
-    versions = dict(
-        Snapshot.objects.filter(wave_id__in=wave_ids)
-        .values("wave_id")
-        .annotate(newest=Max("version"))
-        .values_list("wave_id", "newest")
-    )
-    now = timezone.now()
-    public = {
-        wave.pk: wave.results_are_public(now)
-        for wave in Wave.objects.filter(pk__in=wave_ids).only("pk", "results_policy", "closes_at")
-    }
-    quotes = Quote.objects.filter(wave_id__in=wave_ids, status=Quote.Status.APPROVED).aggregate(
-        newest=Max("decided_at"), last=Max("pk"), count=Count("pk")
-    )
-    parts = [f"{pk}:{versions.get(pk, 0)}:{int(public.get(pk, False))}" for pk in sorted(wave_ids)]
-    newest = quotes["newest"].timestamp() if quotes["newest"] else 0
-    parts.append(f"q{quotes['count']}:{quotes['last']}:{newest}")
-    return ",".join(parts)

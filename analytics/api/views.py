@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from analytics import open_data
-from analytics.selectors import published_snapshot, published_snapshot_version
+from analytics.selectors import public_results_version, published_snapshot
 from surveys import selectors
 from surveys.api.public import MAX_AGE_SECONDS, PublicReadApi
 
@@ -98,19 +98,31 @@ class WaveResultsApi(PublicReadApi):
     )
     def get(self, request, slug):
         query = self.read_query(self.QuerySerializer)
-        wave = _public_wave(slug)
-        version = published_snapshot_version(wave=wave)
-        if version is None:
+        state = public_results_version(slug=slug)
+        if state is None:
+            _public_wave(slug)  # Answers 404 saying why, if the wave is the reason.
             raise NotFound(_("No results have been published for this wave yet."))
+        wave_id, version = state
         wanted = query.get("question")
-        tag = f"results:{wave.pk}:{version}:{','.join(sorted(wanted or []))}"
+        tag = f"results:{wave_id}:{version}:{','.join(sorted(wanted or []))}"
+        headers_only = self.cached({}, tag=tag)
+        if headers_only.status_code == 304:
+            return headers_only
         # The version is in the key, so a new snapshot is never answered from the cache.
-        key = f"api:{tag}:{request.get_host()}"
-        data = cache.get(key)
-        if data is None:
+        renderer = request.accepted_renderer
+        key = f"api:{tag}:{request.get_host()}:{renderer.format}"
+        body = cache.get(key)
+        if body is None:
+            wave = selectors.published_wave(slug=slug)
             data = self._figures(wave, wanted)
-            cache.set(key, data, CACHE_SECONDS)
-        return self.cached(data, tag=tag)
+            if renderer.format != "json":
+                return self.cached(data, tag=tag)  # The browsable page is not worth keeping.
+            body = renderer.render(data, renderer_context=self.get_renderer_context())
+            cache.set(key, body, CACHE_SECONDS)
+        response = HttpResponse(body, content_type="application/json")
+        response["ETag"] = headers_only["ETag"]
+        response["Cache-Control"] = headers_only["Cache-Control"]
+        return response
 
     def _figures(self, wave, wanted) -> dict:
         snapshot = published_snapshot(wave=wave)
