@@ -164,6 +164,12 @@ class Command(BaseCommand):
         if options["smoke"]:
             requests, warmup, clients, workers = 20, 4, 2, 1
         port = options["port"]
+        database = settings.DATABASES["default"]
+        self.stdout.write(
+            f"{database['ENGINE'].rsplit('.', 1)[-1]} database, "
+            f"CONN_MAX_AGE={database.get('CONN_MAX_AGE', 0)}, DEBUG={settings.DEBUG}, "
+            f"{workers} gunicorn workers, {clients} clients, {requests} requests per address"
+        )
         # A file, not a pipe, takes the server's log: a full pipe could block it.
         with tempfile.TemporaryFile() as log:
             server = self._start_gunicorn(port, workers, log)
