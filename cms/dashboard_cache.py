@@ -29,8 +29,14 @@ from surveys.models import Wave
 CACHE_SECONDS = 60 * 60
 
 
+# Never dashboards: these skip even the cache lookup.
+OTHER_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/documents/")
+
+
 def _route_key(request) -> str:
-    return f"dashboard-route:{request.get_host()}:{request.path}"
+    # Hashed: a path may hold any character, and cache backends limit keys.
+    address = f"{request.get_host()}|{request.path}".encode()
+    return f"dashboard-route:{hashlib.sha256(address).hexdigest()[:40]}"
 
 
 # The two checks below run on every cached visit, so they are plain SQL: building the
@@ -145,7 +151,7 @@ class DashboardCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _may_use_cache(request):
+        if _may_use_cache(request) and not request.path.startswith(OTHER_PREFIXES):
             route = cache.get(_route_key(request))
             if route is not None:
                 page_state = _page_state(
