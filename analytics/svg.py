@@ -12,10 +12,10 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-WIDTH = 640
-FONT_SIZE = 13
-# About how wide one character of a 13 px sans-serif font is, to lay out labels.
-CHARACTER_WIDTH = 7.0
+WIDTH = 520
+FONT_SIZE = 14
+# About how wide one character of a 14 px sans-serif font is, to lay out labels.
+CHARACTER_WIDTH = 7.6
 ROW_HEIGHT = 34
 TEXT_COLOUR = "#1b1b1f"
 GRID_COLOUR = "#d4d4d8"
