@@ -20,6 +20,15 @@ from analytics.selectors import public_results_version, published_snapshot
 from surveys import selectors
 from surveys.api.public import MAX_AGE_SECONDS, PublicReadApi
 
+# What a client gets for a bad query parameter (each one named) and for a missing wave.
+QUERY_ERRORS = OpenApiResponse(
+    {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    description=_("Each bad query parameter with what is wrong with it."),
+)
+NOT_FOUND = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description=_("No such wave, or its results are not public (yet)."),
+)
 # A cached answer is dropped after a day even if no newer snapshot replaced it.
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -94,7 +103,7 @@ class WaveResultsApi(PublicReadApi):
     @extend_schema(
         operation_id="show_results",
         parameters=[QuerySerializer],
-        responses={200: OutputSerializer, 400: OpenApiResponse(), 404: OpenApiResponse()},
+        responses={200: OutputSerializer, 400: QUERY_ERRORS, 404: NOT_FOUND},
     )
     def get(self, request, slug):
         query = self.read_query(self.QuerySerializer)
@@ -160,8 +169,8 @@ class WaveOpenDataApi(PublicReadApi):
                 OpenApiTypes.BINARY, description=_("A ZIP file.")
             ),
             304: OpenApiResponse(description=_("The client's copy is current.")),
-            400: OpenApiResponse(),
-            404: OpenApiResponse(),
+            400: QUERY_ERRORS,
+            404: NOT_FOUND,
         },
     )
     def get(self, request, slug):

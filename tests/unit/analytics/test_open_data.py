@@ -149,3 +149,12 @@ def test_results_are_answered_from_the_cache_until_a_new_snapshot(
     assert again == first
     assert (first["version"], first["response_count"]) == (1, 19)
     assert (after["version"], after["response_count"]) == (2, 25)
+
+
+def test_an_empty_repeated_parameter_gets_one_flat_list_of_messages(client):
+    _published()
+
+    response = client.get("/api/v1/waves/quartier-check-herbst/results/?question=")
+
+    assert response.status_code == 400
+    assert response.json() == {"question": ["Dieses Feld darf nicht leer sein."]}
