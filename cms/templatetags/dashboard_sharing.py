@@ -59,7 +59,8 @@ def dashboard_share(context):
                 "wave": wave,
                 "url": reverse("analytics_api:open-data", kwargs={"slug": wave.slug}),
                 "licence": wave.get_licence_display(),
-                "licence_url": wave.licence_url,
+                # As text, not a link: public pages link to no other host.
+                "licence_address": wave.licence_url.removeprefix("https://").rstrip("/"),
             }
             for wave in waves
         ],

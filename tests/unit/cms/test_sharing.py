@@ -144,7 +144,7 @@ def test_each_chart_links_its_downloads_and_its_embed_code(client):
 
     assert f'href="/downloads/{dashboard.pk}/{chart_id}.csv"' in page
     assert f'href="/downloads/{dashboard.pk}/{chart_id}.xlsx"' in page
-    assert f'&lt;iframe src="http://testserver/embed/{dashboard.pk}/{chart_id}/"' in page
+    assert f"&lt;iframe src=&quot;http://testserver/embed/{dashboard.pk}/{chart_id}/&quot;" in page
 
 
 def test_the_dashboard_links_the_open_data_package_with_its_licence(client):
@@ -153,7 +153,8 @@ def test_the_dashboard_links_the_open_data_package_with_its_licence(client):
     page = client.get(dashboard.url).content.decode()
 
     assert 'href="/api/v1/waves/herbst/open-data/"' in page
-    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in page
+    assert 'CC BY 4.0) <span class="dashboard-share__licence-address">' in page
+    assert "(creativecommons.org/licenses/by/4.0)" in page
 
 
 def test_a_wave_whose_results_wait_for_closing_is_not_offered_as_open_data(client):
