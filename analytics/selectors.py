@@ -3,6 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import connection
+from django.utils import timezone
+
 from analytics.models import ComparisonSnapshot, Snapshot
 from surveys.models import Answer, Segment, Wave
 
@@ -84,3 +87,29 @@ def reach_of(*, snapshot: Snapshot) -> Reach:
     return Reach(
         data.get("response_count"), data.get("min_cell_size", snapshot.min_cell_size), groups
     )
+
+
+# Asked on every call of the results API, so it is plain SQL: building it through the ORM
+# cost more than running it.
+PUBLIC_RESULTS_VERSION_SQL = f"""
+    SELECT wave.id, (SELECT MAX(snapshot.version) FROM {Snapshot._meta.db_table} snapshot
+        WHERE snapshot.wave_id = wave.id)
+    FROM {Wave._meta.db_table} wave
+    WHERE wave.slug = %s AND wave.opens_at <= %s
+        AND (wave.results_policy = %s OR (wave.closes_at IS NOT NULL AND wave.closes_at <= %s))
+"""  # noqa: S608 - table names come from our models; every value is a parameter
+
+
+def public_results_version(*, slug: str) -> tuple[int, int] | None:
+    """Return (wave id, newest snapshot version) of an opened wave whose results are public.
+
+    None when there is no such wave, its results are hidden until it closes, or it has
+    no snapshot yet.
+    """
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(PUBLIC_RESULTS_VERSION_SQL, [slug, now, Wave.ResultsPolicy.LIVE.value, now])
+        row = cursor.fetchone()
+    if row is None or row[1] is None:
+        return None
+    return row[0], row[1]

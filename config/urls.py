@@ -33,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("surveys.urls")),
     path("search/", cms_views.search, name="search"),
+    path("", include("cms.sharing_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

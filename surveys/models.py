@@ -400,6 +400,13 @@ class ScaleItem(models.Model):
         return f"{self.scale}: {self.question}"
 
 
+LICENCE_URLS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 class Wave(models.Model):
     class ResultsPolicy(models.TextChoices):
         LIVE = "live", _("Public while the wave runs")
@@ -409,6 +416,16 @@ class Wave(models.Model):
         OPEN = "open", _("Open: anyone with the link may answer")
         OPTIONAL = "optional", _("Codes accepted, but not needed")
         REQUIRED = "required", _("Only with a printed access code")
+
+    class Licence(models.TextChoices):
+        """Open licences for the published figures, by their SPDX identifier."""
+
+        CC_BY_4 = "CC-BY-4.0", _("Creative Commons Attribution 4.0 International (CC BY 4.0)")
+        CC_BY_SA_4 = (
+            "CC-BY-SA-4.0",
+            _("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)"),
+        )
+        CC0_1 = "CC0-1.0", _("Creative Commons Zero 1.0 Universal (CC0 1.0, public domain)")
 
     questionnaire = models.ForeignKey(
         Questionnaire,
@@ -452,7 +469,6 @@ class Wave(models.Model):
             "and sends them when the tablet is online again."
         ),
     )
-
     linking_series = models.SlugField(
         _("linking series"),
         blank=True,
@@ -461,6 +477,13 @@ class Wave(models.Model):
             "personal linking code, so one person's “before” and “after” answers can be "
             "paired. Only a keyed fingerprint of the code is stored. Empty: not asked."
         ),
+    )
+    licence = models.CharField(
+        _("licence of the published figures"),
+        max_length=16,
+        choices=Licence.choices,
+        default=Licence.CC_BY_4,
+        help_text=_("The open licence under which anyone may reuse the downloadable figures."),
     )
 
     panels = [
@@ -474,6 +497,7 @@ class Wave(models.Model):
         FieldPanel("code_policy"),
         FieldPanel("tablet_mode"),
         FieldPanel("linking_series"),
+        FieldPanel("licence"),
     ]
     base_form_class = WaveLanguagesForm
 
@@ -495,6 +519,10 @@ class Wave(models.Model):
 
     def results_are_public(self, at=None) -> bool:
         return self.results_policy == self.ResultsPolicy.LIVE or self.has_closed(at)
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS[self.licence]
 
     def offered_languages(self) -> list[str]:
         """Return the language codes this wave is answered in, the site's order kept."""

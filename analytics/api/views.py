@@ -1,14 +1,62 @@
 """The public results of each wave: its newest published, suppressed snapshot."""
 
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
-from analytics.selectors import published_snapshot
+from analytics import open_data
+from analytics.selectors import public_results_version, published_snapshot
 from surveys import selectors
-from surveys.api.public import PublicReadApi
+from surveys.api.public import MAX_AGE_SECONDS, PublicReadApi
+
+# What a client gets for a bad query parameter (each one named) and for a missing wave.
+QUERY_ERRORS = OpenApiResponse(
+    {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    description=_("Each bad query parameter with what is wrong with it."),
+)
+NOT_FOUND = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description=_("No such wave, or its results are not public (yet)."),
+)
+# A cached answer is dropped after a day even if no newer snapshot replaced it.
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def _public_wave(slug: str):
+    """Return the wave whose results are public now, or answer 404 saying why not."""
+    wave = selectors.published_wave(slug=slug)
+    if wave is None:
+        raise NotFound(_("There is no published wave at this address."))
+    if not wave.results_are_public():
+        raise NotFound(
+            _("The results of this wave are published once it has closed on %(date)s.")
+            % {"date": timezone.localdate(wave.closes_at).isoformat()}
+            if wave.closes_at
+            else _("The results of this wave are published once it has closed.")
+        )
+    return wave
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class OpenDataLinkField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, snapshot):
+        path = reverse("analytics_api:open-data", kwargs={"slug": snapshot.data["wave"]["slug"]})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
 
 
 class WaveResultsApi(PublicReadApi):
@@ -46,29 +94,48 @@ class WaveResultsApi(PublicReadApi):
         participation = serializers.JSONField(source="data.participation")
         questions = serializers.JSONField()
         scales = serializers.JSONField(source="data.scales")
+        open_data = OpenDataLinkField(
+            help_text=_(
+                "The open-data package of this wave: CSV, JSON and a README with the licence."
+            )
+        )
 
     @extend_schema(
         operation_id="show_results",
         parameters=[QuerySerializer],
-        responses={200: OutputSerializer, 400: OpenApiResponse(), 404: OpenApiResponse()},
+        responses={200: OutputSerializer, 400: QUERY_ERRORS, 404: NOT_FOUND},
     )
     def get(self, request, slug):
         query = self.read_query(self.QuerySerializer)
-        wave = selectors.published_wave(slug=slug)
-        if wave is None:
-            raise NotFound(_("There is no published wave at this address."))
-        if not wave.results_are_public():
-            raise NotFound(
-                _("The results of this wave are published once it has closed on %(date)s.")
-                % {"date": timezone.localdate(wave.closes_at).isoformat()}
-                if wave.closes_at
-                else _("The results of this wave are published once it has closed.")
-            )
-        snapshot = published_snapshot(wave=wave)
-        if snapshot is None:
+        state = public_results_version(slug=slug)
+        if state is None:
+            _public_wave(slug)  # Answers 404 saying why, if the wave is the reason.
             raise NotFound(_("No results have been published for this wave yet."))
-        questions = snapshot.data.get("questions", [])
+        wave_id, version = state
         wanted = query.get("question")
+        tag = f"results:{wave_id}:{version}:{','.join(sorted(wanted or []))}"
+        headers_only = self.cached({}, tag=tag)
+        if headers_only.status_code == 304:
+            return headers_only
+        # The version is in the key, so a new snapshot is never answered from the cache.
+        renderer = request.accepted_renderer
+        key = f"api:{tag}:{request.get_host()}:{renderer.format}"
+        body = cache.get(key)
+        if body is None:
+            wave = selectors.published_wave(slug=slug)
+            data = self._figures(wave, wanted)
+            if renderer.format != "json":
+                return self.cached(data, tag=tag)  # The browsable page is not worth keeping.
+            body = renderer.render(data, renderer_context=self.get_renderer_context())
+            cache.set(key, body, CACHE_SECONDS)
+        response = HttpResponse(body, content_type="application/json")
+        response["ETag"] = headers_only["ETag"]
+        response["Cache-Control"] = headers_only["Cache-Control"]
+        return response
+
+    def _figures(self, wave, wanted) -> dict:
+        snapshot = published_snapshot(wave=wave)
+        questions = snapshot.data.get("questions", [])
         if wanted:
             known = {question["key"] for question in questions}
             unknown = [key for key in wanted if key not in known]
@@ -78,6 +145,55 @@ class WaveResultsApi(PublicReadApi):
                 )
             questions = [question for question in questions if question["key"] in wanted]
         snapshot.questions = questions
-        data = self.OutputSerializer(snapshot).data
-        tag = f"results:{wave.pk}:{snapshot.version}:{','.join(sorted(wanted or []))}"
-        return self.cached(data, tag=tag)
+        return self.OutputSerializer(snapshot, context={"request": self.request}).data
+
+
+class WaveOpenDataApi(PublicReadApi):
+    """Download a wave's open-data package: its public figures as CSV and JSON, with a README.
+
+    The README names the licence staff chose for the wave (CC BY 4.0 unless they chose
+    another), the attribution, the snapshot version and date, and the smallest group size.
+    """
+
+    class EmptyQuery(serializers.Serializer):
+        pass
+
+    def perform_content_negotiation(self, request, force=False):
+        # A client asking for application/zip still gets a JSON error when there is no file.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="download_open_data",
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY, description=_("A ZIP file.")
+            ),
+            304: OpenApiResponse(description=_("The client's copy is current.")),
+            400: QUERY_ERRORS,
+            404: NOT_FOUND,
+        },
+    )
+    def get(self, request, slug):
+        self.read_query(self.EmptyQuery)
+        wave = _public_wave(slug)
+        snapshot = published_snapshot(wave=wave)
+        if snapshot is None:
+            raise NotFound(_("No results have been published for this wave yet."))
+        tag = f"open-data:{wave.pk}:{snapshot.version}:{wave.licence}"
+        empty = self.cached({}, tag=tag)
+        if empty.status_code == 304:
+            return empty
+        key = f"api:{tag}:{request.LANGUAGE_CODE}:{request.get_host()}"
+        content = cache.get(key)
+        if content is None:
+            source = request.build_absolute_uri(
+                reverse("analytics_api:results", kwargs={"slug": wave.slug})
+            )
+            content = open_data.open_data_package(wave=wave, snapshot=snapshot, source_url=source)
+            cache.set(key, content, CACHE_SECONDS)
+        filename = open_data.package_filename(wave=wave, snapshot=snapshot)
+        response = HttpResponse(content, content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["ETag"] = empty["ETag"]
+        response["Cache-Control"] = f"public, max-age={MAX_AGE_SECONDS}"
+        return response

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.blocks import DashboardStreamBlock
+from cms.dashboard_cache import serve_from_cache
 from cms.dashboard_filters import dashboard_filter
 from cms.models.base import SitePageMixin
 
@@ -47,8 +48,13 @@ class DashboardPage(SitePageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # Anonymous visitors get the cached page while its figures are unchanged.
+        return serve_from_cache(self, request, lambda: self._render(request, *args, **kwargs))
+
+    def _render(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        # An unknown filter value is the visitor's mistake: a friendly page, status 400.
+        # An unknown filter value is the visitor's mistake: a friendly page, status 400
+        # (never cached: only a 200 is).
         if response.context_data["dashboard_filter"].is_invalid:
             response.status_code = 400
         return response

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "cms.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the language is known; answers repeat dashboard visits before Wagtail routes.
+    "cms.dashboard_cache.DashboardCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: it turns a lockout raised during login into its response.
     "axes.middleware.AxesMiddleware",

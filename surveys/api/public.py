@@ -36,7 +36,11 @@ class PublicReadApi(APIView):
         if unknown:
             raise ValidationError({name: [_("This parameter is not known.")] for name in unknown})
         serializer = serializer_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            # A repeated parameter's errors come keyed by position; clients get one flat list.
+            raise ValidationError(
+                {name: _messages(errors) for name, errors in serializer.errors.items()}
+            )
         return serializer.validated_data
 
     def cached(self, data, *, tag: str) -> Response:
@@ -49,6 +53,15 @@ class PublicReadApi(APIView):
         ):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         return Response(data, headers=headers)
+
+
+def _messages(errors) -> list[str]:
+    """Return every message in a (possibly nested) DRF error structure, in order."""
+    if isinstance(errors, dict):
+        return [message for value in errors.values() for message in _messages(value)]
+    if isinstance(errors, list):
+        return [message for value in errors for message in _messages(value)]
+    return [str(errors)]
 
 
 class LanguageQuery(serializers.Serializer):

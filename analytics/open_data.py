@@ -1,0 +1,286 @@
+"""The open-data package of a wave: its public, suppressed figures as CSV and JSON, with a README.
+
+Everything comes from the published snapshot, where small cells are already withheld
+(null); a withheld figure stays an empty cell with `withheld` = 1, never a number.
+"""
+
+import csv
+import io
+import json
+import zipfile
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from analytics.downloads import defuse_formula, download_filename
+from analytics.models import Snapshot
+from surveys.models import Wave
+
+ATTRIBUTION = "PaRT – Caritas Hagen und Diakonie Mark-Ruhr"
+RESULT_COLUMNS = [
+    "item_type",
+    "item_key",
+    "item_text",
+    "question_kind",
+    "grouping",
+    "group",
+    "group_label",
+    "option",
+    "option_label",
+    "answered",
+    "count",
+    "share",
+    "share_low",
+    "share_high",
+    "mean",
+    "mean_low",
+    "mean_high",
+    "sd",
+    "median",
+    "withheld",
+]
+PARTICIPATION_COLUMNS = ["grouping", "group", "group_label", "count", "withheld"]
+
+
+def package_filename(*, wave: Wave, snapshot: Snapshot) -> str:
+    return download_filename(
+        "part-offene-daten", wave.slug, f"v{snapshot.version}", extension="zip"
+    )
+
+
+def _group_label(segments: dict, grouping: str, values: list[str]) -> str:
+    labels = []
+    for dimension, value in zip(grouping.split("__"), values, strict=False):
+        known = {item["value"]: item["label"] for item in segments.get(dimension, [])}
+        labels.append(known.get(value, value) or pgettext("segment", "Not stated"))
+    return " / ".join(labels)
+
+
+def _groups(figures: dict, segments: dict):
+    """Yield (grouping, group, label, figures) for everyone, then each published group."""
+    yield "", "", _("Everyone"), figures
+    for grouping, groups in figures.get("breakdowns", {}).items():
+        for group in groups:
+            values = group.get("values", [])
+            yield grouping, "|".join(values), _group_label(segments, grouping, values), group
+
+
+def _summary_row(base: dict, figures: dict) -> dict:
+    withheld = figures.get("answered") is None or figures.get("mean") is None
+    return base | {
+        "answered": figures.get("answered"),
+        "mean": figures.get("mean"),
+        "mean_low": figures.get("mean_low"),
+        "mean_high": figures.get("mean_high"),
+        "sd": figures.get("sd"),
+        "median": figures.get("median"),
+        "withheld": int(withheld),
+    }
+
+
+def result_rows(snapshot: Snapshot) -> list[dict]:
+    """Return one row per public figure of the snapshot, in a long, tidy layout."""
+    data = snapshot.data
+    segments = data.get("segments", {})
+    rows = []
+    for question in data.get("questions", []):
+        item = {
+            "item_type": "question",
+            "item_key": question["key"],
+            "item_text": question.get("text", ""),
+            "question_kind": question.get("kind", ""),
+        }
+        labels = {
+            option["value"]: option.get("label", "") for option in question.get("options", [])
+        }
+        for grouping, group, label, figures in _groups(question, segments):
+            base = item | {"grouping": grouping, "group": group, "group_label": label}
+            if question.get("options"):
+                for option in figures.get("options", []):
+                    rows.append(
+                        base
+                        | {
+                            "option": option["value"],
+                            "option_label": labels.get(option["value"], ""),
+                            "answered": figures.get("answered"),
+                            "count": option.get("count"),
+                            "share": option.get("share"),
+                            "share_low": option.get("share_low"),
+                            "share_high": option.get("share_high"),
+                            "withheld": int(option.get("count") is None),
+                        }
+                    )
+            elif "mean" in figures:
+                rows.append(_summary_row(base, figures))
+    for scale in data.get("scales", []):
+        parts = [("scale", scale["key"], scale)] + [
+            ("subscale", f"{scale['key']}.{part['key']}", part)
+            for part in scale.get("subscales", [])
+        ]
+        for item_type, key, figures in parts:
+            item = {"item_type": item_type, "item_key": key, "item_text": scale.get("name", "")}
+            for grouping, group, label, group_figures in _groups(figures, segments):
+                if "mean" in group_figures:
+                    base = item | {"grouping": grouping, "group": group, "group_label": label}
+                    rows.append(_summary_row(base, group_figures))
+    return rows
+
+
+def participation_rows(snapshot: Snapshot) -> list[dict]:
+    """Return how many took part, in all and per published group."""
+    data = snapshot.data
+    segments = data.get("segments", {})
+    total = data.get("response_count")
+    rows = [
+        {
+            "grouping": "",
+            "group": "",
+            "group_label": _("Everyone"),
+            "count": total,
+            "withheld": int(total is None),
+        }
+    ]
+    for grouping, groups in data.get("participation", {}).items():
+        for group in groups:
+            values = group.get("values", [])
+            rows.append(
+                {
+                    "grouping": grouping,
+                    "group": "|".join(values),
+                    "group_label": _group_label(segments, grouping, values),
+                    "count": group.get("count"),
+                    "withheld": int(group.get("count") is None),
+                }
+            )
+    return rows
+
+
+def _csv(columns: list[str], rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n", restval="")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {
+                key: ""
+                if value is None
+                else defuse_formula(value)
+                if isinstance(value, str)
+                else value
+                for key, value in row.items()
+            }
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
+    built_on = timezone.localdate(snapshot.built_at).isoformat()
+    k = snapshot.min_cell_size
+    column_help = [
+        ("item_type", _("“question”, “scale” or “subscale”.")),
+        ("item_key", _("The stable key of the question or scale, as in the API.")),
+        ("item_text", _("The question as it was asked, or the scale's name.")),
+        ("question_kind", _("The kind of question, for example single_choice or agreement.")),
+        ("grouping", _("Empty for everyone; otherwise the breakdown, for example “quarter”.")),
+        ("group", _("The group's key within the breakdown, for example “altenhagen”.")),
+        ("group_label", _("The group's name.")),
+        ("option", _("The answer's key (choice questions only).")),
+        ("option_label", _("The answer as it was offered.")),
+        ("answered", _("How many people in the group answered the question.")),
+        ("count", _("How many of them gave this answer.")),
+        ("share", _("count divided by answered, between 0 and 1.")),
+        ("share_low, share_high", _("The 95 % confidence interval of the share (Wilson).")),
+        ("mean", _("The average of a number, a 0 to 10 scale or a score.")),
+        ("mean_low, mean_high", _("The 95 % confidence interval of the average (t distribution).")),
+        ("sd, median", _("Standard deviation and median.")),
+        (
+            "withheld",
+            _("1 when the figure is withheld to protect privacy; its cells are then empty."),
+        ),
+    ]
+    lines = [
+        "# " + _("Open data: %(wave)s") % {"wave": str(wave)},
+        "",
+        _("The published, privacy-protected results of the PaRT survey wave “%(wave)s”.")
+        % {"wave": str(wave)},
+        "",
+        "## " + _("Licence"),
+        "",
+        f"{wave.get_licence_display()}",
+        f"{wave.licence_url}",
+        "",
+        "## " + _("Source and attribution"),
+        "",
+        _("Please name the source as: “%(attribution)s, %(wave)s, %(url)s”.")
+        % {"attribution": ATTRIBUTION, "wave": str(wave), "url": source_url},
+        "",
+        "## " + _("Version"),
+        "",
+        "- " + _("Snapshot version: %(version)s") % {"version": snapshot.version},
+        "- " + _("Figures as of: %(date)s") % {"date": built_on},
+        "- " + _("Smallest group shown (k): %(k)s") % {"k": k},
+        "",
+        "## " + _("Privacy"),
+        "",
+        _(
+            "The survey is anonymous. No figure here comes from fewer than %(k)s people: "
+            "smaller groups are withheld, and where a withheld figure could be worked out "
+            "from a total, another small group is withheld too. Withheld figures are empty "
+            "cells (null in JSON), never zero."
+        )
+        % {"k": k},
+        "",
+        "## " + _("Files"),
+        "",
+        "- `ergebnisse.csv`: " + _("one row per figure (answers, averages, scores)."),
+        "- `teilnahme.csv`: " + _("how many took part, in all and per group."),
+        "- `ergebnisse.json`: " + _("the same figures as the public API returns them."),
+        "",
+        _("CSV files are UTF-8, comma-separated, with a header row; decimals use a point."),
+        "",
+        "## " + _("Columns"),
+        "",
+    ]
+    lines += [f"- `{name}`: {text}" for name, text in column_help]
+    return "\n".join(lines) + "\n"
+
+
+def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> bytes:
+    """Return the ZIP of a wave's public figures: two CSV files, JSON and a README."""
+    data = snapshot.data
+    document = {
+        "wave": data.get("wave"),
+        "version": snapshot.version,
+        "built_at": snapshot.built_at.isoformat(),
+        "min_cell_size": snapshot.min_cell_size,
+        "licence": {
+            "id": wave.licence,
+            "name": wave.get_licence_display(),
+            "url": wave.licence_url,
+        },
+        "attribution": ATTRIBUTION,
+        "source": source_url,
+        "response_count": data.get("response_count"),
+        "status": data.get("status"),
+        "segments": data.get("segments", {}),
+        "participation": data.get("participation", {}),
+        "questions": data.get("questions", []),
+        "scales": data.get("scales", []),
+    }
+    files = {
+        "README.md": _readme(wave=wave, snapshot=snapshot, source_url=source_url).encode("utf-8"),
+        "ergebnisse.csv": _csv(RESULT_COLUMNS, result_rows(snapshot)),
+        "teilnahme.csv": _csv(PARTICIPATION_COLUMNS, participation_rows(snapshot)),
+        "ergebnisse.json": json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"),
+    }
+    folder = package_filename(wave=wave, snapshot=snapshot).removesuffix(".zip")
+    # The snapshot's time, not now: the same snapshot always gives the same bytes.
+    stamp = timezone.localtime(snapshot.built_at).timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()

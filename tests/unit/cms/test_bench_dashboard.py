@@ -1,0 +1,65 @@
+"""The dashboard benchmark, as a smoke run against gunicorn and a small SQLite database."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+SITE = """
+from analytics.services import refresh_snapshot
+from tests.factories import WaveFactory, build_site, submit
+wave = WaveFactory(slug="bench")
+submit(wave, 8, quarter="altenhagen", feeling="3")
+submit(wave, 9, quarter="wehringhausen", feeling="4", say=6)
+refresh_snapshot(wave=wave)
+build_site(wave=wave)
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _manage(*arguments, environment) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path):
+    # Its own database file: gunicorn runs in other processes and cannot see the test's.
+    environment = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}",
+        "REDIS_URL": "",
+        "CELERY_TASK_ALWAYS_EAGER": "1",
+    }
+    for arguments in (["migrate", "-v0"], ["shell", "-v0", "-c", SITE]):
+        done = _manage(*arguments, environment=environment)
+        assert done.returncode == 0, done.stderr[-2000:]
+
+    run = _manage(
+        "bench_dashboard", "--smoke", "--port", str(_free_port()), environment=environment
+    )
+
+    if "gunicorn could not start" in run.stderr or "did not answer" in run.stderr:
+        pytest.skip(f"gunicorn could not start here: {run.stderr[-500:]}")
+    assert run.returncode == 0, run.stderr[-2000:]
+    last_line = run.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"RESULT dashboard_rps=\d+ dashboard_p95_ms=[\d.]+ api_rps=\d+ api_p95_ms=[\d.]+ "
+        r"dashboard_kb_gz=\d+",
+        last_line,
+    ), run.stdout
