@@ -24,7 +24,7 @@ venv: $(VENV)/.runtime
 run: $(VENV)/.runtime
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
-	DEBUG=1 $(BIN)/python manage.py demo_admin
+	DEBUG=1 WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
 	@echo "  Site:      http://$(HOST):$(PORT)/"
 	@echo "  Survey:    http://$(HOST):$(PORT)/s/quartier-check/"
 	@echo "  Results:   http://$(HOST):$(PORT)/dashboards/"

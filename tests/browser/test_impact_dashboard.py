@@ -60,7 +60,7 @@ def test_the_filter_works_without_javascript(live_server, demo_site, chromium):
     page = context.new_page()
     try:
         page.goto(live_server.url + STORY)
-        page.get_by_label("Quartier").select_option("wehringhausen")
+        page.get_by_label("Quartier", exact=True).select_option("wehringhausen")
         page.get_by_role("button", name="Anzeigen").click()
 
         page.wait_for_url("**quartier=wehringhausen**")

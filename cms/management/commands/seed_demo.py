@@ -271,6 +271,8 @@ class Command(BaseCommand):
                     "opens_at": opens,
                     "closes_at": closes,
                     "results_policy": policy,
+                    # The running wave offers the offline tablet page, so staff can try it.
+                    "tablet_mode": closes is None,
                 },
             )
             waves.append(wave)

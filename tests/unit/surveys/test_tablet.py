@@ -106,6 +106,7 @@ def test_staff_switch_tablet_mode_on_in_the_wave_form_and_the_tablet_page_opens(
             "opens_at": "2026-11-01 10:00",
             "results_policy": "live",
             "code_policy": "open",
+            "licence": "CC-BY-4.0",
             "tablet_mode": "on",
         },
     )
