@@ -605,7 +605,10 @@ class Response(models.Model):
     age_band = models.CharField(max_length=64, blank=True)
     gender = models.CharField(max_length=64, blank=True)
     home_language = models.CharField(max_length=64, blank=True)
-    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    # A database default too, so bulk loads in plain SQL (benchmarks, imports) need not name it.
+    channel = models.CharField(
+        max_length=16, choices=Channel.choices, default=Channel.ONLINE, db_default=Channel.ONLINE
+    )
     paper_batch = models.ForeignKey(
         PaperBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
     )
