@@ -9,7 +9,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -30,6 +32,21 @@ def _served_schema() -> dict:
 # schemathesis' lazy fixture loader does not run on pytest 9, so the schema is loaded here.
 schema = schemathesis.openapi.from_dict(_served_schema())
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def test_database_connection_stays_open():
+    """Keep the test's connection across calls, as Django's test client does.
+
+    The app is called in-process; at the end of each request Django would close the
+    connection that holds the test's transaction (PostgreSQL then says "the connection
+    is closed"; SQLite's in-memory database ignores the close).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
