@@ -123,15 +123,7 @@ class ResponseCreateApi(APIView):
                     "wave": "quartier-check",
                     "version": 1,
                     "language": "de",
-                    # The demo wave of `make run`, so "Try it out" in the docs stores it.
-                    "answers": {
-                        "quartier": "wehringhausen",
-                        "alter": "14-17",
-                        "geschlecht": "divers",
-                        "wohlfuehlen": "4",
-                        "mitbestimmen": 7,
-                        **{f"bet_{number}": "4" for number in range(1, 7)},
-                    },
+                    "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4", "mitbestimmen": 7},
                 },
             ),
             OpenApiExample(

@@ -43,6 +43,19 @@ def chromium():
 
 
 @pytest.fixture
+def browser(chromium_path):
+    """A Chromium of the test's own, for tests that open contexts of their own."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
 def phone_page(chromium_path):
     from playwright.sync_api import sync_playwright
 

@@ -3,22 +3,10 @@
 import pytest
 
 from surveys.models import Answer, Response
-from tests.browser.conftest import CHROMIUM_ARGS, PHONE, screenshot
+from tests.browser.conftest import PHONE, screenshot
 from tests.factories import three_page_wave
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _phone(browser, *, javascript: bool):
