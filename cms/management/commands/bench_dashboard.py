@@ -11,7 +11,6 @@ import http.client
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -23,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.models import DashboardPage
 from cms.sharing import dashboard_wave_ids
+from config.loopback import start_gunicorn
 from surveys.models import Wave
 
 STARTUP_SECONDS = 30
@@ -198,36 +198,10 @@ class Command(BaseCommand):
 
     def _start_gunicorn(self, port: int, workers: int, log) -> subprocess.Popen:
         environment = os.environ | {"DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ]
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            command,
-            cwd=settings.BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
+        return start_gunicorn(
+            port=port,
+            workers=workers,
+            environment=environment,
             stderr=log,
+            startup_seconds=STARTUP_SECONDS,
         )
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                log.seek(0)
-                problem = log.read().decode(errors="replace")[-2000:]
-                raise CommandError(f"gunicorn could not start: {problem}")
-            try:
-                if _get(port, "/healthz")[0] == 200:
-                    return server
-            except OSError:
-                time.sleep(0.2)
-        server.kill()
-        server.wait()
-        raise CommandError(f"gunicorn did not answer on port {port} within {STARTUP_SECONDS} s")

@@ -10,11 +10,9 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import psycopg
 from django.conf import settings
@@ -22,12 +20,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from config.loopback import start_gunicorn
 from surveys import selectors
 from surveys.models import Answer, Question, Questionnaire, Response, SubmissionToken, Wave
 from surveys.services.questionnaires import complete_questionnaire
 from surveys.validation import check
 
-BASE_DIR = Path(settings.BASE_DIR)
 # A realistic short survey: four segment questions, a six-row matrix, a 0–10 scale.
 MATRIX_ROWS = 6
 
@@ -163,32 +161,7 @@ class Command(BaseCommand):
             # No broker: refreshes are queued in memory, as the submission path would
             # hand them to Redis; nothing runs them during the benchmark.
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ]
-        server = subprocess.Popen(command, cwd=BASE_DIR, env=env)  # noqa: S603 - fixed argv
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise CommandError("gunicorn stopped while starting")
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-                probe.request("GET", "/healthz")
-                if probe.getresponse().status == 200:
-                    return server, port
-            except OSError:
-                time.sleep(0.2)
-        server.kill()
-        raise CommandError("gunicorn did not answer /healthz within 30 seconds")
+        return start_gunicorn(port=port, workers=workers, environment=env), port
 
     def _post(self, port: int, wave: Wave, seconds: float, clients: int):
         latencies: list[float] = []
