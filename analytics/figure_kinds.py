@@ -210,6 +210,19 @@ def _separators() -> str:
     return get_format("DECIMAL_SEPARATOR") + (get_format("THOUSAND_SEPARATOR") or " ")
 
 
+def _interval_bars(means: list[Mean]) -> dict:
+    """Return plotly error bars drawing each mean's interval (none where it has none)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [(m.high - m.mean) if m.high is not None else 0 for m in means],
+        "arrayminus": [(m.mean - m.low) if m.low is not None else 0 for m in means],
+        "color": INK,
+        "thickness": 2,
+        "width": 8,
+    }
+
+
 def _mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> dict:
     """Return a figure of horizontal bars of averages with their 95 % intervals."""
     colours = colours or [BLUE] * len(means)
@@ -224,15 +237,7 @@ def _mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> d
             textposition="inside",
             insidetextanchor="start",
             insidetextfont={"color": [TEXT_ON.get(colour, "#000000") for colour in colours]},
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": [(m.high - m.mean) if m.high is not None else 0 for m in means],
-                "arrayminus": [(m.mean - m.low) if m.low is not None else 0 for m in means],
-                "color": INK,
-                "thickness": 2,
-                "width": 8,
-            },
+            error_x=_interval_bars(means),
             hoverinfo="skip",
         )
     )
@@ -776,15 +781,7 @@ def trend_chart(
             text=[_one_decimal(mean.mean) for _label, mean in shown],
             textposition="middle right",
             cliponaxis=False,
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": [(m.high - m.mean) if m.high is not None else 0 for _l, m in shown],
-                "arrayminus": [(m.mean - m.low) if m.low is not None else 0 for _l, m in shown],
-                "color": INK,
-                "thickness": 2,
-                "width": 8,
-            },
+            error_y=_interval_bars([mean for _label, mean in shown]),
             hoverinfo="skip",
         )
     )
