@@ -32,3 +32,24 @@ if REDIS_URL and _XDIST_WORKER.startswith("gw") and not os.environ.get("PART_TES
     CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
     os.environ["REDIS_URL"] = REDIS_URL
     os.environ["PART_TEST_REDIS_SPLIT"] = "1"
+
+# Files the tests write (media, exports, code sheets) go to a folder of each test
+# process, so parallel processes never share a file name; subprocesses a test starts
+# (a worker, gunicorn) inherit the same folders through the environment.
+for _setting, _folder in (
+    ("MEDIA_ROOT", "media"),
+    ("PART_EXPORT_ROOT", "exports"),
+    ("PART_CODE_SHEET_ROOT", "code-sheets"),
+):
+    if not os.environ.get(_setting):
+        import tempfile
+        from pathlib import Path
+
+        if not os.environ.get("PART_TEST_FILES"):
+            import atexit
+            import shutil
+
+            os.environ["PART_TEST_FILES"] = tempfile.mkdtemp(prefix="part-test-")
+            atexit.register(shutil.rmtree, os.environ["PART_TEST_FILES"], True)
+        os.environ[_setting] = str(Path(os.environ["PART_TEST_FILES"]) / _folder)
+    globals()[_setting] = Path(os.environ[_setting])
