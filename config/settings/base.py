@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms",
     "surveys",
     "analytics",
+    "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
