@@ -323,7 +323,11 @@ def handled_concerns() -> QuerySet[SafeguardingConcern]:
 
 
 def mark_wave_checked(*, wave: Wave) -> None:
-    """Treat every answer a wave holds now as checked (demo data needs no safeguarding)."""
+    """Treat every answer a wave holds now as checked (demo data needs no safeguarding).
+
+    The mark is set `SCAN_OVERLAP` ids ahead, so the next check reads from the first
+    answer after these on, and none of these again.
+    """
     newest = (
         Answer.objects.filter(response__wave=wave)
         .order_by("-pk")
@@ -331,4 +335,6 @@ def mark_wave_checked(*, wave: Wave) -> None:
         .first()
         or 0
     )
-    SafeguardingScan.objects.update_or_create(wave=wave, defaults={"last_answer_id": newest})
+    SafeguardingScan.objects.update_or_create(
+        wave=wave, defaults={"last_answer_id": newest + SCAN_OVERLAP}
+    )
