@@ -173,6 +173,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.refresh_stale_snapshots",
         "schedule": env.float("SNAPSHOT_SWEEP_SECONDS", default=300.0),
     },
+    # Concerns are looked for after every response; this catches checks a broker outage lost.
+    "find-safeguarding-concerns": {
+        "task": "analytics.tasks.find_concerns_everywhere",
+        "schedule": env.float("SAFEGUARDING_SWEEP_SECONDS", default=900.0),
+    },
     "purge-expired": {
         "task": "cms.tasks.purge_expired",
         "schedule": crontab(hour=3, minute=30),
