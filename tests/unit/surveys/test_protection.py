@@ -157,7 +157,10 @@ def test_the_device_hash_changes_with_the_day_and_never_contains_the_address(rf,
     assert ADDRESS not in first
 
 
-def test_counting_bursts_touches_no_database(rf, django_assert_num_queries):
+def test_counting_bursts_in_the_cache_store_touches_no_database(
+    rf, settings, django_assert_num_queries
+):
+    settings.PART_COUNTER_STORE = "cache"
     request = rf.get("/", REMOTE_ADDR=ADDRESS)
 
     with django_assert_num_queries(0):
