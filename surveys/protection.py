@@ -127,6 +127,11 @@ def _count_key(kind: str, owner) -> str:
     return f"surveys:burst:{kind}:{owner}:{_window()}"
 
 
+def _share(count: int, threshold: int) -> float:
+    # A threshold of 0 asks everyone for the puzzle, from the first submission on.
+    return count / threshold if threshold > 0 else count + 1.0
+
+
 @dataclasses.dataclass(frozen=True)
 class Burst:
     """How many submissions a device and a wave sent in this window, before this one."""
@@ -138,8 +143,8 @@ class Burst:
     def level(self) -> float:
         """Return how many times over its threshold the busier of the two counts is."""
         return max(
-            self.device / max(1, settings.PART_BURST_PER_DEVICE),
-            self.wave / max(1, settings.PART_BURST_PER_WAVE),
+            _share(self.device, settings.PART_BURST_PER_DEVICE),
+            _share(self.wave, settings.PART_BURST_PER_WAVE),
         )
 
     @property

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "cms",
     "surveys",
     "analytics",
+    # Load-and-fault benchmarks (manage.py bench_faults); no models, no addresses.
+    "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

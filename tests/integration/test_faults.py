@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from config.loopback import start_gunicorn
-from tests.conftest import need
-from tests.integration.private_services import (
+from benchmarks.services import (
     ROOT,
     PrivatePostgres,
     PrivateRedis,
@@ -28,6 +26,8 @@ from tests.integration.private_services import (
     missing_binaries,
     wait_for,
 )
+from config.loopback import start_gunicorn
+from tests.conftest import need
 
 pytestmark = pytest.mark.services
 
@@ -81,7 +81,7 @@ def site():
         redis_server.start()
         environment = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.integration.live_settings",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.live_settings",
             "DATABASE_URL": postgres.url,
             "REDIS_URL": redis_server.url,
             "SECRET_KEY": uuid.uuid4().hex,

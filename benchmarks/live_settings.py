@@ -1,4 +1,4 @@
-"""Settings of the gunicorn that the fault harness starts: production's, served plainly.
+"""Settings of the gunicorn the fault harness and bench_faults start: production's, plainly served.
 
 Production settings (Redis cache, real broker) from the environment, with static files
 found without collectstatic and no minimum time to fill, as in the test settings.
