@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class BenchmarksConfig(AppConfig):
-    """Load-and-fault benchmarks, kept apart from the product apps."""
+    """Benchmarks: management commands that measure the apps from outside them."""
 
     name = "benchmarks"
-    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Benchmarks"

@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "cms",
     "surveys",
     "analytics",
-    # Load-and-fault benchmarks (manage.py bench_faults); no models, no addresses.
     "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -83,6 +82,10 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages on the way out (static files come precompressed from WhiteNoise).
+    # BREACH: the only secret in public HTML is the CSRF token, which Django masks anew
+    # on every response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

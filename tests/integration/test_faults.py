@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from benchmarks.loopback import start_gunicorn
 from benchmarks.services import (
     ROOT,
     PrivatePostgres,
@@ -26,7 +27,6 @@ from benchmarks.services import (
     missing_binaries,
     wait_for,
 )
-from config.loopback import start_gunicorn
 from tests.conftest import need
 
 pytestmark = pytest.mark.services

@@ -25,11 +25,11 @@ import uuid
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from benchmarks.loopback import start_gunicorn
 from benchmarks.services import PrivatePostgres, PrivateRedis, free_port, missing_binaries
-from config.loopback import start_gunicorn
 
 MAKE_WAVE = (
-    "from surveys.management.commands.bench_submissions import Command; "
+    "from benchmarks.management.commands.bench_submissions import Command; "
     "print(Command()._bench_wave().slug)"
 )
 
@@ -106,7 +106,7 @@ class Command(BaseCommand):
         return result.stdout
 
     def _run(self, port, slug, postgres, redis_server, options) -> str:
-        from surveys.management.commands.bench_submissions import Command as Submissions
+        from benchmarks.management.commands.bench_submissions import Command as Submissions
 
         total, clients = options["submissions"], options["clients"]
         make_answers = Submissions()._answers
