@@ -8,6 +8,7 @@ keeps counting through an outage (see README, "When Redis or PostgreSQL is down"
 """
 
 import datetime
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -85,6 +86,8 @@ def _read_from_cache(names):
 # Database: the embedded default, and the fallback while Redis is unreachable ---------------
 
 _TABLE = ProtectionCounter._meta.db_table
+SWEEP_SECONDS = 60
+_last_sweep = 0.0
 
 
 def _increment_in_database(names, *, timeout):
@@ -109,7 +112,9 @@ def _increment_in_database(names, *, timeout):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*values, stamp, stamp])
         counts = dict(cursor.fetchall())
-    if any(count == 1 for count in counts.values()):
-        # A new window began for some counter: the old windows are of no use now.
+    global _last_sweep
+    if time.monotonic() - _last_sweep > SWEEP_SECONDS:
+        # Counters of past windows are of no use; one process clears them now and then.
+        _last_sweep = time.monotonic()
         ProtectionCounter.objects.filter(expires_at__lt=now).delete()
     return counts

@@ -94,3 +94,32 @@ def test_without_redis_the_counters_live_in_the_database(settings):
     counts = dict(ProtectionCounter.objects.values_list("name", "count"))
     assert sorted(counts.values()) == [3, 3]
     assert not any(key for key in cache._cache)
+
+
+def test_database_counters_of_past_windows_are_cleared(settings, monkeypatch):
+    from django.utils import timezone
+
+    from surveys import counters
+
+    settings.PART_COUNTER_STORE = "database"
+    counters.increment(["old-window"], timeout=1)
+    ProtectionCounter.objects.update(expires_at=timezone.now() - timezone.timedelta(hours=1))
+    monkeypatch.setattr(counters, "_last_sweep", 0.0)
+
+    counters.increment(["new-window"], timeout=600)
+
+    assert list(ProtectionCounter.objects.values_list("name", flat=True)) == ["new-window"]
+
+
+def test_an_expired_database_counter_starts_again_at_one(settings):
+    from django.utils import timezone
+
+    from surveys import counters
+
+    settings.PART_COUNTER_STORE = "database"
+    counters.increment(["device"], timeout=600)
+    counters.increment(["device"], timeout=600)
+    ProtectionCounter.objects.update(expires_at=timezone.now() - timezone.timedelta(seconds=1))
+
+    assert counters.read(["device"]) == {"device": 0}
+    assert counters.increment(["device"], timeout=600) == {"device": 1}
