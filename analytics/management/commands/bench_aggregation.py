@@ -19,7 +19,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from analytics.services.aggregation import WORK_MEM
-from surveys.models import Option, Question, Questionnaire, Scale, ScaleItem, Wave
+from surveys.models import (
+    RECORD_KEY_RANGE,
+    Option,
+    Question,
+    Questionnaire,
+    Scale,
+    ScaleItem,
+    Wave,
+)
 
 BENCH_KEY = "bench-aggregation"
 QUARTERS = ["altenhagen", "wehringhausen", "hagen", "ausserhalb"]
@@ -295,7 +303,8 @@ class _Generator:
             day = start + datetime.timedelta(days=rng.randrange(45))
             responses.write(
                 f"{response_id}\t{self.wave.pk}\t{self.wave.questionnaire_id}\tde\t{day}\t"
-                f"{quarter}\t{age_band}\t{gender}\t{home_language}\n"
+                f"{quarter}\t{age_band}\t{gender}\t{home_language}\t"
+                f"{rng.randrange(RECORD_KEY_RANGE)}\n"
             )
             rows = [
                 (q["quartier"].pk, option["quartier"][quarter], None, False),
@@ -342,7 +351,7 @@ class _Generator:
         with connection.cursor() as cursor:
             with cursor.cursor.copy(
                 "COPY surveys_response (id, wave_id, questionnaire_id, language, day, "
-                "quarter, age_band, gender, home_language) FROM STDIN"
+                "quarter, age_band, gender, home_language, record_key) FROM STDIN"
             ) as copy:
                 copy.write(responses.getvalue())
             with cursor.cursor.copy(

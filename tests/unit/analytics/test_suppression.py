@@ -83,6 +83,8 @@ def test_a_cell_withheld_in_a_cross_table_is_protected_in_its_margin_too():
 
 
 # Differencing attacks: everything a snapshot publishes, given to an integer program.
+# On true counts: suppression alone must protect one snapshot, noise or not (the
+# attacks across versions, with the noise, are in test_differencing_attack.py).
 
 milp = pytest.importorskip("scipy.optimize").milp
 LinearConstraint = pytest.importorskip("scipy.optimize").LinearConstraint
@@ -177,6 +179,7 @@ def _derivable_answers(snapshot, question_key: str, lone: dict) -> set[str]:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_answer_of_the_one_person_of_a_gender_cannot_be_worked_out():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(
@@ -197,6 +200,7 @@ def test_the_answer_of_the_one_person_of_a_gender_cannot_be_worked_out():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_answer_of_the_one_person_of_a_quarter_and_age_band_cannot_be_worked_out():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(wave, 7, quarter="hagen", age_band="14-17", gender="w", answers={"se1": "3"})
@@ -213,6 +217,7 @@ def test_the_answer_of_the_one_person_of_a_quarter_and_age_band_cannot_be_worked
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_one_person_of_a_group_that_all_answered_alike_stays_hidden():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(
@@ -228,6 +233,7 @@ def test_the_one_person_of_a_group_that_all_answered_alike_stays_hidden():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_a_withheld_group_mean_comes_with_another_so_their_sum_hides_the_lone_value():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(wave, 10, gender="w", answers={"mitbestimmen": 6})
