@@ -403,23 +403,25 @@ class _TookPart:
         """Add took part and the rest to a question's counts; return (relations, fixed).
 
         `answered` maps (grouping, key) to the key of the question's answered count.
-        At everyone, `declined` ("prefer not to say") is a part of its own.
+        In every published group, took part = answered + the rest (skipped or declined),
+        so a rest of 1 to k - 1 withholds the group's answered count. Everyone is left
+        out: there, a few who skipped are no small group of anyone in particular, the
+        two totals get independent noise (their people differ), and withholding the
+        total would hide every figure of the question. `declined` ("prefer not to
+        say"), published for everyone only, is withheld below k.
         """
         relations, fixed = [], {}
+        if declined is not None:
+            counts[(DECLINED,)] = declined
         for group in _published_groups(self.groupings, self.segments):
+            if group == (ALL, ALL):
+                continue
             took_key = (TOOK_PART, *group)
             rest_key = (REST, *group)
-            took = self.counts[(*group, None)]
-            counts[took_key] = took
+            counts[took_key] = self.counts[(*group, None)]
             fixed[took_key] = (*group, None) in self.tally.withheld
-            parts = [answered[group], rest_key]
-            rest = took - counts[answered[group]]
-            if group == (ALL, ALL) and declined is not None:
-                counts[(DECLINED,)] = declined
-                parts.append((DECLINED,))
-                rest -= declined
-            counts[rest_key] = max(0, rest)
-            relations.append((took_key, parts))
+            counts[rest_key] = max(0, counts[took_key] - counts[answered[group]])
+            relations.append((took_key, [answered[group], rest_key]))
         return relations, fixed
 
     def alias(self, grouping: tuple, key: tuple, dimension: str, value: str):

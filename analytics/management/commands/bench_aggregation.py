@@ -125,8 +125,13 @@ class Command(BaseCommand):
         )
 
     def _run_child(self, mode: str, wave: Wave) -> tuple[float, float]:
-        """Refresh in a forked process, as a worker would; return seconds and its peak MB."""
-        from analytics.services import refresh_snapshot
+        """Count and build in a forked process, as a worker would; return seconds and peak MB.
+
+        Counting and building run every time, whatever the publication cadence decides.
+        """
+        from analytics.services import min_cell_size
+        from analytics.services.aggregation import count_responses
+        from analytics.services.snapshots import build_figures
 
         connection.close()  # Parent and child each open their own connection.
         reader, writer = os.pipe()
@@ -136,7 +141,8 @@ class Command(BaseCommand):
             try:
                 os.close(reader)
                 started = time.perf_counter()
-                refresh_snapshot(wave=wave, rebuild=mode == "full")
+                counted = count_responses(wave=wave, rebuild=mode == "full")
+                build_figures(wave=wave, counted=counted, min_cell_size=min_cell_size())
                 os.write(writer, json.dumps(time.perf_counter() - started).encode())
                 code = 0
             finally:

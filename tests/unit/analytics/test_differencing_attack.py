@@ -42,18 +42,19 @@ VICTIM_ANSWER = "2"
 
 
 def _demo_like_wave(seed: int):
-    """A wave like the demo's: 70 people, most in Altenhagen and Wehringhausen."""
+    """A wave like the demo's: 70 people, most in Altenhagen and Wehringhausen; 3 skip."""
     rng = random.Random(seed)
     wave = WaveFactory(questionnaire=full_questionnaire())
     quarters = ["altenhagen", "wehringhausen", "hagen"]
     ages = ["10-13", "14-17", "18-21"]
-    for _person in range(70):
+    for person in range(70):
+        answer = rng.choice("12345")
         add_responses(
             wave,
             quarter=rng.choices(quarters, [45, 40, 15])[0],
             age_band=rng.choice(ages),
             gender=rng.choice(["w", "m"]),
-            answers={QUESTION: rng.choice("12345")},
+            answers={} if person < 3 else {QUESTION: answer},
         )
     return wave
 
@@ -250,10 +251,21 @@ class Attack:
                 possible.add(option)
         return possible
 
+    def _skipped_sets(self, data):
+        """Yield who took part but did not answer, per published group: never published."""
+        yield self._members((), (), [None]), None
+        for name, table in data["participation"].items():
+            for group in table:
+                yield self._members(name.split("__"), group["values"], [None]), None
+
     def pinned_small_counts(self, data) -> list:
-        """Return the withheld counts of a version that the program pins between 1 and k - 1."""
+        """Return the withheld or unpublished counts the program pins between 1 and k - 1.
+
+        Every withheld cell of the version, and the people of each group who skipped
+        the question (took part minus answered).
+        """
         pinned = []
-        for members, value in self._published_sets(data):
+        for members, value in [*self._published_sets(data), *self._skipped_sets(data)]:
             if value is not None:
                 continue
             row = np.zeros(self.size)
@@ -309,3 +321,4 @@ def test_without_the_perturbation_the_same_attacker_finds_the_planted_person(cli
     attack = Attack(first, second, noise=0, k=min_cell_size())
 
     assert attack.possible_answers() == {VICTIM_ANSWER}
+    assert attack.pinned_small_counts(second), "the 3 who skipped show by subtraction"

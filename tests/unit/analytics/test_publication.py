@@ -192,7 +192,7 @@ def test_published_counts_are_perturbed_and_the_same_set_of_people_always_gets_t
 def test_a_different_set_of_people_gets_different_noise():
     published = set()
     for seed in range(12):
-        wave = WaveFactory(questionnaire=full_questionnaire())
+        wave = WaveFactory(questionnaire=full_questionnaire(key=f"panel-{seed}"))
         add_responses(wave, 40, quarter="altenhagen", age_band="14-17", gender="w")
         Response.objects.filter(wave=wave).update(record_key=seed * 7)
         counted = count_responses(wave=wave)
@@ -217,11 +217,11 @@ def test_the_api_says_that_and_how_figures_are_perturbed(client):
     submit(wave, 20)
     refresh_snapshot(wave=wave)
 
-    body = client.get(f"/api/v1/waves/{wave.slug}/results/", HTTP_ACCEPT_LANGUAGE="en").json()
+    body = client.get(f"/api/v1/waves/{wave.slug}/results/").json()
 
     assert body["protection"]["is_perturbed"] is True
-    assert "at most 3" in body["protection"]["method"]
-    assert body["protection"]["withheld"] == "not shown, to protect a small group"
+    assert "um höchstens 3 verändert" in body["protection"]["method"]
+    assert body["protection"]["withheld"] == "nicht gezeigt, um eine kleine Gruppe zu schützen"
 
 
 # Structural zeros and the linked took part / answered / skipped ------------------------
