@@ -278,8 +278,8 @@ class _Cells:
 class _Tally:
     """True counts and record-key sums of published keys, and what of them is shown."""
 
-    def __init__(self, k: int):
-        self.k = k
+    def __init__(self, k: int, wave_key: int = 0):
+        self.k, self.wave_key = k, wave_key
         self.counts = defaultdict(int)
         self.keys = defaultdict(int)
         self.withheld = set()
@@ -292,7 +292,12 @@ class _Tally:
         """Return the published value of a key: None if withheld, else perturbed."""
         if key in self.withheld:
             return None
-        return perturb(self.counts.get(key, 0), self.keys.get(key, 0), at_least=self.k)
+        return perturb(
+            self.counts.get(key, 0),
+            self.keys.get(key, 0),
+            wave_key=self.wave_key,
+            at_least=self.k,
+        )
 
 
 def _segment_values(questions: list[Question], cells: _Cells) -> dict[str, dict[str, str]]:
@@ -378,9 +383,10 @@ class _TookPart:
     def __init__(self, cells, segments, groupings, k):
         self.segments, self.groupings, self.k = segments, groupings, k
         self.segment_of = {}
-        self.tally = _tally(
-            cells, cells.of(AggregateCell.Kind.RESPONSES), groupings, lambda row: None, _Tally(k)
-        )
+        responses = cells.of(AggregateCell.Kind.RESPONSES)
+        # The wave key: every response's record key (analytics/perturbation.py).
+        self.wave_key = sum(row[-2] for row in responses)
+        self.tally = _tally(cells, responses, groupings, lambda row: None, _Tally(k, self.wave_key))
         counts = _fill(self.tally, groupings, segments, [None])
         self.tally.withheld = withhold_linked_cells(
             counts, _relations(groupings, segments, [None], rows_add_up=False), min_cell_size=k
@@ -547,7 +553,7 @@ def _choice_figures(question, cells, segments, groupings, took) -> dict:
     # An option deleted after it was answered still counts, under a plain name.
     gone = sorted({row[3] for row in rows} - known)
     columns = [option.pk for option in options] + gone
-    tally = _tally(cells, rows, groupings, lambda row: row[3], _Tally(k))
+    tally = _tally(cells, rows, groupings, lambda row: row[3], _Tally(k, took.wave_key))
     is_multiple = question.kind == Question.Kind.MULTIPLE_CHOICE
     if is_multiple:
         respondents = [
@@ -683,7 +689,7 @@ def _summary_figures(histograms, segments, groupings, took, declined=None, quest
     computed from the perturbed count of each value, never from true ones.
     """
     k = took.k
-    tally = _Tally(k)
+    tally = _Tally(k, took.wave_key)
     for key, histogram in histograms.items():
         for count, key_sum in histogram.values():
             tally.add(key, count, key_sum)
@@ -711,7 +717,8 @@ def _summary_figures(histograms, segments, groupings, took, declined=None, quest
         if key in tally.withheld:
             return {"answered": None, "mean": None}
         perturbed = {
-            value: perturb(count, key_sum) for value, (count, key_sum) in histograms[key].items()
+            value: perturb(count, key_sum, wave_key=took.wave_key)
+            for value, (count, key_sum) in histograms[key].items()
         }
         result = summarise_histogram(perturbed)
         if result is None:

@@ -7,8 +7,11 @@ and Excel downloads, the open-data package) in one version; then a person he kno
 himself to make the next version appear; then he reads everything again. An integer
 program over both versions, knowing the method (noise of at most 2, nothing published
 from fewer than k, a true zero stays zero), looks for the planted person's answer and
-for every withheld count. With the protection on it must pin neither; with the
-perturbation switched off, the same attacker finds the planted person's answer.
+for every withheld count and every count of people who skipped. With the protection on
+it must pin none of them; with the perturbation switched off, the same attacker finds
+the planted person's answer and the few who skipped. A smarter attacker also looks at
+which published cells moved between the versions: with the wave key in every cell key,
+cells nobody joined move too, so the moved cell no longer points at the planted person.
 """
 
 import csv
@@ -322,3 +325,42 @@ def test_without_the_perturbation_the_same_attacker_finds_the_planted_person(cli
 
     assert attack.possible_answers() == {VICTIM_ANSWER}
     assert attack.pinned_small_counts(second), "the 3 who skipped show by subtraction"
+
+
+# A smarter attacker: which published cells moved between the versions --------------
+
+
+def _moved_options(first: dict, second: dict) -> set:
+    """Return the answers whose count for everyone moved, leaving out the attacker's own."""
+    own = {answer for _segments, answer in _attacker_answers()}
+    counts = []
+    for data in (first, second):
+        question = next(q for q in data["questions"] if q["key"] == QUESTION)
+        counts.append({option["value"]: option["count"] for option in question["options"]})
+    before, after = counts
+    return {value for value in before if value not in own and before[value] != after[value]}
+
+
+@pytest.mark.usefixtures("seeded_record_keys")
+def test_cells_nobody_joined_move_too_so_a_moved_cell_does_not_point_at_the_planted_person(
+    client,
+):
+    wave = _demo_like_wave(seed=2026)
+    first, second = _plant_and_read(client, wave)
+
+    assert _moved_options(first, second) != {VICTIM_ANSWER}
+
+
+@pytest.mark.usefixtures("seeded_record_keys")
+def test_with_noise_from_the_cells_own_people_only_the_moved_cell_gives_the_answer_away(
+    client, monkeypatch
+):
+    from analytics import perturbation
+
+    monkeypatch.setattr(
+        perturbation, "cell_key", lambda key_sum, wave_key: key_sum % perturbation.KEY_RANGE
+    )
+    wave = _demo_like_wave(seed=2026)
+    first, second = _plant_and_read(client, wave)
+
+    assert _moved_options(first, second) == {VICTIM_ANSWER}
