@@ -53,6 +53,25 @@ def test_a_lone_small_cell_is_never_the_only_withheld_one_when_there_is_another(
     assert withhold_linked_cells(counts, relations, min_cell_size=5) == {"a", "b"}
 
 
+def test_a_zero_everybody_knows_is_shown_and_never_counts_as_protection():
+    # "Wehringhausen" among the people of Altenhagen: empty by construction.
+    counts, relations = _one_table({"small": 3, "known": 0, "big": 40})
+
+    withheld = withhold_linked_cells(counts, relations, min_cell_size=5, known_zeros={"known"})
+
+    assert withheld == {"small", "big"}
+
+
+def test_a_known_zero_in_a_withheld_row_stays_shown_as_public_knowledge():
+    counts = {"row": 1, "yes": 1, "no": 0}
+
+    withheld = withhold_linked_cells(
+        counts, [("row", ["yes", "no"])], min_cell_size=5, known_zeros={"no"}
+    )
+
+    assert withheld == {"row", "yes"}
+
+
 def test_a_cell_withheld_in_a_cross_table_is_protected_in_its_margin_too():
     # Quarter × age band: (Q1, A1) = 1. Its row Q1 and column A1 are both published.
     counts = {

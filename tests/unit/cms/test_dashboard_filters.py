@@ -129,3 +129,12 @@ def test_a_dashboard_without_published_snapshots_offers_no_filter(client, dashbo
     page = client.get(dashboard.url).content.decode()
 
     assert "dashboard-filter" not in page
+
+
+def test_the_dashboard_says_in_one_sentence_that_figures_are_changed_at_random(client, dashboard):
+    page = client.get(dashboard.url).content.decode()
+
+    assert (
+        "Die Zahlen sind zufällig ein wenig verändert, damit niemand einzeln erkannt werden "
+        "kann" in page
+    )
