@@ -149,11 +149,8 @@ def _unsupported_group_chart(title: str, group: Group, snapshot: Snapshot) -> Ch
 def _withheld_group_chart(title: str, snapshot: Snapshot, group: Group, k: int) -> Chart:
     chart = _message_chart(
         title,
-        _(
-            "Fewer than %(k)s people in the group “%(group)s” answered this, so to protect "
-            "their privacy no result is shown."
-        )
-        % {"k": k, "group": _group_part(snapshot, group)},
+        _("The result of the group “%(group)s” is not shown, to protect a small group.")
+        % {"group": _group_part(snapshot, group)},
     )
     chart.subtitle = _subtitle(wave_label(snapshot), _group_part(snapshot, group))
     return chart

@@ -40,7 +40,29 @@ def _one_decimal(value: float) -> str:
 
 
 def withheld_text(min_cell_size: int) -> str:
-    return _("fewer than %(k)s") % {"k": min_cell_size}
+    """Return what a withheld cell says: true both of a small group and of its partner.
+
+    A cell withheld to protect another holds far more than k people, so "fewer than k"
+    would be false; one label for both also does not tell which one is the small one.
+    """
+    return _("not shown, to protect a small group")
+
+
+def perturbation_sentence() -> str:
+    """Return the one sentence every dashboard, the API and the open data say about noise."""
+    return _(
+        "Figures are slightly changed at random so no single person can be recognised; "
+        "totals may differ by a few from the sum of their parts."
+    )
+
+
+def perturbation_method(largest_noise: int) -> str:
+    """Return how the figures are changed, for the API and the open-data README."""
+    return _(
+        "Each count is changed by at most %(noise)s, always the same way for the same "
+        "people (cell-key perturbation); a true zero stays zero, and averages, medians, "
+        "intervals and shares are computed from the changed counts."
+    ) % {"noise": largest_noise}
 
 
 def question_chart(
@@ -114,7 +136,7 @@ def _count_cell(count: int | None, k: int) -> str:
 def _privacy_note(k: int) -> str:
     return _(
         "To protect privacy, groups of fewer than %(k)s people are not shown; "
-        "where needed, another small group is hidden too "
+        "where needed, another group is hidden too "
         "so the hidden figure cannot be worked out."
     ) % {"k": k}
 

@@ -13,9 +13,12 @@ class Snapshot(models.Model):
 
     wave = models.ForeignKey("surveys.Wave", on_delete=models.CASCADE, related_name="snapshots")
     version = models.PositiveIntegerField()
-    built_at = models.DateTimeField(auto_now_add=True)
+    # Rounded down to the hour (services/snapshots.py): it dates the newest responses
+    # no more finely than the publication cadence already does.
+    built_at = models.DateTimeField()
+    # The true number of responses counted in, for the publication rule; never public
+    # (the published one, perturbed, is data["response_count"]).
     response_count = models.PositiveIntegerField()
-    last_response_id = models.BigIntegerField(default=0)
     min_cell_size = models.PositiveSmallIntegerField()
     data = models.JSONField()
 
@@ -67,6 +70,9 @@ class AggregateCell(models.Model):
     age_band = models.CharField(max_length=64, blank=True)
     gender = models.CharField(max_length=64, blank=True)
     home_language = models.CharField(max_length=64, blank=True)
+    # The sum of the counted responses' record keys: adds up like the count, and gives
+    # the cell key of the published figure (analytics/perturbation.py).
+    key_sum = models.BigIntegerField(default=0)
     count = models.BigIntegerField()
 
     class Meta:
@@ -88,6 +94,10 @@ class AggregateState(models.Model):
     # Set when the retention rules deleted the raw responses: the counts here are then
     # all that is left of them, so they are never forgotten or counted again.
     responses_purged_on = models.DateField(null=True, blank=True)
+    # The publication rule (services/snapshots.py): when the newest public version with
+    # figures was published, and how many responses it held. Staff-side only.
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_count = models.BigIntegerField(default=0)
 
     def __str__(self):
         return f"{self.wave_id}: {self.response_count} up to #{self.last_response_id}"

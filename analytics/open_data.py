@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from analytics.downloads import defuse_formula, download_filename
+from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
 from analytics.models import Snapshot
+from analytics.perturbation import LARGEST_NOISE
 from surveys.models import Wave
 
 ATTRIBUTION = "PaRT – Caritas Hagen und Diakonie Mark-Ruhr"
@@ -226,10 +228,12 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         _(
             "The survey is anonymous. No figure here comes from fewer than %(k)s people: "
             "smaller groups are withheld, and where a withheld figure could be worked out "
-            "from a total, another small group is withheld too. Withheld figures are empty "
-            "cells (null in JSON), never zero."
+            "from a total, another group is withheld too. Withheld figures are empty "
+            "cells (null in JSON), never zero; each is “%(withheld)s”."
         )
-        % {"k": k},
+        % {"k": k, "withheld": withheld_text(k)},
+        "",
+        f"{perturbation_sentence()} {perturbation_method(LARGEST_NOISE)}",
         "",
         "## " + _("Files"),
         "",
@@ -254,6 +258,8 @@ def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> byt
         "version": snapshot.version,
         "built_at": snapshot.built_at.isoformat(),
         "min_cell_size": snapshot.min_cell_size,
+        "is_perturbed": bool(data.get("is_perturbed")),
+        "withheld": str(withheld_text(snapshot.min_cell_size)),
         "licence": {
             "id": wave.licence,
             "name": wave.get_licence_display(),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 
-from analytics.models import ComparisonSnapshot, Snapshot
+from analytics.models import AggregateState, ComparisonSnapshot, Snapshot
 from surveys.models import Answer, Segment, Wave
 
 
@@ -15,6 +15,12 @@ def published_snapshot(*, wave: Wave) -> Snapshot | None:
     if not wave.results_are_public():
         return None
     return Snapshot.objects.filter(wave=wave).order_by("-version").first()
+
+
+def unpublished_responses(*, wave: Wave) -> int:
+    """Return how many counted responses of a wave no public version holds yet (for staff)."""
+    state = AggregateState.objects.filter(wave=wave).first()
+    return 0 if state is None else max(0, state.response_count - state.published_count)
 
 
 def latest_snapshot(*, wave: Wave) -> Snapshot | None:

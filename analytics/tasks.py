@@ -32,18 +32,19 @@ def refresh_snapshot(wave_id: int) -> None:
     if wave is None:
         logger.info("Wave %s no longer exists; nothing to refresh.", wave_id)
         return
-    services.refresh_snapshot(wave=wave)
-    services.refresh_comparisons(wave=wave)
+    # Comparisons follow the published versions, so they keep the same cadence.
+    if services.refresh_snapshot(wave=wave) is not None:
+        services.refresh_comparisons(wave=wave)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def refresh_stale_snapshots() -> int:
-    """Refresh every wave with answers newer than its snapshot (the beat sweep)."""
+    """Count every wave with uncounted answers, publish where due (the beat sweep)."""
     waves = services.stale_waves()
     for wave in waves:
         release_refresh(wave_id=wave.pk)
-        services.refresh_snapshot(wave=wave)
-        services.refresh_comparisons(wave=wave)
+        if services.refresh_snapshot(wave=wave) is not None:
+            services.refresh_comparisons(wave=wave)
     return len(waves)
 
 

@@ -5,6 +5,8 @@ are frozen, and a change becomes a new version with the same `key`. A `Response`
 never holds anything that could identify the person who gave it.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models.signals import pre_delete
@@ -587,6 +589,15 @@ class PaperSheet(models.Model):
         return f"{self.batch} #{self.number}"
 
 
+# Record keys run from 0 to RECORD_KEY_RANGE - 1 (analytics/perturbation.py uses them).
+RECORD_KEY_RANGE = 256
+
+
+def random_record_key() -> int:
+    """Return a new response's record key: uniform, from a secure source, linked to nothing."""
+    return secrets.randbelow(RECORD_KEY_RANGE)
+
+
 class Response(models.Model):
     """One anonymous submission: the wave, the version, the language and the day only."""
 
@@ -612,6 +623,9 @@ class Response(models.Model):
     paper_batch = models.ForeignKey(
         PaperBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="responses"
     )
+    # A random number linked to nothing, from which published figures get their small,
+    # repeatable perturbation (analytics/perturbation.py). Loaders in plain SQL set it too.
+    record_key = models.PositiveSmallIntegerField(default=random_record_key, editable=False)
 
     class Meta:
         verbose_name = _("response")

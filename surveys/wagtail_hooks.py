@@ -30,6 +30,12 @@ class ScaleViewSet(SnippetViewSet):
     list_display = ["name", "key", "questionnaire", "scoring"]
 
 
+def _unpublished(wave: Wave) -> int:
+    from analytics.selectors import unpublished_responses
+
+    return unpublished_responses(wave=wave)
+
+
 class WaveViewSet(SnippetViewSet):
     model = Wave
     icon = "date"
@@ -41,6 +47,8 @@ class WaveViewSet(SnippetViewSet):
         "opens_at",
         "closes_at",
         Column("response_count", label=_("Responses")),
+        # Counted but not yet in a public version (the publication cadence holds them).
+        Column("unpublished", label=_("Not yet published"), accessor=_unpublished),
     ]
 
     def get_queryset(self, request):

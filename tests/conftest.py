@@ -37,3 +37,22 @@ def chromium_path():
     path = "/usr/bin/chromium"
     need(shutil.which(path) is not None, "this test needs Debian's chromium (apt install chromium)")
     return path
+
+
+@pytest.fixture
+def unperturbed(monkeypatch):
+    """Publish true counts: for tests of counting and layout, never of protection.
+
+    Every protection test runs with the real p-table (analytics/perturbation.py); the
+    attacker tests use this fixture to show the attack succeeds without it.
+    """
+    from analytics import perturbation
+
+    zeros = tuple(tuple(0 for _ in row) for row in perturbation.P_TABLE)
+    monkeypatch.setattr(perturbation, "P_TABLE", zeros)
+
+
+@pytest.fixture
+def publish_every_refresh(settings):
+    """No waiting between versions (k new responses are still needed)."""
+    settings.PART_PUBLISH_INTERVAL_SECONDS = 0

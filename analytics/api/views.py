@@ -16,6 +16,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from analytics import open_data
+from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
+from analytics.perturbation import LARGEST_NOISE
 from analytics.selectors import public_results_version, published_snapshot
 from surveys import selectors
 from surveys.api.public import MAX_AGE_SECONDS, PublicReadApi
@@ -48,6 +50,30 @@ def _public_wave(slug: str):
     return wave
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {
+            "is_perturbed": {"type": "boolean"},
+            "method": {"type": "string"},
+            "withheld": {"type": "string"},
+        },
+    }
+)
+class ProtectionField(serializers.Field):
+    """How the figures are protected, in the reader's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, snapshot):
+        return {
+            "is_perturbed": bool(snapshot.data.get("is_perturbed")),
+            "method": f"{perturbation_sentence()} {perturbation_method(LARGEST_NOISE)}",
+            "withheld": str(withheld_text(snapshot.min_cell_size)),
+        }
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class OpenDataLinkField(serializers.Field):
     def __init__(self, **kwargs):
@@ -78,7 +104,7 @@ class WaveResultsApi(PublicReadApi):
 
         wave = WaveSerializer(source="data.wave")
         version = serializers.IntegerField(
-            help_text=_("Grows with every refresh; the ETag follows it.")
+            help_text=_("Grows with every published version; the ETag follows it.")
         )
         min_cell_size = serializers.IntegerField(
             source="data.min_cell_size",
@@ -94,6 +120,11 @@ class WaveResultsApi(PublicReadApi):
         participation = serializers.JSONField(source="data.participation")
         questions = serializers.JSONField()
         scales = serializers.JSONField(source="data.scales")
+        protection = ProtectionField(
+            help_text=_(
+                "Whether the figures are perturbed and how; what a withheld (null) figure means."
+            )
+        )
         open_data = OpenDataLinkField(
             help_text=_(
                 "The open-data package of this wave: CSV, JSON and a README with the licence."

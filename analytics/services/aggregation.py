@@ -34,13 +34,14 @@ CELL_COLUMNS = (
     "age_band",
     "gender",
     "home_language",
+    "key_sum",
     "count",
 )
 SEGMENT_SQL = "r.quarter, r.age_band, r.gender, r.home_language"
 RANGE_SQL = "r.wave_id = %s AND r.id > %s AND r.id <= %s"
 
 RESPONSES_SQL = f"""
-    SELECT 1, 0, '', 0, NULL, 0, FALSE, {SEGMENT_SQL}, COUNT(*)
+    SELECT 1, 0, '', 0, NULL, 0, FALSE, {SEGMENT_SQL}, SUM(r.record_key), COUNT(*)
     FROM surveys_response r
     WHERE {RANGE_SQL}
     GROUP BY {SEGMENT_SQL}
@@ -48,7 +49,7 @@ RESPONSES_SQL = f"""
 # Free text is never counted: a text answer has no option, no number and is not declined.
 ANSWERS_SQL = f"""
     SELECT 2, a.question_id, '', COALESCE(a.option_id, 0), a.number, 0, a.declined,
-           {SEGMENT_SQL}, COUNT(*)
+           {SEGMENT_SQL}, SUM(r.record_key), COUNT(*)
     FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
     WHERE {RANGE_SQL} AND a.response_id > %s AND a.response_id <= %s
       AND (a.option_id IS NOT NULL OR a.number IS NOT NULL OR a.declined)
@@ -56,7 +57,7 @@ ANSWERS_SQL = f"""
 """  # noqa: S608 - constants only; ids in it are int()-cast
 # Multiple choice has one answer per chosen option: count people, not answers.
 RESPONDENTS_SQL = f"""
-    SELECT 3, d.question_id, '', 0, NULL, 0, d.declined, {SEGMENT_SQL}, COUNT(*)
+    SELECT 3, d.question_id, '', 0, NULL, 0, d.declined, {SEGMENT_SQL}, SUM(r.record_key), COUNT(*)
     FROM (
         SELECT DISTINCT a.response_id, a.question_id, a.declined
         FROM surveys_answer a
@@ -69,7 +70,8 @@ RESPONDENTS_SQL = f"""
 # The VALUES list maps (question, option) to points: column5 + column6 * number.
 # Grouping by integers first and joining the segments after keeps the big sort small.
 SCALES_SQL = f"""
-    SELECT 4, s.scale_id, s.part, 0, s.raw_sum, s.items, FALSE, {SEGMENT_SQL}, COUNT(*)
+    SELECT 4, s.scale_id, s.part, 0, s.raw_sum, s.items, FALSE, {SEGMENT_SQL}, SUM(r.record_key),
+           COUNT(*)
     FROM (
         SELECT a.response_id, m.column1 AS scale_id, m.column2 AS part,
                SUM(m.column5 + m.column6 * COALESCE(a.number, 0)) AS raw_sum,
@@ -262,14 +264,17 @@ def _copy_line(wave_id: int, row: tuple) -> str:
 def _read_cells(wave: Wave) -> list[tuple]:
     # Summed here, not with GROUP BY: a hash of a few ten thousand rows is quicker
     # than the database sorting them by eleven columns under a linguistic collation.
-    totals = defaultdict(int)
+    # Key sums add up like counts (analytics/perturbation.py).
+    totals = defaultdict(lambda: [0, 0])
     stored = 0
     with connection.cursor() as cursor:
         cursor.execute(READ_SQL, [wave.pk])
         for row in cursor.fetchall():
-            totals[row[:-1]] += row[-1]
+            total = totals[row[:-2]]
+            total[0] += row[-2]
+            total[1] += row[-1]
             stored += 1
-    rows = [key + (count,) for key, count in totals.items()]
+    rows = [key + (key_sum, count) for key, (key_sum, count) in totals.items()]
     if stored > 2 * len(rows) + 1000:
         # Many small merges have piled up: keep one row per key instead.
         AggregateCell.objects.filter(wave=wave).delete()

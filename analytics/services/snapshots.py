@@ -1,17 +1,21 @@
 """Build public snapshots: count in the database, roll up, withhold small cells, store."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
-from analytics.models import AggregateCell, Snapshot
+from analytics.models import AggregateCell, AggregateState, Snapshot
+from analytics.perturbation import perturb
 from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
-from surveys.models import Question, Scale, Segment, Wave
+from surveys.models import Condition, Question, Scale, Segment, Wave
 
 # How many old snapshot versions stay beside the newest (for a reader mid-request).
 KEPT_VERSIONS = 2
@@ -42,14 +46,88 @@ def min_cell_size() -> int:
     return max(3, int(settings.PART_MIN_CELL_SIZE))
 
 
-def refresh_snapshot(*, wave: Wave, rebuild: bool = False) -> Snapshot:
-    """Count new responses of a wave, rebuild its public figures and publish a new version."""
+def publish_interval() -> datetime.timedelta:
+    """Return how long a running wave waits between two published versions (setting)."""
+    return datetime.timedelta(seconds=max(0, int(settings.PART_PUBLISH_INTERVAL_SECONDS)))
+
+
+def publication_hour(moment: datetime.datetime) -> datetime.datetime:
+    """Return the public time of a version: the hour it was published in, nothing finer."""
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+@dataclass(frozen=True)
+class PublicationRule:
+    """Whether a wave's counted responses may be published as a new version now, and why."""
+
+    may_publish: bool
+    unpublished: int  # Responses counted since the newest version with figures.
+    reason: str
+
+
+def publication_rule(
+    *, wave: Wave, state: AggregateState, newest: Snapshot | None, now=None
+) -> PublicationRule:
+    """Decide whether a new public version may appear (the cadence of DESIGN.md, issue 13).
+
+    A version with figures needs at least k responses in all, and at least k that the
+    newest version with figures does not hold; while the wave runs, also at least the
+    publication interval since that version (a closed wave publishes what is left at
+    once). A change of k counts from the newest version of any kind, so lowering k
+    never shows a figure that was withheld under the old k without k new responses.
+    """
+    now = now or timezone.now()
+    k = min_cell_size()
+    total = state.response_count
+    unpublished = total - state.published_count
+    if total < k:
+        return PublicationRule(False, unpublished, "too_few")
+    if unpublished < k:
+        return PublicationRule(False, unpublished, "too_few_new")
+    if newest is not None and newest.min_cell_size != k and total - newest.response_count < k:
+        return PublicationRule(False, unpublished, "too_few_new")
+    is_running = state.published_at is not None and not wave.has_closed(now)
+    if is_running and now - state.published_at < publish_interval():
+        return PublicationRule(False, unpublished, "interval")
+    return PublicationRule(True, unpublished, "due")
+
+
+def refresh_snapshot(*, wave: Wave, rebuild: bool = False) -> Snapshot | None:
+    """Count new responses of a wave; publish a new version if the publication rule allows.
+
+    Returns the version published now, or None when nothing new was published. Below k
+    responses the wave gets a version that publishes nothing and says so.
+    """
     k = min_cell_size()
     counted = count_responses(wave=wave, rebuild=rebuild)
+    state = AggregateState.objects.get(wave=wave)
+    newest = Snapshot.objects.filter(wave=wave).order_by("-version").first()
+    rule = publication_rule(wave=wave, state=state, newest=newest)
+    if not rule.may_publish:
+        # Until a version with figures exists, a notice says why there are none.
+        if state.published_at is None and (
+            newest is None or newest.data.get("status") != _notice_status(counted)
+        ):
+            notice = build_figures(wave=wave, counted=counted, min_cell_size=k)
+            if notice["status"] in (Status.NO_RESPONSES, Status.TOO_FEW):
+                return _publish(wave, notice, counted, k, has_figures=False)
+        elif state.published_at is None and newest.min_cell_size == k:
+            # The notice publishes nothing; it keeps the count it stands for, so a
+            # lower k later needs k responses more than were withheld under this one.
+            Snapshot.objects.filter(pk=newest.pk).update(response_count=counted.response_count)
+        return None
     data = build_figures(wave=wave, counted=counted, min_cell_size=k)
+    return _publish(wave, data, counted, k, has_figures=True)
+
+
+def _notice_status(counted: CountedCells) -> str:
+    return Status.NO_RESPONSES if counted.response_count == 0 else Status.TOO_FEW
+
+
+def _publish(wave, data, counted, k, *, has_figures: bool) -> Snapshot:
     for _attempt in range(3):
         try:
-            return _store(wave, data, counted, k)
+            return _store(wave, data, counted, k, has_figures=has_figures)
         except IntegrityError:
             # Another worker published the same version number first; take the next.
             continue
@@ -57,51 +135,86 @@ def refresh_snapshot(*, wave: Wave, rebuild: bool = False) -> Snapshot:
 
 
 @transaction.atomic
-def _store(wave: Wave, data: dict, counted: CountedCells, k: int) -> Snapshot:
+def _store(wave: Wave, data: dict, counted: CountedCells, k: int, *, has_figures) -> Snapshot:
+    now = timezone.now()
     newest = Snapshot.objects.filter(wave=wave).aggregate(v=Max("version"))["v"] or 0
     snapshot = Snapshot.objects.create(
         wave=wave,
         version=newest + 1,
+        built_at=publication_hour(now),
         response_count=counted.response_count,
-        last_response_id=counted.last_response_id,
         min_cell_size=k,
         data=data,
     )
     Snapshot.objects.filter(wave=wave, version__lte=newest + 1 - KEPT_VERSIONS).delete()
+    if has_figures:
+        AggregateState.objects.filter(wave=wave).update(
+            published_at=now, published_count=counted.response_count
+        )
     return snapshot
 
 
 def stale_waves() -> list[Wave]:
-    """Return the waves whose newest response is not in their newest snapshot."""
+    """Return the waves with responses not yet counted, or counted and due for publication.
+
+    Reads the counting state only: nothing public says which response a version holds.
+    """
     from surveys.selectors import latest_response_ids
 
     latest = latest_response_ids()
-    covered = dict(
-        Snapshot.objects.filter(wave_id__in=latest)
-        .values("wave_id")
-        .annotate(last=Max("last_response_id"))
-        .values_list("wave_id", "last")
-    )
-    stale_ids = [wave_id for wave_id, last in latest.items() if covered.get(wave_id, 0) < last]
+    states = {state.wave_id: state for state in AggregateState.objects.filter(wave_id__in=latest)}
+    stale_ids = []
+    for wave_id, last in latest.items():
+        state = states.get(wave_id)
+        if state is None or state.last_response_id < last:
+            stale_ids.append(wave_id)
+    k = min_cell_size()
+    waiting = [
+        state.wave_id
+        for state in states.values()
+        if state.wave_id not in stale_ids and state.response_count - state.published_count >= k
+    ]
+    if waiting:
+        newest = {
+            snapshot.wave_id: snapshot
+            for snapshot in Snapshot.objects.filter(wave_id__in=waiting).order_by("version")
+        }
+        for wave in Wave.objects.filter(pk__in=waiting):
+            rule = publication_rule(wave=wave, state=states[wave.pk], newest=newest.get(wave.pk))
+            if rule.may_publish:
+                stale_ids.append(wave.pk)
     return list(Wave.objects.filter(pk__in=stale_ids))
 
 
 # Building the figures ----------------------------------------------------------------
+#
+# Every count is rolled up with the sum of its responses' record keys; suppression
+# decides on true counts which cells are withheld, and every cell shown is published
+# perturbed (analytics/perturbation.py), so figures in every channel are the same.
+
+TOOK_PART = "took_part"
+REST = "rest"
+DECLINED = "declined"
 
 
 def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> dict:
-    """Return the suppressed public figures of a wave from its counted cells."""
+    """Return the suppressed, perturbed public figures of a wave from its counted cells."""
     k = min_cell_size
     questionnaire = wave.questionnaire
-    questions = list(questionnaire.questions.prefetch_related("options").order_by("sort_order"))
+    questions = list(
+        questionnaire.questions.select_related("questionnaire")
+        .prefetch_related("options", "questionnaire__pages")
+        .order_by("sort_order")
+    )
     scales = list(questionnaire.scales.prefetch_related("items").order_by("pk"))
     response_count = counted.response_count
     data = {
         "wave": {"slug": wave.slug, "title": wave.title, "label": wave.label},
         "questionnaire": {"key": questionnaire.key, "version": questionnaire.version},
         "min_cell_size": k,
-        "response_count": response_count if response_count >= k else None,
+        "response_count": None,
         "status": Status.OK,
+        "is_perturbed": True,
         "segments": {},
         "participation": {},
         "questions": [],
@@ -121,17 +234,20 @@ def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> d
         dim: [{"value": value, "label": label} for value, label in labels.items()]
         for dim, labels in segments.items()
     }
-    data["participation"] = _participation(cells, segments, groupings, k)
+    took = _TookPart(cells, segments, groupings, k)
+    took.segment_of = {q.key: q.segment for q in questions if q.segment and q.has_options}
+    data["response_count"] = took.shown((ALL, ALL, None))
+    data["participation"] = took.tables()
     for question in questions:
         if question.is_free_text:
             # Free text never enters a snapshot; moderated quotes are published elsewhere.
             data["questions"].append(_bare(question, Status.FREE_TEXT))
         elif question.has_options:
-            data["questions"].append(_choice_figures(question, cells, segments, groupings, k))
+            data["questions"].append(_choice_figures(question, cells, segments, groupings, took))
         else:
-            data["questions"].append(_number_figures(question, cells, segments, groupings, k))
+            data["questions"].append(_number_figures(question, cells, segments, groupings, took))
     for scale in scales:
-        data["scales"].append(_scale_figures(scale, cells, segments, groupings, k))
+        data["scales"].append(_scale_figures(scale, cells, segments, groupings, took))
     return data
 
 
@@ -159,6 +275,31 @@ class _Cells:
         return self.by_item.get((kind, item_id), [])
 
 
+class _Tally:
+    """True counts and record-key sums of published keys, and what of them is shown."""
+
+    def __init__(self, k: int, wave_key: int = 0):
+        self.k, self.wave_key = k, wave_key
+        self.counts = defaultdict(int)
+        self.keys = defaultdict(int)
+        self.withheld = set()
+
+    def add(self, key, count: int, key_sum: int) -> None:
+        self.counts[key] += count
+        self.keys[key] += key_sum
+
+    def shown(self, key) -> int | None:
+        """Return the published value of a key: None if withheld, else perturbed."""
+        if key in self.withheld:
+            return None
+        return perturb(
+            self.counts.get(key, 0),
+            self.keys.get(key, 0),
+            wave_key=self.wave_key,
+            at_least=self.k,
+        )
+
+
 def _segment_values(questions: list[Question], cells: _Cells) -> dict[str, dict[str, str]]:
     """Return each breakdown dimension asked in this questionnaire: value → label."""
     segments = {}
@@ -180,6 +321,14 @@ def _group_keys(grouping: tuple, segments: dict) -> list[tuple]:
     return [(a, b) for a in segments[first] for b in segments[second]]
 
 
+def _published_groups(groupings, segments) -> list[tuple]:
+    """Return (grouping, key) of everyone and of every published group."""
+    groups = [(ALL, ALL)]
+    for grouping in groupings:
+        groups += [(grouping, key) for key in _group_keys(grouping, segments)]
+    return groups
+
+
 def _relations(groupings, segments, columns, *, rows_add_up: bool) -> list:
     """Return every sum a reader can check between the published tables of one figure."""
     relations = []
@@ -196,59 +345,107 @@ def _relations(groupings, segments, columns, *, rows_add_up: bool) -> list:
                     parts = [(grouping, (a, b), column) for a in segments[first]]
                     relations.append((((second,), (b,), column), parts))
     if rows_add_up:
-        for grouping in [ALL, *groupings]:
-            keys = [ALL] if grouping == ALL else _group_keys(grouping, segments)
-            for key in keys:
-                parts = [(grouping, key, column) for column in columns if column is not None]
-                relations.append(((grouping, key, None), parts))
+        for grouping, key in _published_groups(groupings, segments):
+            parts = [(grouping, key, column) for column in columns if column is not None]
+            relations.append(((grouping, key, None), parts))
     return relations
 
 
-def _tally(cells, rows, groupings, column_of) -> dict:
+def _tally(cells, rows, groupings, column_of, tally: _Tally) -> _Tally:
     """Roll finest-grain rows up to everyone and each grouping; column_of(row) → column."""
-    counts = defaultdict(int)
     for row in rows:
         column = column_of(row)
-        count = row[-1]
-        counts[(ALL, ALL, column)] += count
+        count, key_sum = row[-1], row[-2]
+        tally.add((ALL, ALL, column), count, key_sum)
         keys = cells.group_keys[row[7:11]]
         for grouping in groupings:
-            counts[(grouping, keys[grouping], column)] += count
-    return counts
+            tally.add((grouping, keys[grouping], column), count, key_sum)
+    return tally
 
 
-def _fill(counts: dict, groupings, segments, columns) -> dict:
-    """Return counts for every published key, zero where nobody is."""
-    full = {(ALL, ALL, column): counts.get((ALL, ALL, column), 0) for column in columns}
-    for grouping in groupings:
-        for key in _group_keys(grouping, segments):
-            for column in columns:
-                full[(grouping, key, column)] = counts.get((grouping, key, column), 0)
-    return full
-
-
-def _participation(cells, segments, groupings, k) -> dict:
-    counts = _fill(
-        _tally(cells, cells.of(AggregateCell.Kind.RESPONSES), groupings, lambda row: None),
-        groupings,
-        segments,
-        [None],
-    )
-    withheld = withhold_linked_cells(
-        counts, _relations(groupings, segments, [None], rows_add_up=False), min_cell_size=k
-    )
+def _fill(tally: _Tally, groupings, segments, columns) -> dict:
+    """Return true counts for every published key, zero where nobody is."""
     return {
-        _grouping_name(grouping): [
-            {
-                "values": list(key),
-                "count": None
-                if (grouping, key, None) in withheld
-                else counts[(grouping, key, None)],
-            }
-            for key in _group_keys(grouping, segments)
-        ]
-        for grouping in groupings
+        (grouping, key, column): tally.counts.get((grouping, key, column), 0)
+        for grouping, key in _published_groups(groupings, segments)
+        for column in columns
     }
+
+
+class _TookPart:
+    """The participation tables: who took part, per group, shared by every question.
+
+    "Took part", "answered" and "skipped or declined" are one linked system: each
+    question's suppression gets the took-part counts as fixed totals of
+    answered + the rest, so "12 took part, 11 answered" never shows.
+    """
+
+    def __init__(self, cells, segments, groupings, k):
+        self.segments, self.groupings, self.k = segments, groupings, k
+        self.segment_of = {}
+        responses = cells.of(AggregateCell.Kind.RESPONSES)
+        # The wave key: every response's record key (analytics/perturbation.py).
+        self.wave_key = sum(row[-2] for row in responses)
+        self.tally = _tally(cells, responses, groupings, lambda row: None, _Tally(k, self.wave_key))
+        counts = _fill(self.tally, groupings, segments, [None])
+        self.tally.withheld = withhold_linked_cells(
+            counts, _relations(groupings, segments, [None], rows_add_up=False), min_cell_size=k
+        )
+        self.counts = counts
+
+    def shown(self, key) -> int | None:
+        return self.tally.shown(key)
+
+    def tables(self) -> dict:
+        return {
+            _grouping_name(grouping): [
+                {"values": list(key), "count": self.shown((grouping, key, None))}
+                for key in _group_keys(grouping, self.segments)
+            ]
+            for grouping in self.groupings
+        }
+
+    def link(self, counts: dict, *, answered: dict, declined: int | None = None) -> tuple:
+        """Add took part and the rest to a question's counts; return (relations, fixed).
+
+        `answered` maps (grouping, key) to the key of the question's answered count.
+        In every published group, took part = answered + the rest (skipped or declined),
+        so a rest of 1 to k - 1 withholds the group's answered count. Everyone is left
+        out: there, a few who skipped are no small group of anyone in particular, the
+        two totals get independent noise (their people differ), and withholding the
+        total would hide every figure of the question. `declined` ("prefer not to
+        say"), published for everyone only, is withheld below k.
+        """
+        relations, fixed = [], {}
+        if declined is not None:
+            counts[(DECLINED,)] = declined
+        for group in _published_groups(self.groupings, self.segments):
+            if group == (ALL, ALL):
+                continue
+            took_key = (TOOK_PART, *group)
+            rest_key = (REST, *group)
+            counts[took_key] = self.counts[(*group, None)]
+            fixed[took_key] = (*group, None) in self.tally.withheld
+            counts[rest_key] = max(0, counts[took_key] - counts[answered[group]])
+            relations.append((took_key, [answered[group], rest_key]))
+        return relations, fixed
+
+    def alias(self, grouping: tuple, key: tuple, dimension: str, value: str):
+        """Return the participation key counting the same people as a segment option cell.
+
+        The people who chose `value` for the segment `dimension` within a group are
+        the people of the group with that segment value: a participation cell, if
+        that breakdown is published, so the two always show alike.
+        """
+        merged = dict(zip(grouping, key, strict=True)) | {dimension: value}
+        target = tuple(sorted(merged, key=POSITION.get))
+        if target not in self.groupings:
+            return None
+        return (target, tuple(merged[dim] for dim in target), None)
+
+
+def _participation_state(took: _TookPart, key) -> bool:
+    return key in took.tally.withheld
 
 
 def _grouping_name(grouping: tuple) -> str:
@@ -272,8 +469,10 @@ def _bare(question: Question, status: str) -> dict:
 
 
 def _share(count: int | None, answered: int | None) -> dict:
+    """Return the share of perturbed figures, with its Wilson interval."""
     if count is None or not answered:
         return {"share": None, "share_low": None, "share_high": None}
+    count = min(count, answered)
     low, high = wilson_interval(count, answered)
     return {
         "share": round(count / answered, 4),
@@ -282,51 +481,122 @@ def _share(count: int | None, answered: int | None) -> dict:
     }
 
 
-def _declined(question: Question, cells: _Cells, k: int) -> int | None:
-    declined = sum(row[-1] for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if row[6])
-    return declined if declined >= k else None
+def _declined_tally(question: Question, cells: _Cells) -> tuple[int, int]:
+    rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if row[6]]
+    if question.kind == Question.Kind.MULTIPLE_CHOICE:
+        rows = [row for row in cells.of(AggregateCell.Kind.RESPONDENTS, question.pk) if row[6]]
+    return sum(row[-1] for row in rows), sum(row[-2] for row in rows)
 
 
-def _choice_figures(question, cells, segments, groupings, k) -> dict:
+def _shown_only_to(question: Question, segment_of: dict[str, str]) -> tuple[str, str] | None:
+    """Return (dimension, value) if a "show only if" rule limits a question to one segment.
+
+    The rule of the question, or else of its page, that asks a segment question to
+    equal one value: in every other group of that dimension nobody can have answered.
+    """
+    rules = [(question.condition_question, question.condition_operator, question.condition_value)]
+    page = next((p for p in question.questionnaire.pages.all() if p.number == question.page), None)
+    if page is not None:
+        rules.append((page.condition_question, page.condition_operator, page.condition_value))
+    for key, operator, value in rules:
+        if key in segment_of and operator == Condition.EQUALS and value:
+            return segment_of[key], value
+    return None
+
+
+def _impossible_cells(question, columns, groups, counts, segment_of) -> set:
+    """Return the cells a show-if rule on a segment makes empty: public knowledge."""
+    limit = _shown_only_to(question, segment_of)
+    if limit is None:
+        return set()
+    dimension, value = limit
+    impossible = set()
+    for grouping, key in groups:
+        if dimension in grouping and key[grouping.index(dimension)] not in (value, ""):
+            impossible |= {(grouping, key, column) for column in columns}
+    # A cell with someone in it is no structural zero (an older version had no rule).
+    return {cell for cell in impossible if counts.get(cell, 0) == 0}
+
+
+def _segment_zeros_and_aliases(question, options, columns, groups, took) -> tuple[set, dict]:
+    """Return the structurally empty cells of a segment question, and its shared cells.
+
+    A segment question broken down by its own dimension has a zero wherever the option
+    is not the group's value (nobody from Altenhagen answered "Wehringhausen"), and
+    nobody of the "not stated" group answered it: public knowledge, never protection.
+    """
+    known_zeros, aliases = set(), {}
+    dimension = question.segment
+    if not dimension:
+        return known_zeros, aliases
+    values = {option.pk: option.value for option in options}
+    for grouping, key in groups:
+        position = grouping.index(dimension) if dimension in grouping else None
+        if position is not None and key[position] == "":
+            known_zeros.add((grouping, key, None))
+        for column in columns:
+            value = values.get(column)
+            if value is None or (position is not None and key[position] != value):
+                known_zeros.add((grouping, key, column))
+                continue
+            target = took.alias(grouping, key, dimension, value)
+            if target is not None:
+                aliases[(grouping, key, column)] = target
+    return known_zeros, aliases
+
+
+def _choice_figures(question, cells, segments, groupings, took) -> dict:
+    k = took.k
     options = list(question.options.all())
     rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if not row[6]]
     known = {option.pk for option in options}
     # An option deleted after it was answered still counts, under a plain name.
     gone = sorted({row[3] for row in rows} - known)
     columns = [option.pk for option in options] + gone
-    counts = _tally(cells, rows, groupings, lambda row: row[3])
+    tally = _tally(cells, rows, groupings, lambda row: row[3], _Tally(k, took.wave_key))
     is_multiple = question.kind == Question.Kind.MULTIPLE_CHOICE
     if is_multiple:
         respondents = [
             row for row in cells.of(AggregateCell.Kind.RESPONDENTS, question.pk) if not row[6]
         ]
-        counts.update(_tally(cells, respondents, groupings, lambda row: None))
+        _tally(cells, respondents, groupings, lambda row: None, tally)
     else:
-        totals = defaultdict(int)
-        for (grouping, key, _column), count in counts.items():
-            totals[(grouping, key, None)] += count
-        counts.update(totals)
-    counts = _fill(counts, groupings, segments, columns + [None])
+        for (grouping, key, _column), count in list(tally.counts.items()):
+            tally.add((grouping, key, None), count, tally.keys[(grouping, key, _column)])
+    counts = _fill(tally, groupings, segments, columns + [None])
+    groups = _published_groups(groupings, segments)
     relations = _relations(groupings, segments, columns + [None], rows_add_up=not is_multiple)
-    withheld = withhold_linked_cells(counts, relations, min_cell_size=k)
-
-    def shown(key):
-        return None if key in withheld else counts[key]
+    declined, declined_keys = _declined_tally(question, cells)
+    linked, fixed = took.link(
+        counts,
+        answered={group: (*group, None) for group in groups},
+        declined=declined if question.allows_decline else None,
+    )
+    tally.add((DECLINED,), declined, declined_keys)
+    known_zeros, aliases = _segment_zeros_and_aliases(question, options, columns, groups, took)
+    # A cell with someone in it is no structural zero, whatever the rules say.
+    known_zeros = {cell for cell in known_zeros if counts.get(cell, 0) == 0}
+    known_zeros |= _impossible_cells(question, columns + [None], groups, counts, took.segment_of)
+    for cell, target in aliases.items():
+        fixed[cell] = _participation_state(took, target)
+    tally.withheld = withhold_linked_cells(
+        counts, relations + linked, min_cell_size=k, known_zeros=known_zeros, fixed=fixed
+    )
 
     def option_cells(grouping, key):
-        answered = shown((grouping, key, None))
+        answered = tally.shown((grouping, key, None))
         result = []
         for column in columns:
-            count = shown((grouping, key, column))
+            count = tally.shown((grouping, key, column))
             result.append({"value": _option_value(column, options), "count": count})
             result[-1] |= _share(count, answered)
         return result
 
-    answered = shown((ALL, ALL, None))
+    answered = tally.shown((ALL, ALL, None))
     figures = _bare(question, Status.OK)
     figures |= {
         "answered": answered,
-        "declined": _declined(question, cells, k) if question.allows_decline else None,
+        "declined": tally.shown((DECLINED,)) if question.allows_decline else None,
         "is_share_of_respondents": is_multiple,
         "options": [
             cell | {"label": _option_label(column, options)}
@@ -336,7 +606,7 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
             _grouping_name(grouping): [
                 {
                     "values": list(key),
-                    "answered": shown((grouping, key, None)),
+                    "answered": tally.shown((grouping, key, None)),
                     "options": option_cells(grouping, key),
                 }
                 for key in _group_keys(grouping, segments)
@@ -344,7 +614,7 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
             for grouping in groupings
         },
     }
-    figures |= _score_summary(question, options, counts, withheld)
+    figures |= _score_summary(question, options, tally)
     if not answered:
         figures["status"] = Status.TOO_FEW
     elif all(option["count"] is None for option in figures["options"]):
@@ -354,21 +624,22 @@ def _choice_figures(question, cells, segments, groupings, k) -> dict:
     return figures
 
 
-def _score_summary(question, options, counts, withheld) -> dict:
+def _score_summary(question, options, tally: _Tally) -> dict:
     """Return the mean option score of an agreement item, if every score's count is shown.
 
     With a withheld count, the mean and the published total would give two equations
-    for two hidden cells, so the mean is then withheld too.
+    for two hidden cells, so the mean is then withheld too. The mean is taken over the
+    perturbed counts, so mean × n is no sum of true answers.
     """
     scored = [option for option in options if option.score is not None]
     if question.kind != Question.Kind.AGREEMENT or not scored:
         return {}
     keys = [(ALL, ALL, option.pk) for option in scored]
-    if (ALL, ALL, None) in withheld or any(key in withheld for key in keys):
+    if (ALL, ALL, None) in tally.withheld or any(key in tally.withheld for key in keys):
         return {"score": None}
     histogram = defaultdict(int)
     for option, key in zip(scored, keys, strict=True):
-        histogram[option.score] += counts[key]
+        histogram[option.score] += tally.shown(key)
     result = summarise_histogram(histogram)
     if result is None:
         return {"score": None}
@@ -393,41 +664,67 @@ def _option_label(column: int, options) -> str:
     return option.label if option else ""
 
 
-def _histograms(cells, rows, groupings, value_of) -> dict:
-    """Roll finest-grain rows up into value → count histograms per published group."""
-    histograms = defaultdict(lambda: defaultdict(int))
+def _histograms(cells, rows, groupings, value_of) -> tuple[dict, dict]:
+    """Roll finest-grain rows up into value → [count, key sum] per published group."""
+    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for row in rows:
         value = value_of(row)
         if value is None:
             continue
-        count = row[-1]
-        histograms[(ALL, ALL, None)][value] += count
+        count, key_sum = row[-1], row[-2]
+        targets = [(ALL, ALL, None)]
         keys = cells.group_keys[row[7:11]]
-        for grouping in groupings:
-            histograms[(grouping, keys[grouping], None)][value] += count
+        targets += [(grouping, keys[grouping], None) for grouping in groupings]
+        for target in targets:
+            entry = histograms[target][value]
+            entry[0] += count
+            entry[1] += key_sum
     return histograms
 
 
-def _summary_figures(histograms, segments, groupings, k) -> dict:
-    """Return mean, SD, median and t interval for everyone and each published group."""
-    counts = _fill(
-        {key: sum(histogram.values()) for key, histogram in histograms.items()},
-        groupings,
-        segments,
-        [None],
+def _summary_figures(histograms, segments, groupings, took, declined=None, question=None) -> dict:
+    """Return mean, SD, median and t interval for everyone and each published group.
+
+    Suppression decides on the true numbers who answered; the figures shown are
+    computed from the perturbed count of each value, never from true ones.
+    """
+    k = took.k
+    tally = _Tally(k, took.wave_key)
+    for key, histogram in histograms.items():
+        for count, key_sum in histogram.values():
+            tally.add(key, count, key_sum)
+    counts = _fill(tally, groupings, segments, [None])
+    groups = _published_groups(groupings, segments)
+    linked, fixed = took.link(
+        counts,
+        answered={group: (*group, None) for group in groups},
+        declined=None if declined is None else declined[0],
     )
-    withheld = withhold_linked_cells(
-        counts, _relations(groupings, segments, [None], rows_add_up=False), min_cell_size=k
+    if declined is not None:
+        tally.add((DECLINED,), *declined)
+    known_zeros = set()
+    if question is not None:
+        known_zeros = _impossible_cells(question, [None], groups, counts, took.segment_of)
+    tally.withheld = withhold_linked_cells(
+        counts,
+        _relations(groupings, segments, [None], rows_add_up=False) + linked,
+        min_cell_size=k,
+        known_zeros=known_zeros,
+        fixed=fixed,
     )
 
     def summary(key):
-        if key in withheld:
+        if key in tally.withheld:
             return {"answered": None, "mean": None}
-        result = summarise_histogram(histograms[key])
+        perturbed = {
+            value: perturb(count, key_sum, wave_key=took.wave_key)
+            for value, (count, key_sum) in histograms[key].items()
+        }
+        result = summarise_histogram(perturbed)
         if result is None:
             return {"answered": 0, "mean": None}
         return {
-            "answered": result.count,
+            "answered": tally.shown(key),
             "mean": round(result.mean, 4),
             "sd": None if result.sd is None else round(result.sd, 4),
             "median": result.median,
@@ -444,15 +741,17 @@ def _summary_figures(histograms, segments, groupings, k) -> dict:
         ]
         for grouping in groupings
     }
+    figures["_declined"] = tally.shown((DECLINED,)) if declined is not None else None
     return figures
 
 
-def _number_figures(question, cells, segments, groupings, k) -> dict:
+def _number_figures(question, cells, segments, groupings, took) -> dict:
     rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if not row[6]]
     histograms = _histograms(cells, rows, groupings, lambda row: row[4])
     figures = {"key": question.key, "text": question.text, "kind": question.kind}
-    figures |= _summary_figures(histograms, segments, groupings, k)
-    figures["declined"] = _declined(question, cells, k) if question.allows_decline else None
+    declined = _declined_tally(question, cells) if question.allows_decline else None
+    figures |= _summary_figures(histograms, segments, groupings, took, declined, question)
+    figures["declined"] = figures.pop("_declined")
     return figures
 
 
@@ -470,7 +769,7 @@ def _scale_score(scale: Scale, item_count: int, raw_sum: float, answered: int, n
     return None if score is None else float(score)
 
 
-def _scale_figures(scale: Scale, cells, segments, groupings, k) -> dict:
+def _scale_figures(scale: Scale, cells, segments, groupings, took) -> dict:
     items = list(scale.items.all())
     rows = cells.of(AggregateCell.Kind.SCALE_SCORES, scale.pk)
     figures = {
@@ -481,26 +780,35 @@ def _scale_figures(scale: Scale, cells, segments, groupings, k) -> dict:
         "min_answered": scale.min_answered,
     }
     figures |= _part_figures(
-        scale, cells, rows, "", len(items), scale.min_answered, segments, groupings, k
+        scale, cells, rows, "", len(items), scale.min_answered, segments, groupings, took
     )
     figures["subscales"] = []
     for subscale in sorted({item.subscale for item in items if item.subscale}):
         count = sum(1 for item in items if item.subscale == subscale)
         # A subscale needs the same share of its items answered as the whole scale.
         needed = -(-scale.min_answered * count // max(1, len(items)))
-        part = _part_figures(scale, cells, rows, subscale, count, needed, segments, groupings, k)
+        part = _part_figures(scale, cells, rows, subscale, count, needed, segments, groupings, took)
         figures["subscales"].append({"key": subscale, "item_count": count} | part)
     return figures
 
 
-def _part_figures(scale, cells, rows, subscale, item_count, needed, segments, groupings, k) -> dict:
+def _part_figures(
+    scale, cells, rows, subscale, item_count, needed, segments, groupings, took
+) -> dict:
     rows = [row for row in rows if row[2] == subscale]
     histograms = _histograms(
         cells, rows, groupings, lambda row: _scale_score(scale, item_count, row[4], row[5], needed)
     )
-    figures = _summary_figures(histograms, segments, groupings, k)
-    unscored = sum(
-        row[-1] for row in rows if _scale_score(scale, item_count, row[4], row[5], needed) is None
+    unscored = [
+        row for row in rows if _scale_score(scale, item_count, row[4], row[5], needed) is None
+    ]
+    # Too few items answered: a part of its own beside the scored and the rest.
+    figures = _summary_figures(
+        histograms,
+        segments,
+        groupings,
+        took,
+        (sum(row[-1] for row in unscored), sum(row[-2] for row in unscored)),
     )
-    figures["too_few_items"] = unscored if unscored >= k else None
+    figures["too_few_items"] = figures.pop("_declined")
     return figures

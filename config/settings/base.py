@@ -448,6 +448,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # ------------------------------------------------------------------------------
 # Smallest group size a public figure may come from (DESIGN.md: 5 by default, never below 3).
 PART_MIN_CELL_SIZE = max(3, env.int("PART_MIN_CELL_SIZE", default=5))
+# Publication cadence (analytics/services/snapshots.py): a new public version of a wave's
+# figures needs at least k responses that the last version does not hold and, while the
+# wave runs, at least this many seconds since that version; a closed wave publishes what
+# is left at once. Eager mode (`make run`) follows the same rule.
+PART_PUBLISH_INTERVAL_SECONDS = max(0, env.int("PART_PUBLISH_INTERVAL_SECONDS", default=3600))
 # Staff exports: written outside MEDIA_ROOT (never served), deleted after this many days.
 PART_EXPORT_ROOT = env.path("PART_EXPORT_ROOT", default=BASE_DIR / "var" / "exports")
 PART_EXPORT_RETENTION_DAYS = env.int("PART_EXPORT_RETENTION_DAYS", default=30)

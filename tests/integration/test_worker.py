@@ -1,5 +1,6 @@
 """Refreshes through real Redis and real Celery workers: bursts, kills, outages, the sweep."""
 
+import datetime
 import os
 import signal
 import subprocess
@@ -11,9 +12,11 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from analytics import tasks
-from analytics.models import Snapshot
+from analytics.models import AggregateState, Snapshot
+from analytics.selectors import unpublished_responses
 from analytics.services import refresh_snapshot
 from config.celery import app as celery_app
 from surveys.models import Response
@@ -113,15 +116,25 @@ def test_a_submitted_answer_reaches_the_snapshot_through_the_broker_and_a_real_w
     assert reached
 
 
-def test_a_burst_of_300_answers_causes_a_handful_of_refreshes(start):
+def _counted(wave, count: int):
+    return lambda: AggregateState.objects.filter(wave=wave, response_count=count).exists()
+
+
+def test_a_burst_of_300_answers_is_counted_and_published_once_within_the_hour(start):
     start()
     wave = WaveFactory()
 
     submit(wave, 300, say=5)
+    assert _wait_for(_counted(wave, 300), 90)
+    assert _wait_for(lambda: Snapshot.objects.filter(wave=wave).exists(), 30)
+    first = Snapshot.objects.filter(wave=wave).order_by("-version").first().version
+    submit(wave, 10, say=5)
+    assert _wait_for(_counted(wave, 310), 60)
+    time.sleep(3)  # Time for the refresh to publish, which it must not within the hour.
 
-    assert _wait_for(_snapshot_counts(wave, 300), 90)
-    refreshes = Snapshot.objects.filter(wave=wave).order_by("-version").first().version
-    assert 1 <= refreshes <= 15
+    assert 1 <= first <= 2
+    assert Snapshot.objects.filter(wave=wave).order_by("-version").first().version == first
+    assert unpublished_responses(wave=wave) == 10
 
 
 def _waiting_on_a_lock(database_url: str) -> bool:
@@ -137,7 +150,11 @@ def test_a_worker_killed_mid_refresh_leaves_the_old_snapshot_and_a_new_worker_fi
     wave = WaveFactory()
     add_responses(wave, 6)
     old = refresh_snapshot(wave=wave)
-    add_responses(wave, 4)
+    # k new answers, an hour later: the next refresh publishes.
+    AggregateState.objects.filter(wave=wave).update(
+        published_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    add_responses(wave, 5)
     database_url = _database_url()
 
     with psycopg.connect(database_url) as blocker:
@@ -154,7 +171,7 @@ def test_a_worker_killed_mid_refresh_leaves_the_old_snapshot_and_a_new_worker_fi
     newest = Snapshot.objects.filter(wave=wave).order_by("-version").first()
     assert (newest.version, newest.response_count) == (old.version, 6)
     start()
-    assert _wait_for(_snapshot_counts(wave, 10), 60)
+    assert _wait_for(_snapshot_counts(wave, 11), 60)
 
 
 @contextmanager

@@ -1,12 +1,16 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from analytics.selectors import unpublished_responses
 from analytics.services import refresh_comparisons, refresh_snapshot
 from analytics.services.aggregation import CountsArePermanent
 from surveys.models import Wave
 
 
 class Command(BaseCommand):
-    help = "Rebuild public snapshots now: every wave, or one with --wave SLUG."
+    help = (
+        "Count new responses now and publish a new version where the publication rule "
+        "allows (k new responses, the interval): every wave, or one with --wave SLUG."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--wave", metavar="SLUG", help="only this wave")
@@ -27,6 +31,13 @@ class Command(BaseCommand):
                 snapshot = refresh_snapshot(wave=item, rebuild=rebuild)
             except CountsArePermanent as problem:
                 raise CommandError(str(problem)) from None
+            if snapshot is None:
+                waiting = unpublished_responses(wave=item)
+                self.stdout.write(
+                    f"{item.slug}: nothing new published; {waiting} responses wait for the "
+                    "publication rule"
+                )
+                continue
             refresh_comparisons(wave=item)
             self.stdout.write(
                 f"{item.slug}: version {snapshot.version}, {snapshot.response_count} responses"

@@ -19,7 +19,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from analytics.services.aggregation import WORK_MEM
-from surveys.models import Option, Question, Questionnaire, Scale, ScaleItem, Wave
+from surveys.models import (
+    RECORD_KEY_RANGE,
+    Option,
+    Question,
+    Questionnaire,
+    Scale,
+    ScaleItem,
+    Wave,
+)
 
 BENCH_KEY = "bench-aggregation"
 QUARTERS = ["altenhagen", "wehringhausen", "hagen", "ausserhalb"]
@@ -117,8 +125,13 @@ class Command(BaseCommand):
         )
 
     def _run_child(self, mode: str, wave: Wave) -> tuple[float, float]:
-        """Refresh in a forked process, as a worker would; return seconds and its peak MB."""
-        from analytics.services import refresh_snapshot
+        """Count and build in a forked process, as a worker would; return seconds and peak MB.
+
+        Counting and building run every time, whatever the publication cadence decides.
+        """
+        from analytics.services import min_cell_size
+        from analytics.services.aggregation import count_responses
+        from analytics.services.snapshots import build_figures
 
         connection.close()  # Parent and child each open their own connection.
         reader, writer = os.pipe()
@@ -128,7 +141,8 @@ class Command(BaseCommand):
             try:
                 os.close(reader)
                 started = time.perf_counter()
-                refresh_snapshot(wave=wave, rebuild=mode == "full")
+                counted = count_responses(wave=wave, rebuild=mode == "full")
+                build_figures(wave=wave, counted=counted, min_cell_size=min_cell_size())
                 os.write(writer, json.dumps(time.perf_counter() - started).encode())
                 code = 0
             finally:
@@ -295,7 +309,8 @@ class _Generator:
             day = start + datetime.timedelta(days=rng.randrange(45))
             responses.write(
                 f"{response_id}\t{self.wave.pk}\t{self.wave.questionnaire_id}\tde\t{day}\t"
-                f"{quarter}\t{age_band}\t{gender}\t{home_language}\n"
+                f"{quarter}\t{age_band}\t{gender}\t{home_language}\t"
+                f"{rng.randrange(RECORD_KEY_RANGE)}\n"
             )
             rows = [
                 (q["quartier"].pk, option["quartier"][quarter], None, False),
@@ -342,7 +357,7 @@ class _Generator:
         with connection.cursor() as cursor:
             with cursor.cursor.copy(
                 "COPY surveys_response (id, wave_id, questionnaire_id, language, day, "
-                "quarter, age_band, gender, home_language) FROM STDIN"
+                "quarter, age_band, gender, home_language, record_key) FROM STDIN"
             ) as copy:
                 copy.write(responses.getvalue())
             with cursor.cursor.copy(

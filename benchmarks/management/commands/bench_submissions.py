@@ -22,7 +22,15 @@ from django.utils import timezone
 
 from benchmarks.loopback import start_gunicorn
 from surveys import selectors
-from surveys.models import Answer, Question, Questionnaire, Response, SubmissionToken, Wave
+from surveys.models import (
+    Answer,
+    Question,
+    Questionnaire,
+    Response,
+    SubmissionToken,
+    Wave,
+    random_record_key,
+)
 from surveys.services.questionnaires import complete_questionnaire
 from surveys.validation import check
 
@@ -243,10 +251,15 @@ class Command(BaseCommand):
                         )
                         cursor.execute(
                             "INSERT INTO surveys_response (wave_id, questionnaire_id, language,"
-                            " day, quarter, age_band, gender, home_language)"
+                            " day, quarter, age_band, gender, home_language, record_key)"
                             " VALUES (%s, %s, 'de', %s, 'altenhagen', '14-17', 'divers',"
-                            " 'deutsch') RETURNING id",
-                            (wave.pk, wave.questionnaire_id, timezone.localdate()),
+                            " 'deutsch', %s) RETURNING id",
+                            (
+                                wave.pk,
+                                wave.questionnaire_id,
+                                timezone.localdate(),
+                                random_record_key(),
+                            ),
                         )
                         response_id = cursor.fetchone()[0]
                         cursor.executemany(

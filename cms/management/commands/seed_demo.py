@@ -27,7 +27,15 @@ from cms.models import (
     OrganisationPage,
     StandardPage,
 )
-from surveys.models import Answer, Option, Question, Questionnaire, Response, Wave
+from surveys.models import (
+    RECORD_KEY_RANGE,
+    Answer,
+    Option,
+    Question,
+    Questionnaire,
+    Response,
+    Wave,
+)
 from surveys.services.library import load_instrument
 from surveys.services.questionnaires import complete_questionnaire
 
@@ -290,12 +298,16 @@ class Command(BaseCommand):
             key: {option.value: option for option in found} for key, found in options.items()
         }
         start = wave.opens_at.date()
+        # Record keys from their own fixed seed: the demo's perturbed figures are the same
+        # on every machine, and the answers drawn below stay as they were.
+        record_keys = random.Random(seed + 1)
         responses = []
         for _index in range(count):
             responses.append(
                 Response(
                     wave=wave,
                     questionnaire=wave.questionnaire,
+                    record_key=record_keys.randrange(RECORD_KEY_RANGE),
                     language=rng.choices(["de", "en"], weights=[85, 15])[0],
                     day=start + datetime.timedelta(days=rng.randrange(45)),
                     quarter=rng.choices(

@@ -7,7 +7,12 @@ from analytics.services import refresh_snapshot
 from surveys.models import Answer, Option
 from tests.factories import WaveFactory, add_responses, full_questionnaire
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 @pytest.fixture
@@ -50,6 +55,7 @@ def test_an_option_removed_after_it_was_counted_is_named_as_removed_not_dropped(
     refresh_snapshot(wave=wave)
     Answer.objects.filter(option__question__key="se1", option__value="1").delete()
     Option.objects.filter(question__key="se1", value="1").delete()
+    add_responses(wave, 5, answers={"se1": "4"})  # The next version needs k new answers.
 
     question = refresh_snapshot(wave=wave).question("se1")
 

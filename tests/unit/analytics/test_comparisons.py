@@ -11,7 +11,12 @@ from analytics.statistics import welch_test
 from surveys.models import Question
 from tests.factories import WaveFactory, add_responses, full_questionnaire
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 scipy_stats = pytest.importorskip("scipy.stats")
 
 

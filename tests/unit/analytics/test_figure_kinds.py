@@ -11,7 +11,12 @@ from analytics.selectors import published_comparison, published_snapshot
 from analytics.services import refresh_comparisons, refresh_snapshot
 from tests.factories import WaveFactory, add_question, add_responses, full_questionnaire
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +81,7 @@ def test_the_agreement_chart_puts_disagreement_left_and_agreement_right(question
     assert sorted(by_name["Teils"]) == [pytest.approx(-50 / 3), pytest.approx(50 / 3)]
 
 
-def test_the_agreement_chart_shows_a_withheld_answer_as_fewer_than_5(questionnaire):
+def test_the_agreement_chart_shows_a_withheld_answer_as_not_shown_to_protect_a_group(questionnaire):
     wave = _wave(questionnaire, 1, "Herbst")
     add_responses(wave, 9, answers={"se1": "5"})
     add_responses(wave, 8, answers={"se1": "4"})
@@ -85,7 +90,7 @@ def test_the_agreement_chart_shows_a_withheld_answer_as_fewer_than_5(questionnai
 
     chart = figure_kinds.diverging_chart(snapshot=snapshot, key="se1")
 
-    assert "weniger als 5" in chart.table.rows[0]
+    assert "nicht gezeigt, um eine kleine Gruppe zu schützen" in chart.table.rows[0]
     assert "2 (" not in " ".join(chart.table.rows[0])
     assert "Zum Schutz der Privatsphäre" in chart.note
 
@@ -192,7 +197,7 @@ def test_the_trend_lists_every_wave_oldest_first_and_says_where_it_went(question
     assert chart.figure["data"][0]["type"] == "scatter"
 
 
-def test_a_trend_wave_with_too_few_answers_shows_fewer_than_5(questionnaire):
+def test_a_trend_wave_with_too_few_answers_says_it_is_not_shown(questionnaire):
     waves = [
         _wave(questionnaire, days, label) for days, label in ((300, "A"), (200, "B"), (10, "C"))
     ]
@@ -208,7 +213,7 @@ def test_a_trend_wave_with_too_few_answers_shows_fewer_than_5(questionnaire):
         snapshots=snapshots, key="mitbestimmen", group=Group.of({"quarter": "wehringhausen"})
     )
 
-    assert chart.table.rows[1][1] == "weniger als 5"
+    assert chart.table.rows[1][1] == "nicht gezeigt, um eine kleine Gruppe zu schützen"
     assert "2" not in chart.table.rows[1][1:]
 
 
@@ -226,7 +231,8 @@ def test_the_quarters_chart_compares_the_averages_of_each_quarter(questionnaire)
     chart = figure_kinds.quarters_chart(snapshot=snapshot, key="mitbestimmen")
 
     rows = {row[0]: row[1] for row in chart.table.rows}
-    assert rows["Altenhagen"] == "8" and rows["Woanders in Hagen"] == "weniger als 5"
+    assert rows["Altenhagen"] == "8"
+    assert rows["Woanders in Hagen"] == "nicht gezeigt, um eine kleine Gruppe zu schützen"
     assert "3" not in rows.values()
     assert chart.summary == (
         "Der Durchschnitt war in Wehringhausen am höchsten (7,0) und in Altenhagen am "
@@ -280,7 +286,7 @@ def test_the_quarters_chart_by_gender_says_the_combination_is_not_published(ques
 # Bar for a group ------------------------------------------------------------------
 
 
-def test_a_bar_chart_for_a_small_group_says_fewer_than_5_and_shows_nothing(questionnaire):
+def test_a_bar_chart_for_a_small_group_says_it_is_not_shown_and_shows_nothing(questionnaire):
     wave = _wave(questionnaire, 1, "Herbst")
     add_responses(wave, 9, answers={"mitbestimmen": 4}, quarter="altenhagen")
     add_responses(wave, 9, answers={"mitbestimmen": 6}, quarter="wehringhausen")
@@ -292,7 +298,7 @@ def test_a_bar_chart_for_a_small_group_says_fewer_than_5_and_shows_nothing(quest
     )
 
     assert chart.figure is None
-    assert "weniger als 5 Personen" in chart.summary and "3" not in chart.summary
+    assert "um eine kleine Gruppe zu schützen" in chart.summary and "3" not in chart.summary
 
 
 def test_a_bar_chart_for_a_group_counts_that_group_only(questionnaire):

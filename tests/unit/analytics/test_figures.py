@@ -9,7 +9,12 @@ from analytics.services import refresh_snapshot
 from surveys.models import Answer, Option
 from tests.factories import DECLINED, WaveFactory, add_responses, build_site, full_questionnaire
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +79,7 @@ def test_a_removed_option_is_named_as_no_longer_offered(wave):
     refresh_snapshot(wave=wave)
     Answer.objects.filter(option__question__key="se1", option__value="1").delete()
     Option.objects.filter(question__key="se1", value="1").delete()
+    add_responses(wave, 5, answers={"se1": "4"})  # The next version needs k new answers.
     refresh_snapshot(wave=wave)
 
     rows = _chart(wave, "se1").table.rows

@@ -10,7 +10,12 @@ from analytics.services import refresh_snapshot
 from surveys.models import Wave
 from tests.factories import WaveFactory, submit
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 def _published(**fields) -> Wave:

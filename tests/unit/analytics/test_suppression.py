@@ -53,6 +53,25 @@ def test_a_lone_small_cell_is_never_the_only_withheld_one_when_there_is_another(
     assert withhold_linked_cells(counts, relations, min_cell_size=5) == {"a", "b"}
 
 
+def test_a_zero_everybody_knows_is_shown_and_never_counts_as_protection():
+    # "Wehringhausen" among the people of Altenhagen: empty by construction.
+    counts, relations = _one_table({"small": 3, "known": 0, "big": 40})
+
+    withheld = withhold_linked_cells(counts, relations, min_cell_size=5, known_zeros={"known"})
+
+    assert withheld == {"small", "big"}
+
+
+def test_a_known_zero_in_a_withheld_row_stays_shown_as_public_knowledge():
+    counts = {"row": 1, "yes": 1, "no": 0}
+
+    withheld = withhold_linked_cells(
+        counts, [("row", ["yes", "no"])], min_cell_size=5, known_zeros={"no"}
+    )
+
+    assert withheld == {"row", "yes"}
+
+
 def test_a_cell_withheld_in_a_cross_table_is_protected_in_its_margin_too():
     # Quarter × age band: (Q1, A1) = 1. Its row Q1 and column A1 are both published.
     counts = {
@@ -83,6 +102,8 @@ def test_a_cell_withheld_in_a_cross_table_is_protected_in_its_margin_too():
 
 
 # Differencing attacks: everything a snapshot publishes, given to an integer program.
+# On true counts: suppression alone must protect one snapshot, noise or not (the
+# attacks across versions, with the noise, are in test_differencing_attack.py).
 
 milp = pytest.importorskip("scipy.optimize").milp
 LinearConstraint = pytest.importorskip("scipy.optimize").LinearConstraint
@@ -177,6 +198,7 @@ def _derivable_answers(snapshot, question_key: str, lone: dict) -> set[str]:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_answer_of_the_one_person_of_a_gender_cannot_be_worked_out():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(
@@ -197,6 +219,7 @@ def test_the_answer_of_the_one_person_of_a_gender_cannot_be_worked_out():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_answer_of_the_one_person_of_a_quarter_and_age_band_cannot_be_worked_out():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(wave, 7, quarter="hagen", age_band="14-17", gender="w", answers={"se1": "3"})
@@ -213,6 +236,7 @@ def test_the_answer_of_the_one_person_of_a_quarter_and_age_band_cannot_be_worked
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_the_one_person_of_a_group_that_all_answered_alike_stays_hidden():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(
@@ -228,6 +252,7 @@ def test_the_one_person_of_a_group_that_all_answered_alike_stays_hidden():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("unperturbed")
 def test_a_withheld_group_mean_comes_with_another_so_their_sum_hides_the_lone_value():
     wave = WaveFactory(questionnaire=full_questionnaire())
     add_responses(wave, 10, gender="w", answers={"mitbestimmen": 6})

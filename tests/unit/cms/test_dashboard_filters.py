@@ -6,7 +6,12 @@ from analytics.models import Snapshot
 from analytics.services import refresh_snapshot
 from tests.factories import WaveFactory, add_responses, build_site, full_questionnaire
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 @pytest.fixture
@@ -65,10 +70,13 @@ def test_a_filter_works_without_touching_responses(
     assert "surveys_answer" not in tables and "surveys_response" not in tables
 
 
-def test_a_withheld_group_says_fewer_than_5_and_never_its_figures(client, dashboard):
+def test_a_withheld_group_says_it_is_not_shown_and_never_its_figures(client, dashboard):
     page = client.get(dashboard.url, {"quartier": "hagen"}).content.decode()
 
-    assert "In der Gruppe „Woanders in Hagen“ haben weniger als 5 Personen geantwortet." in page
+    assert (
+        "Das Ergebnis der Gruppe „Woanders in Hagen“ ist nicht gezeigt, um eine kleine Gruppe "
+        "zu schützen." in page
+    )
     assert "1,0" not in page
 
 
@@ -121,3 +129,12 @@ def test_a_dashboard_without_published_snapshots_offers_no_filter(client, dashbo
     page = client.get(dashboard.url).content.decode()
 
     assert "dashboard-filter" not in page
+
+
+def test_the_dashboard_says_in_one_sentence_that_figures_are_changed_at_random(client, dashboard):
+    page = client.get(dashboard.url).content.decode()
+
+    assert (
+        "Die Zahlen sind zufällig ein wenig verändert, damit niemand einzeln erkannt werden "
+        "kann" in page
+    )

@@ -16,7 +16,12 @@ from tests.factories import (
     full_questionnaire,
 )
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 
 @pytest.fixture

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 from surveys.models import Answer, Response
 from tests.factories import WaveFactory, three_page_wave
 
-pytestmark = pytest.mark.django_db
+# Counting and layout are checked on true counts; perturbation and the publication
+# cadence have their own tests (test_publication.py, test_differencing_attack.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("unperturbed", "publish_every_refresh"),
+]
 
 URL = "/api/v1/responses/"
 
