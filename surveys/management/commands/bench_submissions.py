@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from config.loopback import start_gunicorn
 from surveys import selectors
-from surveys.models import Answer, Question, Questionnaire, Response, SubmissionToken, Wave
+from surveys.models import Answer, Question, Questionnaire, Response, Wave
 from surveys.services.questionnaires import complete_questionnaire
+from surveys.services.spent_sets import forget_tokens
 from surveys.validation import check
 
 # A realistic short survey: four segment questions, a six-row matrix, a 0–10 scale.
@@ -270,6 +271,4 @@ class Command(BaseCommand):
         Response.objects.filter(wave=wave).delete()
         wave.delete()
         questionnaire.delete()
-        tokens = self.tokens
-        for start in range(0, len(tokens), 1000):
-            SubmissionToken.objects.filter(token__in=tokens[start : start + 1000]).delete()
+        forget_tokens(self.tokens)
