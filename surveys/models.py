@@ -834,6 +834,8 @@ class PageProgress(models.Model):
     class Meta:
         verbose_name = _("page progress")
         verbose_name_plural = _("page progress")
+        # The field monitor shows exact counts, small ones too: only for staff given this.
+        permissions = [("view_field_monitor", _("Can see the field monitor's exact counts"))]
         constraints = [
             models.UniqueConstraint(fields=["wave", "page"], name="one_progress_row_per_page")
         ]
