@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from config.loopback import start_gunicorn
 from surveys import selectors
-from surveys.models import Answer, Question, Questionnaire, Response, Wave
+from surveys.models import Answer, Question, Questionnaire, Response, SpentSet, Wave
 from surveys.services.questionnaires import complete_questionnaire
-from surveys.services.spent_sets import forget_tokens
+from surveys.services.spent_sets import forget_tokens, token_digest
 from surveys.validation import check
 
 # A realistic short survey: four segment questions, a six-row matrix, a 0–10 scale.
@@ -231,6 +231,14 @@ class Command(BaseCommand):
         ]
         stop_at = time.monotonic() + seconds
         done = [0] * clients
+        day = timezone.localdate().isoformat()
+        SpentSet.objects.bulk_create(
+            [
+                SpentSet(kind=SpentSet.Kind.TOKENS, scope=f"{day}/{shard}")
+                for shard in "0123456789abcdef"
+            ],
+            ignore_conflicts=True,
+        )
 
         def insert(slot: int):
             with psycopg.connect(_database_url().replace("postgres://", "postgresql://")) as db:
@@ -238,10 +246,6 @@ class Command(BaseCommand):
                     token = uuid.uuid4()
                     self.tokens.append(token)
                     with db.transaction(), db.cursor() as cursor:
-                        cursor.execute(
-                            "INSERT INTO surveys_submissiontoken (token, day) VALUES (%s, %s)",
-                            (token, timezone.localdate()),
-                        )
                         cursor.execute(
                             "INSERT INTO surveys_response (wave_id, questionnaire_id, language,"
                             " day, quarter, age_band, gender, home_language)"
@@ -254,6 +258,12 @@ class Command(BaseCommand):
                             "INSERT INTO surveys_answer (response_id, question_id, option_id,"
                             " number, text, declined) VALUES (%s, %s, %s, %s, %s, %s)",
                             [(response_id, *row) for row in rows],
+                        )
+                        # Last, as a submission spends its token: one locked row per day.
+                        cursor.execute(
+                            "UPDATE surveys_spentset SET entries = entries || %s"
+                            " WHERE kind = 'tokens' AND scope = %s",
+                            (f"{token_digest(token)}\n", f"{day}/{token_digest(token)[0]}"),
                         )
                     done[slot] += 1
 
