@@ -681,8 +681,7 @@ class SpentSet(models.Model):
     of arrival. Nothing in the database then joins a spent code or token to the response
     it came with: not a transaction id, an id, a physical row order or a time. Entries are
     access code ids (scope: the wave id) or keyed digests of submission tokens (scope: the
-    ISO day they were spent, a slash and the digest's first character), each between
-    newlines.
+    ISO day they were spent), each between newlines.
     """
 
     class Kind(models.TextChoices):

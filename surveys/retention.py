@@ -11,7 +11,7 @@ def expired_submission_tokens(now):
     """Return the days' sets of spent one-time tokens older than their retention period."""
     days = settings.PART_SUBMISSION_TOKEN_RETENTION_DAYS
     cutoff = (now - timedelta(days=days)).date().isoformat()
-    # The scope of a token set starts with its ISO day, which sorts as the day does.
+    # The scope of a token set is its ISO day, which sorts as the day does.
     return SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS, scope__lt=cutoff)
 
 

@@ -18,7 +18,7 @@ def move_into_sets(apps, schema_editor):
     key = sha256(f"surveys.submission-tokens:{settings.SECRET_KEY}".encode()).digest()
     for token, day in SubmissionToken.objects.values_list("token", "day"):
         digest = hmac.new(key, str(token).encode(), sha256).hexdigest()[:32]
-        sets.setdefault(("tokens", f"{day.isoformat()}/{digest[0]}"), set()).add(digest)
+        sets.setdefault(("tokens", day.isoformat()), set()).add(digest)
     SpentSet.objects.bulk_create(
         SpentSet(kind=kind, scope=scope, entries="\n" + "".join(f"{e}\n" for e in sorted(items)))
         for (kind, scope), items in sets.items()

@@ -1,11 +1,11 @@
 """Spend single-use things so that nothing in the database dates or orders the spending.
 
 A spent access code or submission token is an entry in a `SpentSet`: one row per wave
-(codes) or 16 per day (tokens). Adding an entry locks that row and writes it again with all
+(codes) or per day (tokens). Adding an entry locks that row and writes it again with all
 its entries sorted, so after each spend every entry shares one transaction id and one
 physical place; neither says which entry came with which response. Call these last in
-the submitting transaction: the row lock serialises spends of one wave (or one token
-set), and is held only until that transaction commits.
+the submitting transaction: the row lock serialises spends of one wave or day, and is
+held only until that transaction commits.
 """
 
 import datetime
@@ -63,21 +63,17 @@ def token_was_spent(*, token) -> bool:
 def spend_token(*, token) -> bool:
     """Add a token to today's set; return False, adding nothing, if it was spent before.
 
-    A day's tokens are kept in 16 sets by the first character of their digest, so 16
-    submissions can commit at once; the same token always meets the same lock. Its set
-    of yesterday is locked first: a double submit across midnight waits for the other
-    one's commit and then sees its token.
+    One set per day, not several: a set holding few tokens would tie its newest response
+    to them. Yesterday's set is locked first: a double submit across midnight waits for
+    the other one's commit and then sees its token.
     """
-    digest = token_digest(token)
     today = timezone.localdate()
-    yesterday = today - datetime.timedelta(days=1)
-    SpentSet.objects.select_for_update().filter(
-        kind=SpentSet.Kind.TOKENS, scope=f"{yesterday.isoformat()}/{digest[0]}"
-    ).first()
-    row = _locked(kind=SpentSet.Kind.TOKENS, scope=f"{today.isoformat()}/{digest[0]}")
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS, scope=yesterday).first()
+    row = _locked(kind=SpentSet.Kind.TOKENS, scope=today.isoformat())
     if token_was_spent(token=token):
         return False
-    _add(row, digest)
+    _add(row, token_digest(token))
     return True
 
 

@@ -233,11 +233,7 @@ class Command(BaseCommand):
         done = [0] * clients
         day = timezone.localdate().isoformat()
         SpentSet.objects.bulk_create(
-            [
-                SpentSet(kind=SpentSet.Kind.TOKENS, scope=f"{day}/{shard}")
-                for shard in "0123456789abcdef"
-            ],
-            ignore_conflicts=True,
+            [SpentSet(kind=SpentSet.Kind.TOKENS, scope=day)], ignore_conflicts=True
         )
 
         def insert(slot: int):
@@ -263,7 +259,7 @@ class Command(BaseCommand):
                         cursor.execute(
                             "UPDATE surveys_spentset SET entries = entries || %s"
                             " WHERE kind = 'tokens' AND scope = %s",
-                            (f"{token_digest(token)}\n", f"{day}/{token_digest(token)[0]}"),
+                            (f"{token_digest(token)}\n", day),
                         )
                     done[slot] += 1
 
