@@ -53,28 +53,44 @@ def token_digest(token) -> str:
     return hmac.new(key, str(token).encode(), sha256).hexdigest()[:32]
 
 
-def token_was_spent(*, token) -> bool:
-    """Say whether a submission with this one-time token is stored already."""
-    return SpentSet.objects.filter(
-        kind=SpentSet.Kind.TOKENS, entries__contains=f"\n{token_digest(token)}\n"
-    ).exists()
+def token_was_spent(*, token, before=None) -> bool:
+    """Say whether a submission with this one-time token is stored already.
+
+    With `before` (an ISO day), look only in the sets of earlier days.
+    """
+    sets = SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS)
+    if before is not None:
+        sets = sets.filter(scope__lt=before)
+    return sets.filter(entries__contains=f"\n{token_digest(token)}\n").exists()
 
 
 def spend_token(*, token) -> bool:
     """Add a token to today's set; return False, adding nothing, if it was spent before.
 
     One set per day, not several: a set holding few tokens would tie its newest response
-    to them. Yesterday's set is locked first: a double submit across midnight waits for
-    the other one's commit and then sees its token.
+    to them. Yesterday's set is locked with today's: a double submit across midnight
+    waits for the other one's commit and then sees its token. Older days' sets no longer
+    change, so they are read before the locks, which are then held as briefly as can be.
     """
+    digest = token_digest(token)
     today = timezone.localdate()
     yesterday = (today - datetime.timedelta(days=1)).isoformat()
-    SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS, scope=yesterday).first()
-    row = _locked(kind=SpentSet.Kind.TOKENS, scope=today.isoformat())
-    if token_was_spent(token=token):
+    if token_was_spent(token=token, before=yesterday):
         return False
-    _add(row, token_digest(token))
+    recent = _locked_days(yesterday, today.isoformat())
+    if any(digest in row for row in recent):
+        return False
+    _add(recent[-1], digest)
     return True
+
+
+def _locked_days(yesterday: str, today: str) -> list[SpentSet]:
+    """Lock yesterday's (if any) and today's token sets, in that order; today's last."""
+    sets = SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS)
+    rows = list(sets.filter(scope__in=[yesterday, today]).order_by("scope"))
+    if not rows or rows[-1].scope != today:
+        rows = [*rows, _locked(kind=SpentSet.Kind.TOKENS, scope=today)]
+    return rows
 
 
 def forget_tokens(tokens) -> None:
