@@ -149,3 +149,9 @@ def test_every_file_the_dockerfile_copies_exists():
             continue  # copied from another build stage, not from the repository
         for source in parts[:-1]:
             assert (ROOT / source).exists(), f"COPY source {source} does not exist"
+
+
+def test_the_worker_logs_warnings_only_so_no_refresh_line_dates_an_answer():
+    command = command_of(compose_services()["worker"])
+
+    assert command[command.index("--loglevel") + 1] == "warning"
