@@ -57,46 +57,59 @@ def move_out_of_sets(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0012_give_the_channel_a_database_default'),
+        ("surveys", "0012_give_the_channel_a_database_default"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SpentSet',
+            name="SpentSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('codes', 'spent access codes'), ('tokens', 'spent submission tokens')], max_length=8)),
-                ('scope', models.CharField(max_length=32)),
-                ('entries', models.TextField(default='\n')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("codes", "spent access codes"),
+                            ("tokens", "spent submission tokens"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("scope", models.CharField(max_length=32)),
+                ("entries", models.TextField(default="\n")),
             ],
             options={
-                'verbose_name': 'set of spent codes or tokens',
-                'verbose_name_plural': 'sets of spent codes or tokens',
+                "verbose_name": "set of spent codes or tokens",
+                "verbose_name_plural": "sets of spent codes or tokens",
             },
         ),
         migrations.AddConstraint(
-            model_name='spentset',
-            constraint=models.UniqueConstraint(fields=('kind', 'scope'), name='one_spent_set_per_scope'),
+            model_name="spentset",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "scope"), name="one_spent_set_per_scope"
+            ),
         ),
         migrations.RunPython(move_into_sets, move_out_of_sets),
         migrations.AlterModelOptions(
             name="pageprogress",
             options={
-                "permissions": [
-                    ("view_field_monitor", "Can see the field monitor's exact counts")
-                ],
+                "permissions": [("view_field_monitor", "Can see the field monitor's exact counts")],
                 "verbose_name": "page progress",
                 "verbose_name_plural": "page progress",
             },
         ),
         migrations.RunPython(let_survey_staff_see_the_field_monitor, migrations.RunPython.noop),
         migrations.DeleteModel(
-            name='SubmissionToken',
+            name="SubmissionToken",
         ),
         migrations.RemoveField(
-            model_name='accesscode',
-            name='is_spent',
+            model_name="accesscode",
+            name="is_spent",
         ),
     ]
