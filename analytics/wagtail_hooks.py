@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,6 +15,19 @@ from analytics.models import SafeguardingRule
 from analytics.views import exports, moderation
 from analytics.views.audit import AuditLogView
 from analytics.views.monitor import FieldMonitorView
+from surveys.wagtail_hooks import WaveViewSet
+
+
+def _unpublished(wave) -> int:
+    from analytics.selectors import unpublished_responses
+
+    return unpublished_responses(wave=wave)
+
+
+# Counted but not yet in a public version: the publication cadence holds them back.
+WaveViewSet.list_display.append(
+    Column("unpublished", label=_("Not yet published"), accessor=_unpublished)
+)
 
 
 @hooks.register("register_log_actions")

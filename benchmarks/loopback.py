@@ -1,4 +1,4 @@
-"""Start gunicorn on loopback for the benchmarks, and wait until it answers /healthz."""
+"""Start gunicorn on loopback (benchmarks, log tests), and wait until it answers /healthz."""
 
 import http.client
 import subprocess
@@ -10,9 +10,18 @@ from django.core.management.base import CommandError
 
 
 def start_gunicorn(
-    *, port: int, workers: int, environment: dict, stderr=None, startup_seconds: int = 30
+    *,
+    port: int,
+    workers: int,
+    environment: dict,
+    stderr=None,
+    startup_seconds: int = 30,
+    log_level: str = "warning",
 ) -> subprocess.Popen:
     """Return a running gunicorn serving this project, or raise CommandError saying why.
+
+    It runs with the project's gunicorn settings (`config.gunicorn_conf`), so its logs
+    are the production ones; `environment` may name log files (GUNICORN_ACCESS_LOG…).
 
     `stderr` may be a file opened for reading and writing: its end is then quoted when
     gunicorn stops while starting.
@@ -21,18 +30,20 @@ def start_gunicorn(
         sys.executable,
         "-m",
         "gunicorn",
+        "-c",
+        "python:config.gunicorn_conf",
         "config.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
         "--log-level",
-        "warning",
+        log_level,
     ]
     server = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
         command,
         cwd=settings.BASE_DIR,
-        env=environment,
+        env={"GUNICORN_ACCESS_LOG": "", **environment},
         stdout=subprocess.DEVNULL if stderr is not None else None,
         stderr=stderr,
     )

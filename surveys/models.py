@@ -9,6 +9,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -572,7 +574,7 @@ class PaperBatch(models.Model):
 class PaperSheet(models.Model):
     """A sheet number typed in for a batch, so one sheet cannot be typed twice.
 
-    Deliberately unlinked from the response it came with, like `SubmissionToken`.
+    Deliberately unlinked from the response it came with (a sheet carries its answers anyway).
     """
 
     batch = models.ForeignKey(PaperBatch, on_delete=models.CASCADE, related_name="sheets")
@@ -685,21 +687,37 @@ class LinkingHash(models.Model):
         return f"{self.response_id}/{self.left_out}"
 
 
-class SubmissionToken(models.Model):
-    """A spent one-time token: the same form or API call sent twice stores one response.
+class SpentSet(models.Model):
+    """A whole set of spent one-time things in one row: a wave's access codes, a day's tokens.
 
-    Deliberately unlinked from the response it came with, so it identifies nothing.
+    Spending adds an entry under the row lock and writes the row again, sorted, so every
+    entry carries the same transaction id and sits in the same place whatever its order
+    of arrival. Nothing in the database then joins a spent code or token to the response
+    it came with: not a transaction id, an id, a physical row order or a time. Entries are
+    access code ids (scope: the wave id) or keyed digests of submission tokens (scope: the
+    ISO day they were spent), each between newlines.
     """
 
-    token = models.UUIDField(unique=True)
-    day = models.DateField(default=timezone.localdate)
+    class Kind(models.TextChoices):
+        CODES = "codes", _("spent access codes")
+        TOKENS = "tokens", _("spent submission tokens")
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    scope = models.CharField(max_length=32)
+    entries = models.TextField(default="\n")
 
     class Meta:
-        verbose_name = _("submission token")
-        verbose_name_plural = _("submission tokens")
+        verbose_name = _("set of spent codes or tokens")
+        verbose_name_plural = _("sets of spent codes or tokens")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "scope"], name="one_spent_set_per_scope")
+        ]
 
     def __str__(self):
-        return str(self.token)
+        return f"{self.kind} {self.scope}"
+
+    def __contains__(self, entry: str) -> bool:
+        return f"\n{entry}\n" in self.entries
 
 
 class CodeBatch(models.Model):
@@ -760,11 +778,26 @@ class CodeBatch(models.Model):
         return min(99, int(100 * self.cards_done / self.count)) if self.count else 0
 
 
+class AccessCodeManager(models.Manager):
+    def get_queryset(self):
+        # A code is spent when its wave's spent set holds its id; the row itself never
+        # changes when it is spent (see `SpentSet`).
+        spent = SpentSet.objects.filter(
+            kind=SpentSet.Kind.CODES,
+            scope=Cast(OuterRef("wave_id"), models.CharField()),
+            entries__contains=Concat(
+                Value("\n"), Cast(OuterRef("pk"), models.CharField()), Value("\n")
+            ),
+        )
+        return super().get_queryset().annotate(is_spent=Exists(spent))
+
+
 class AccessCode(models.Model):
     """A printed single-use code for one wave, stored only as a keyed hash.
 
-    It records that it was spent and nothing else: no response, no time, no day, so a
-    spent code cannot be matched with the answer it came with.
+    Spending it adds its id to the wave's `SpentSet` and leaves this row untouched: no
+    response, no time, no day, no transaction id, so a spent code cannot be matched with
+    the answer it came with. `is_spent` is read from that set.
     """
 
     wave = models.ForeignKey(
@@ -774,7 +807,6 @@ class AccessCode(models.Model):
         _("venue"), max_length=100, help_text=_("Where the cards are handed out.")
     )
     digest = models.CharField(max_length=64, unique=True, editable=False)
-    is_spent = models.BooleanField(_("spent"), default=False)
     batch = models.ForeignKey(
         CodeBatch,
         on_delete=models.SET_NULL,
@@ -783,9 +815,11 @@ class AccessCode(models.Model):
         related_name="codes",
         verbose_name=_("batch"),
     )
-    # Copied from the batch, so spending stays one conditional UPDATE of one row.
+    # Copied from the batch, so spending reads one row.
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     created_on = models.DateField(_("created"), default=timezone.localdate, editable=False)
+
+    objects = AccessCodeManager()
 
     class Meta:
         verbose_name = _("access code")
@@ -814,6 +848,8 @@ class PageProgress(models.Model):
     class Meta:
         verbose_name = _("page progress")
         verbose_name_plural = _("page progress")
+        # The field monitor shows exact counts, small ones too: only for staff given this.
+        permissions = [("view_field_monitor", _("Can see the field monitor's exact counts"))]
         constraints = [
             models.UniqueConstraint(fields=["wave", "page"], name="one_progress_row_per_page")
         ]

@@ -4,13 +4,15 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from surveys.models import CodeBatch, SubmissionToken
+from surveys.models import CodeBatch, SpentSet
 
 
 def expired_submission_tokens(now):
-    """Return the spent one-time tokens older than their retention period."""
+    """Return the days' sets of spent one-time tokens older than their retention period."""
     days = settings.PART_SUBMISSION_TOKEN_RETENTION_DAYS
-    return SubmissionToken.objects.filter(day__lt=(now - timedelta(days=days)).date())
+    cutoff = (now - timedelta(days=days)).date().isoformat()
+    # The scope of a token set is its ISO day, which sorts as the day does.
+    return SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS, scope__lt=cutoff)
 
 
 def unclaimed_code_batches(now):

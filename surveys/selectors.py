@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,9 +16,10 @@ from surveys.models import (
     Question,
     Questionnaire,
     Response,
-    SubmissionToken,
+    SpentSet,
     Wave,
 )
+from surveys.services.spent_sets import token_was_spent
 from surveys.validation import Structure
 
 
@@ -177,7 +178,7 @@ def pages_sent(*, wave: Wave) -> dict[int, int]:
 
 def is_submitted(*, token) -> bool:
     """Say whether a submission with this one-time token has been stored already."""
-    return SubmissionToken.objects.filter(token=token).exists()
+    return token_was_spent(token=token)
 
 
 def recent_code_batches(*, limit: int = 20) -> QuerySet[CodeBatch]:
@@ -199,14 +200,17 @@ class VenueCodes:
 
 def access_codes_by_venue(*, wave: Wave) -> list[VenueCodes]:
     """Return per venue and expiry day how many codes a wave has and how many are spent."""
-    rows = (
-        AccessCode.objects.filter(wave=wave)
-        .values("venue", "expires_on")
-        .annotate(generated=Count("pk"), spent=Count("pk", filter=Q(is_spent=True)))
-        .order_by("venue", "expires_on")
-    )
+    spent_set = SpentSet.objects.filter(kind=SpentSet.Kind.CODES, scope=str(wave.pk)).first()
+    spent_ids = set(spent_set.entries.split()) if spent_set else set()
+    counts: dict[tuple, list[int]] = {}
+    codes = AccessCode.objects.filter(wave=wave).order_by("venue", "expires_on")
+    for pk, venue, expires_on in codes.values_list("pk", "venue", "expires_on"):
+        count = counts.setdefault((venue, expires_on), [0, 0])
+        count[0] += 1
+        count[1] += str(pk) in spent_ids
     return [
-        VenueCodes(row["venue"], row["expires_on"], row["generated"], row["spent"]) for row in rows
+        VenueCodes(venue, expires_on, generated, spent)
+        for (venue, expires_on), (generated, spent) in counts.items()
     ]
 
 

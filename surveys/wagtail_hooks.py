@@ -30,12 +30,6 @@ class ScaleViewSet(SnippetViewSet):
     list_display = ["name", "key", "questionnaire", "scoring"]
 
 
-def _unpublished(wave: Wave) -> int:
-    from analytics.selectors import unpublished_responses
-
-    return unpublished_responses(wave=wave)
-
-
 class WaveViewSet(SnippetViewSet):
     model = Wave
     icon = "date"
@@ -47,8 +41,7 @@ class WaveViewSet(SnippetViewSet):
         "opens_at",
         "closes_at",
         Column("response_count", label=_("Responses")),
-        # Counted but not yet in a public version (the publication cadence holds them).
-        Column("unpublished", label=_("Not yet published"), accessor=_unpublished),
+        # analytics/wagtail_hooks.py adds how many are not yet published.
     ]
 
     def get_queryset(self, request):

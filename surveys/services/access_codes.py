@@ -1,12 +1,12 @@
 """Make and spend the printed single-use access codes."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from surveys import codes, guessing
 from surveys.models import AccessCode, Wave
+from surveys.services import spent_sets
 
 # The most codes one order may hold: a term's cards for one venue (500 A4 pages).
 MAX_CODES_PER_BATCH = 5000
@@ -111,27 +111,24 @@ def find_access_code(*, typed: str, client: str, wave: Wave | None = None) -> Ac
 
 
 def spend_access_code(*, wave: Wave, typed: str) -> None:
-    """Mark a code spent, or raise `AccessCodeRefused`; call inside the submit transaction.
+    """Mark a code spent, or raise `AccessCodeRefused`; call last in the submit transaction.
 
-    The conditional UPDATE takes the row lock: of two submissions racing with one code,
-    the second waits for the first to commit, then finds nothing left to update.
+    The code's row is never written: its id joins the wave's set of spent codes (see
+    `surveys.services.spent_sets`), whose row lock makes the second of two submissions
+    racing with one code wait for the first to commit and then find the code spent.
     """
     try:
         digest = codes.digest(codes.normalise(typed))
     except codes.CodeFormatError as problem:
         raise AccessCodeRefused(problem.reason) from None
-    still_valid = Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
-    spent = (
-        AccessCode.objects.filter(wave=wave, digest=digest, is_spent=False)
-        .filter(still_valid)
-        .update(is_spent=True)
-    )
-    if spent:
-        return
-    if AccessCode.objects.filter(wave=wave, digest=digest, is_spent=True).exists():
-        raise AccessCodeRefused("spent")
-    if AccessCode.objects.filter(wave=wave, digest=digest).exists():
-        raise AccessCodeRefused("expired")
-    if AccessCode.objects.filter(digest=digest).exists():
+    found = AccessCode.objects.filter(digest=digest).values("pk", "wave_id", "expires_on").first()
+    if found is None:
+        raise AccessCodeRefused("unknown")
+    if found["wave_id"] != wave.pk:
         raise AccessCodeRefused("other_wave")
-    raise AccessCodeRefused("unknown")
+    spent, row = spent_sets.is_code_spent_locked(wave_id=wave.pk, code_id=found["pk"])
+    if spent:
+        raise AccessCodeRefused("spent")
+    if found["expires_on"] is not None and found["expires_on"] < timezone.localdate():
+        raise AccessCodeRefused("expired")
+    spent_sets.add_spent_code(row, code_id=found["pk"])

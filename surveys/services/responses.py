@@ -3,7 +3,7 @@
 import logging
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -14,9 +14,9 @@ from surveys.models import (
     PaperBatch,
     Question,
     Response,
-    SubmissionToken,
     Wave,
 )
+from surveys.services import spent_sets
 from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
 # Sent after commit with `wave_id`; surveys knows no listener (analytics subscribes).
@@ -64,7 +64,9 @@ def submit_response(
     a mapping of question to option, number, text or a list of options. With a `token`,
     a second call with the same token stores nothing and raises `AlreadySubmitted`.
     A wave that takes codes spends `access_code` in the same transaction, or stores
-    nothing and raises `AccessCodeRefused`. A sheet of `paper_batch` needs no code (staff
+    nothing and raises `AccessCodeRefused`. Token and code are spent last, into sets
+    that keep no trace of which response they came with (see `spent_sets`), so their
+    locks are held only until the commit. A sheet of `paper_batch` needs no code (staff
     hand out the paper) and keeps the day the batch was filled in. `linking` holds the
     fingerprints of a linking code (see `surveys.linking`), stored with the response.
     """
@@ -73,41 +75,38 @@ def submit_response(
         segments = {**found, **(segments or {})}
     else:
         rows = answers
-    try:
-        with transaction.atomic():
-            if token is not None:
-                SubmissionToken.objects.create(token=token)
-            if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
-                spend_access_code(wave=wave, typed=access_code)
-            elif wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None:
-                raise AccessCodeRefused("missing")
-            response = Response(
-                wave=wave,
-                questionnaire_id=wave.questionnaire_id,
-                language=language,
-                day=paper_batch.collected_on if paper_batch else timezone.localdate(),
-                channel=Response.Channel.PAPER if paper_batch else Response.Channel.ONLINE,
-                paper_batch=paper_batch,
-                **(segments or {}),
+    if wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None and not access_code:
+        raise AccessCodeRefused("missing")
+    with transaction.atomic():
+        response = Response(
+            wave=wave,
+            questionnaire_id=wave.questionnaire_id,
+            language=language,
+            day=paper_batch.collected_on if paper_batch else timezone.localdate(),
+            channel=Response.Channel.PAPER if paper_batch else Response.Channel.ONLINE,
+            paper_batch=paper_batch,
+            **(segments or {}),
+        )
+        response.save()
+        for row in rows:
+            row.response = response
+        Answer.objects.bulk_create(rows)
+        if linking:
+            LinkingHash.objects.bulk_create(
+                LinkingHash(response=response, left_out=left_out, digest=digest)
+                for left_out, digest in enumerate(linking)
             )
-            response.save()
-            for row in rows:
-                row.response = response
-            Answer.objects.bulk_create(rows)
-            if linking:
-                LinkingHash.objects.bulk_create(
-                    LinkingHash(response=response, left_out=left_out, digest=digest)
-                    for left_out, digest in enumerate(linking)
-                )
-            # After commit, so a listener never reads half a response; robust, so a
-            # broker outage cannot fail a saved answer (the periodic sweep catches up).
-            transaction.on_commit(
-                lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
-            )
-    except IntegrityError:
-        if token is not None and SubmissionToken.objects.filter(token=token).exists():
-            raise AlreadySubmitted from None
-        raise
+        # Last, in a fixed order (token, then code), so the locks of the spent sets
+        # are held briefly and two submissions never wait for each other crosswise.
+        if token is not None and not spent_sets.spend_token(token=token):
+            raise AlreadySubmitted
+        if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
+            spend_access_code(wave=wave, typed=access_code)
+        # After commit, so a listener never reads half a response; robust, so a
+        # broker outage cannot fail a saved answer (the periodic sweep catches up).
+        transaction.on_commit(
+            lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
+        )
     return response
 
 

@@ -26,6 +26,7 @@ def social_worker(django_user_model):
                 "access_admin",
                 "export_responses",
                 "moderate_quotes",
+                "view_field_monitor",
                 "add_safeguardingrule",
                 "change_safeguardingrule",
                 "view_safeguardingrule",

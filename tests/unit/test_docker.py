@@ -59,13 +59,6 @@ def dockerfile_cmd():
     return json.loads(cmds[-1])
 
 
-def access_log_format(command):
-    assert "--access-logformat" in command, (
-        "gunicorn needs an explicit --access-logformat: its default logs the client IP"
-    )
-    return command[command.index("--access-logformat") + 1]
-
-
 def test_the_web_container_serves_the_project_wsgi_application():
     command = command_of(compose_services()["web"])
     assert command[0] == "gunicorn"
@@ -139,12 +132,12 @@ def test_the_entrypoint_is_executable_and_hands_over_to_the_service_command():
     assert lines[-1] == 'exec "$@"'
 
 
-def test_the_access_log_records_no_client_ip_addresses():
+def test_the_web_container_logs_through_the_projects_gunicorn_settings():
+    # What those settings log is proven by running gunicorn: tests/unit/test_gunicorn_logs.py
+    overriding = ("--access-logformat", "--logger-class", "--access-logfile", "--error-logfile")
     for command in (command_of(compose_services()["web"]), dockerfile_cmd()):
-        log_format = access_log_format(command)
-        assert "%(h)s" not in log_format
-        assert "forwarded" not in log_format.lower()
-        assert "x-real-ip" not in log_format.lower()
+        assert command[command.index("-c") + 1] == "python:config.gunicorn_conf"
+        assert not set(overriding) & set(command)
 
 
 def test_every_file_the_dockerfile_copies_exists():
@@ -156,3 +149,9 @@ def test_every_file_the_dockerfile_copies_exists():
             continue  # copied from another build stage, not from the repository
         for source in parts[:-1]:
             assert (ROOT / source).exists(), f"COPY source {source} does not exist"
+
+
+def test_the_worker_logs_warnings_only_so_no_refresh_line_dates_an_answer():
+    command = command_of(compose_services()["worker"])
+
+    assert command[command.index("--loglevel") + 1] == "warning"

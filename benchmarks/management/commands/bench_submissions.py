@@ -27,11 +27,12 @@ from surveys.models import (
     Question,
     Questionnaire,
     Response,
-    SubmissionToken,
+    SpentSet,
     Wave,
     random_record_key,
 )
 from surveys.services.questionnaires import complete_questionnaire
+from surveys.services.spent_sets import forget_tokens, token_digest
 from surveys.validation import check
 
 # A realistic short survey: four segment questions, a six-row matrix, a 0–10 scale.
@@ -238,6 +239,10 @@ class Command(BaseCommand):
         ]
         stop_at = time.monotonic() + seconds
         done = [0] * clients
+        day = timezone.localdate().isoformat()
+        SpentSet.objects.bulk_create(
+            [SpentSet(kind=SpentSet.Kind.TOKENS, scope=day)], ignore_conflicts=True
+        )
 
         def insert(slot: int):
             with psycopg.connect(_database_url().replace("postgres://", "postgresql://")) as db:
@@ -245,10 +250,6 @@ class Command(BaseCommand):
                     token = uuid.uuid4()
                     self.tokens.append(token)
                     with db.transaction(), db.cursor() as cursor:
-                        cursor.execute(
-                            "INSERT INTO surveys_submissiontoken (token, day) VALUES (%s, %s)",
-                            (token, timezone.localdate()),
-                        )
                         cursor.execute(
                             "INSERT INTO surveys_response (wave_id, questionnaire_id, language,"
                             " day, quarter, age_band, gender, home_language, record_key)"
@@ -267,6 +268,12 @@ class Command(BaseCommand):
                             " number, text, declined) VALUES (%s, %s, %s, %s, %s, %s)",
                             [(response_id, *row) for row in rows],
                         )
+                        # Last, as a submission spends its token: one locked row per day.
+                        cursor.execute(
+                            "UPDATE surveys_spentset SET entries = entries || %s"
+                            " WHERE kind = 'tokens' AND scope = %s",
+                            (f"{token_digest(token)}\n", day),
+                        )
                     done[slot] += 1
 
         started = time.monotonic()
@@ -283,6 +290,4 @@ class Command(BaseCommand):
         Response.objects.filter(wave=wave).delete()
         wave.delete()
         questionnaire.delete()
-        tokens = self.tokens
-        for start in range(0, len(tokens), 1000):
-            SubmissionToken.objects.filter(token__in=tokens[start : start + 1000]).delete()
+        forget_tokens(self.tokens)

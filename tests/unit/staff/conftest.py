@@ -27,6 +27,12 @@ def moderator(django_user_model):
 
 
 @pytest.fixture
+def field_staff(django_user_model):
+    """A staff member who runs the field work and may see the field monitor."""
+    return _staff_user(django_user_model, "feldarbeit", "view_field_monitor")
+
+
+@pytest.fixture
 def editor(django_user_model):
     """A staff member with admin access but no right to exports or moderation."""
     return _staff_user(django_user_model, "redaktion")

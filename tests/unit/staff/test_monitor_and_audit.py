@@ -12,11 +12,11 @@ from tests.factories import ResponseFactory, WaveFactory, submit
 pytestmark = pytest.mark.django_db
 
 
-def test_the_field_monitor_counts_responses_per_day(client, editor):
+def test_the_field_monitor_counts_responses_per_day(client, field_staff):
     wave = WaveFactory()
     ResponseFactory.create_batch(3, wave=wave, day=datetime.date(2026, 11, 2))
     ResponseFactory.create_batch(2, wave=wave, day=datetime.date(2026, 11, 3))
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
 
@@ -24,42 +24,44 @@ def test_the_field_monitor_counts_responses_per_day(client, editor):
     assert "03.11.2026</td><td>2</td>" in page
 
 
-def test_the_field_monitor_counts_responses_per_quarter_with_their_names(client, editor):
+def test_the_field_monitor_counts_responses_per_quarter_with_their_names(client, field_staff):
     wave = WaveFactory()
     submit(wave, 2, quarter="wehringhausen")
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
 
     assert "<td>Wehringhausen</td><td>2</td>" in page
 
 
-def test_the_field_monitor_counts_per_question_who_answered_and_who_left_it_out(client, editor):
+def test_the_field_monitor_counts_per_question_who_answered_and_who_left_it_out(
+    client, field_staff
+):
     wave = WaveFactory()
     submit(wave, 2, say=5)
     submit(wave, 1)
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
 
     assert "<td>Wie sehr kannst du mitbestimmen?</td><td>2</td><td>0</td><td>1</td>" in page
 
 
-def test_the_field_monitor_shows_the_running_wave_without_being_asked(client, editor):
+def test_the_field_monitor_shows_the_running_wave_without_being_asked(client, field_staff):
     WaveFactory(
         title="Frühling",
         closes_at=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC),
         opens_at=datetime.datetime(2026, 4, 1, tzinfo=datetime.UTC),
     )
     WaveFactory(title="Herbstwelle")
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get("/admin/data/monitor/").content.decode()
 
     assert "selected>Herbstwelle" in page
 
 
-def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(client, editor):
+def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(client, field_staff):
     from tests.factories import three_page_wave
     from tests.unit.surveys.test_runner import PAGE_1, PAGE_2, PAGE_3, _walk
 
@@ -67,7 +69,7 @@ def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(clien
     for _ in range(3):
         _walk(client, wave, [PAGE_1, PAGE_2, PAGE_3])
     _walk(client, wave, [PAGE_1])
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
 
@@ -78,19 +80,39 @@ def test_the_field_monitor_shows_the_completion_rate_and_where_people_stop(clien
     assert "<td>Ganze Umfrage abgeschickt</td><td>3</td><td>0</td>" in page
 
 
-def test_the_field_monitor_counts_used_codes_per_venue(client, editor):
+def test_the_field_monitor_counts_used_codes_per_venue(client, field_staff):
     from surveys.services import generate_access_codes, spend_access_code
 
     wave = WaveFactory(code_policy="required")
     codes = generate_access_codes(wave=wave, count=3, venue="Jugendtreff Altenhagen")
     generate_access_codes(wave=wave, count=2, venue="Schule Wehringhausen")
     spend_access_code(wave=wave, typed=codes[0])
-    client.force_login(editor)
+    client.force_login(field_staff)
 
     page = client.get(f"/admin/data/monitor/?wave={wave.pk}").content.decode()
 
     assert "<td>Jugendtreff Altenhagen</td><td>3</td><td>1</td>" in page
     assert "<td>Schule Wehringhausen</td><td>2</td><td>0</td>" in page
+
+
+def test_the_field_monitor_is_closed_to_staff_without_its_permission(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/admin/data/monitor/")
+    menu = client.get("/admin/").content.decode()
+
+    assert response.status_code == 403 and "/admin/data/monitor/" not in menu
+
+
+def test_the_field_monitor_says_its_small_numbers_are_shown_only_to_staff_with_its_permission(
+    client, field_staff
+):
+    client.force_login(field_staff)
+
+    page = client.get("/admin/data/monitor/").content.decode()
+
+    assert "Kleine Zahlen werden auf dieser Seite nicht zurückgehalten" in page
+    assert "„Darf die genauen Zahlen des Feldmonitors sehen“" in page
 
 
 def test_the_field_monitor_is_not_reachable_without_an_admin_login(client):

@@ -11,7 +11,7 @@ from analytics.selectors import published_snapshot
 from analytics.services import refresh_snapshot
 from analytics.services.aggregation import count_responses
 from analytics.services.snapshots import build_figures
-from surveys.models import Answer, Response, SubmissionToken
+from surveys.models import Answer, Response, SpentSet
 from tests.factories import WaveFactory, submit
 
 pytestmark = pytest.mark.django_db
@@ -97,9 +97,10 @@ def test_a_dry_run_counts_the_responses_and_deletes_nothing(settings, capsys):
 def test_submission_tokens_go_after_their_retention_period(settings):
     settings.PART_SUBMISSION_TOKEN_RETENTION_DAYS = 90
     today = timezone.localdate()
-    SubmissionToken.objects.create(token="0" * 32, day=today - datetime.timedelta(days=91))
-    kept = SubmissionToken.objects.create(token="1" * 32, day=today - datetime.timedelta(days=89))
+    for age in (91, 89):
+        day = (today - datetime.timedelta(days=age)).isoformat()
+        SpentSet.objects.create(kind=SpentSet.Kind.TOKENS, scope=day, entries=f"\n{age}\n")
 
     call_command("purge_expired", verbosity=0)
 
-    assert list(SubmissionToken.objects.all()) == [kept]
+    assert [row.entries for row in SpentSet.objects.all()] == ["\n89\n"]

@@ -240,7 +240,6 @@ def test_a_spent_code_leaves_no_link_to_its_response():
         "wave",
         "venue",
         "digest",
-        "is_spent",
         "created_on",
         "batch",
         "expires_on",

@@ -5,7 +5,7 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from surveys.models import Answer, Response, SubmissionToken
+from surveys.models import Answer, Response, SpentSet
 from tests.factories import WaveFactory, answers_for, runner_state, three_page_wave
 
 pytestmark = pytest.mark.django_db
@@ -233,7 +233,7 @@ def test_a_double_click_on_send_stores_one_response(client):
 
     assert first.status_code == again.status_code == 302
     assert Response.objects.count() == 1
-    assert SubmissionToken.objects.count() == 1
+    assert len(SpentSet.objects.get(kind=SpentSet.Kind.TOKENS).entries.split()) == 1
 
 
 def test_a_tampered_state_is_refused_with_a_message_and_writes_nothing(client):

@@ -1,0 +1,103 @@
+"""Spend single-use things so that nothing in the database dates or orders the spending.
+
+A spent access code or submission token is an entry in a `SpentSet`: one row per wave
+(codes) or per day (tokens). Adding an entry locks that row and writes it again with all
+its entries sorted, so after each spend every entry shares one transaction id and one
+physical place; neither says which entry came with which response. Call these last in
+the submitting transaction: the row lock serialises spends of one wave or day, and is
+held only until that transaction commits.
+"""
+
+import datetime
+import hmac
+from hashlib import sha256
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from surveys.models import SpentSet
+
+
+def _locked(*, kind: str, scope: str) -> SpentSet:
+    rows = SpentSet.objects.select_for_update()
+    row = rows.filter(kind=kind, scope=scope).first()
+    if row is None:
+        # Two first spends of a day may race to create the row: one insert wins.
+        SpentSet.objects.bulk_create([SpentSet(kind=kind, scope=scope)], ignore_conflicts=True)
+        row = rows.get(kind=kind, scope=scope)
+    return row
+
+
+def _add(row: SpentSet, entry: str) -> None:
+    entries = set(row.entries.split())
+    entries.add(entry)
+    row.entries = "\n" + "".join(f"{item}\n" for item in sorted(entries))
+    row.save(update_fields=["entries"])
+
+
+def is_code_spent_locked(*, wave_id: int, code_id: int) -> tuple[bool, SpentSet]:
+    """Lock the wave's set of spent codes; say whether `code_id` is in it."""
+    row = _locked(kind=SpentSet.Kind.CODES, scope=str(wave_id))
+    return str(code_id) in row, row
+
+
+def add_spent_code(row: SpentSet, *, code_id: int) -> None:
+    """Add a code to the locked set of its wave (see `is_code_spent_locked`)."""
+    _add(row, str(code_id))
+
+
+def token_digest(token) -> str:
+    """Return the keyed digest under which a submission token is kept (never the token)."""
+    key = sha256(f"surveys.submission-tokens:{settings.SECRET_KEY}".encode()).digest()
+    return hmac.new(key, str(token).encode(), sha256).hexdigest()[:32]
+
+
+def token_was_spent(*, token, before=None) -> bool:
+    """Say whether a submission with this one-time token is stored already.
+
+    With `before` (an ISO day), look only in the sets of earlier days.
+    """
+    sets = SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS)
+    if before is not None:
+        sets = sets.filter(scope__lt=before)
+    return sets.filter(entries__contains=f"\n{token_digest(token)}\n").exists()
+
+
+def spend_token(*, token) -> bool:
+    """Add a token to today's set; return False, adding nothing, if it was spent before.
+
+    One set per day, not several: a set holding few tokens would tie its newest response
+    to them. Yesterday's set is locked with today's: a double submit across midnight
+    waits for the other one's commit and then sees its token. Older days' sets no longer
+    change, so they are read before the locks, which are then held as briefly as can be.
+    """
+    digest = token_digest(token)
+    today = timezone.localdate()
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    if token_was_spent(token=token, before=yesterday):
+        return False
+    recent = _locked_days(yesterday, today.isoformat())
+    if any(digest in row for row in recent):
+        return False
+    _add(recent[-1], digest)
+    return True
+
+
+def _locked_days(yesterday: str, today: str) -> list[SpentSet]:
+    """Lock yesterday's (if any) and today's token sets, in that order; today's last."""
+    sets = SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS)
+    rows = list(sets.filter(scope__in=[yesterday, today]).order_by("scope"))
+    if not rows or rows[-1].scope != today:
+        rows = [*rows, _locked(kind=SpentSet.Kind.TOKENS, scope=today)]
+    return rows
+
+
+def forget_tokens(tokens) -> None:
+    """Take tokens out of every day's set (the benchmark cleans up after itself)."""
+    digests = {token_digest(token) for token in tokens}
+    with transaction.atomic():
+        for row in SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS):
+            kept = sorted(set(row.entries.split()) - digests)
+            row.entries = "\n" + "".join(f"{item}\n" for item in kept)
+            row.save(update_fields=["entries"])
