@@ -156,3 +156,12 @@ def test_every_file_the_dockerfile_copies_exists():
             continue  # copied from another build stage, not from the repository
         for source in parts[:-1]:
             assert (ROOT / source).exists(), f"COPY source {source} does not exist"
+
+
+def test_the_image_installs_the_fonts_its_pdfs_draw_every_language_with():
+    from surveys.typesetting import _DEJAVU
+
+    installs = [line for line in DOCKERFILE.read_text().splitlines() if "apt-get install" in line]
+
+    assert any("fonts-dejavu-core" in line.split() for line in installs)
+    assert str(_DEJAVU) == "/usr/share/fonts/truetype/dejavu"  # where that package puts them
