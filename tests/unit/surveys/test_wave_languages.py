@@ -48,7 +48,26 @@ def test_an_arabic_reader_of_a_german_only_wave_is_sent_to_the_german_runner(cli
 
     response = client.get(f"/ar/s/{wave.slug}/")
 
-    assert response.status_code == 302 and response["Location"] == f"/s/{wave.slug}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/s/{wave.slug}/?unavailable=ar"
+
+
+def test_the_german_runner_tells_an_arabic_reader_in_arabic_why_it_is_german(client):
+    wave = german_only_wave()
+
+    page = client.get(f"/ar/s/{wave.slug}/", follow=True).content.decode()
+
+    assert '<html lang="de"' in page
+    notice = '<p class="notice runner__notice" lang="ar" dir="rtl">'
+    assert f"{notice}هذا الاستبيان غير متوفر بلغتك بعد.</p>" in page
+
+
+def test_a_printed_code_survives_the_move_to_the_offered_language(client):
+    wave = german_only_wave()
+
+    response = client.get(f"/tr/s/{wave.slug}/?code=K7QM-4TXW-9HRC")
+
+    assert response["Location"] == f"/s/{wave.slug}/?code=K7QM-4TXW-9HRC&unavailable=tr"
 
 
 def test_the_runner_in_leichte_sprache_shows_the_leichte_sprache_wording(client):
