@@ -1,7 +1,11 @@
 """Reads for page templates: each returns pages of the visitor's language tree."""
 
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
 from django.db.models import Count
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 from wagtail.models import Locale, Page, Site
 
 
@@ -98,3 +102,46 @@ def search_pages(*, query: str):
     """Search the live public pages of the active language."""
     locale = Locale.objects.filter(language_code=get_language()).first()
     return Page.objects.live().public().filter(locale=locale).search(query)
+
+
+# Interface catalogues: what still waits for a translation or for a native speaker.
+# A machine-made or unreviewed entry carries this translator comment until a native
+# speaker has read it and removed the line.
+REVIEW_MARK = "needs native review"
+
+
+@dataclass(frozen=True)
+class CatalogueReview:
+    code: str
+    name: str
+    entry_count: int
+    untranslated: list[str]
+    waiting: list[tuple[str, str]]  # (source, translation) marked for review or fuzzy
+
+    @property
+    def done_count(self) -> int:
+        return self.entry_count - len(self.untranslated) - len(self.waiting)
+
+
+def catalogue_path(*, language: str, locale_dir: Path | None = None) -> Path:
+    locale_dir = locale_dir or Path(settings.LOCALE_PATHS[0])
+    return locale_dir / to_locale(language) / "LC_MESSAGES" / "django.po"
+
+
+def catalogue_reviews(*, locale_dir: Path | None = None) -> list[CatalogueReview]:
+    """Return, per language of the site, the entries untranslated or waiting for review."""
+    import polib
+
+    reviews = []
+    for code, name in settings.LANGUAGES:
+        path = catalogue_path(language=code, locale_dir=locale_dir)
+        entries = [entry for entry in polib.pofile(str(path)) if not entry.obsolete]
+        untranslated, waiting = [], []
+        for entry in entries:
+            text = entry.msgstr or next((form for form in entry.msgstr_plural.values() if form), "")
+            if not text:
+                untranslated.append(entry.msgid)
+            elif "fuzzy" in entry.flags or REVIEW_MARK in (entry.tcomment or ""):
+                waiting.append((entry.msgid, text))
+        reviews.append(CatalogueReview(code, name, len(entries), untranslated, waiting))
+    return reviews

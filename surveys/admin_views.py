@@ -19,7 +19,7 @@ from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, re
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
 from surveys.services.questionnaires import create_new_version
-from surveys.services.waves import close_wave, open_wave
+from surveys.services.waves import LanguagesIncomplete, close_wave, open_wave
 from surveys.validation import check
 from surveys.views import run
 
@@ -61,8 +61,12 @@ def change_wave(request, pk, action):
     wave = get_object_or_404(Wave, pk=pk)
     if request.method == "POST":
         if action == "open":
-            open_wave(wave=wave)
-            messages.success(request, _("“%(wave)s” is open now.") % {"wave": wave})
+            try:
+                open_wave(wave=wave)
+            except LanguagesIncomplete as problem:
+                messages.error(request, problem.message)
+            else:
+                messages.success(request, _("“%(wave)s” is open now.") % {"wave": wave})
         else:
             close_wave(wave=wave)
             messages.success(request, _("“%(wave)s” is closed now.") % {"wave": wave})

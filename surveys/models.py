@@ -23,8 +23,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from surveys.translation import (
     TranslatedInlinePanel,
     WaveLanguagesForm,
+    complete_languages,
     translatable_form,
     translation_panels,
+    wording,
 )
 
 
@@ -53,12 +55,9 @@ class Translatable(models.Model):
 
     def translated(self, field: str, language: str | None = None) -> str:
         """Return `field` in `language` (the active one by default), else in German."""
-        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        if language != settings.LANGUAGE_CODE:
-            text = (self.translations or {}).get(language, {}).get(field, "")
-            if text:
-                return text
-        return getattr(self, field)
+        return wording(self, field, language or get_language() or settings.LANGUAGE_CODE) or (
+            getattr(self, field)
+        )
 
 
 class Condition(models.TextChoices):
@@ -529,10 +528,19 @@ class Wave(models.Model):
         return LICENCE_URLS[self.licence]
 
     def offered_languages(self) -> list[str]:
-        """Return the language codes this wave is answered in, the site's order kept."""
-        codes = [code for code, _name in settings.LANGUAGES]
-        chosen = [code for code in codes if code in (self.languages or [])]
-        return chosen or codes
+        """Return the codes of the chosen (or all) languages with complete wording, in order.
+
+        A language whose questionnaire wording is incomplete is never offered, so nobody
+        meets German questions under a translated frame.
+        """
+        complete = self.__dict__.get("_complete_languages")
+        if complete is None:
+            # Kept for this object's life: a request asks several times.
+            complete = complete_languages(questionnaire=self.questionnaire)
+            self.__dict__["_complete_languages"] = complete
+        if self.languages:
+            complete = [code for code in complete if code in self.languages]
+        return complete or [settings.LANGUAGE_CODE]
 
 
 class PaperBatch(models.Model):

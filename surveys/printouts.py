@@ -16,7 +16,13 @@ from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from surveys.typesetting import has_right_to_left, isolate, register_fonts, visual
+from surveys.typesetting import (
+    has_right_to_left,
+    isolate,
+    register_fonts,
+    require_drawable,
+    visual,
+)
 
 _FONTS = {
     "PartCard": ("DejaVuSans.ttf", "Vera.ttf"),
@@ -75,6 +81,12 @@ def _card_lines(language: str, code_url: str) -> list[tuple[str, bool]]:
         ]
         right_to_left = translation.get_language_bidi()
     return [(visual(line), right_to_left) for line in lines]
+
+
+def _set_font(page, font: str, size: float, text: str) -> None:
+    """Set `font` for drawing `text`, refusing a font that would lose letters of it."""
+    require_drawable(font, text)
+    page.setFont(font, size)
 
 
 def _fit(page, text: str, font: str, size: float, width: float) -> float:
@@ -141,20 +153,20 @@ def _draw_card(page, x, y, wave, venue, code, survey_url, lines) -> None:
     text_x = x + padding + qr_size - 2 * mm
     text_width = x + _CARD_WIDTH - padding - text_x
     page.setFillGray(0)
-    title_size = _fit(page, wave.title, "PartCard-Bold", 11, text_width)
-    page.setFont("PartCard-Bold", title_size)
-    page.drawString(text_x, y + _CARD_HEIGHT - 9 * mm, wave.title)
-    page.setFont("PartCard", 7)
-    page.drawString(text_x, y + _CARD_HEIGHT - 13 * mm, venue[:40])
+    title = visual(wave.title)
+    _set_font(page, "PartCard-Bold", _fit(page, title, "PartCard-Bold", 11, text_width), title)
+    page.drawString(text_x, y + _CARD_HEIGHT - 9 * mm, title)
+    _set_font(page, "PartCard", 7, visual(venue[:40]))
+    page.drawString(text_x, y + _CARD_HEIGHT - 13 * mm, visual(venue[:40]))
     code_size = _fit(page, code, "PartCard-Code", 15, text_width)
-    page.setFont("PartCard-Code", code_size)
+    _set_font(page, "PartCard-Code", code_size, code)
     page.drawString(text_x, y + _CARD_HEIGHT - 24 * mm, code)
     line_y = y + 15 * mm
     for number, (line, right_to_left) in enumerate(lines):
         if number == 2:
             line_y -= 1.5 * mm
         size = _fit(page, line, "PartCard", 7, _CARD_WIDTH - 2 * padding)
-        page.setFont("PartCard", size)
+        _set_font(page, "PartCard", size, line)
         if right_to_left:
             page.drawRightString(x + _CARD_WIDTH - padding, line_y, line)
         else:
@@ -185,25 +197,37 @@ def poster(*, wave, venue: str, survey_url: str, size: str, language: str) -> by
             )
     top = height - margin
     heading, lead = texts[0]
-    page.setFont("PartCard-Bold", _fit(page, heading, "PartCard-Bold", 30 * scale, text_width))
+    title, place = visual(wave.title), visual(venue)
+    _set_font(
+        page, "PartCard-Bold", _fit(page, heading, "PartCard-Bold", 30 * scale, text_width), heading
+    )
     page.drawCentredString(width / 2, top - 24 * scale, heading)
-    page.setFont("PartCard-Bold", _fit(page, wave.title, "PartCard-Bold", 22 * scale, text_width))
-    page.drawCentredString(width / 2, top - 56 * scale, wave.title)
-    page.setFont("PartCard", _fit(page, lead, "PartCard", 14 * scale, text_width))
+    _set_font(
+        page, "PartCard-Bold", _fit(page, title, "PartCard-Bold", 22 * scale, text_width), title
+    )
+    page.drawCentredString(width / 2, top - 56 * scale, title)
+    _set_font(page, "PartCard", _fit(page, lead, "PartCard", 14 * scale, text_width), lead)
     page.drawCentredString(width / 2, top - 80 * scale, lead)
     qr_size = 120 * mm * scale
     qr_bottom = (height - qr_size) / 2 - 10 * mm * scale
     _draw_qr(page, survey_url, (width - qr_size) / 2, qr_bottom, qr_size)
-    page.setFont("PartCard", _fit(page, survey_url, "PartCard", 13 * scale, text_width))
+    _set_font(
+        page, "PartCard", _fit(page, survey_url, "PartCard", 13 * scale, text_width), survey_url
+    )
     page.drawCentredString(width / 2, qr_bottom - 6 * mm * scale, survey_url)
     if len(texts) > 1:
         heading, lead = texts[1]
-        page.setFont("PartCard-Bold", _fit(page, heading, "PartCard-Bold", 20 * scale, text_width))
+        _set_font(
+            page,
+            "PartCard-Bold",
+            _fit(page, heading, "PartCard-Bold", 20 * scale, text_width),
+            heading,
+        )
         page.drawCentredString(width / 2, margin + 34 * scale, heading)
-        page.setFont("PartCard", _fit(page, lead, "PartCard", 12 * scale, text_width))
+        _set_font(page, "PartCard", _fit(page, lead, "PartCard", 12 * scale, text_width), lead)
         page.drawCentredString(width / 2, margin + 16 * scale, lead)
-    page.setFont("PartCard", 9 * scale)
-    page.drawCentredString(width / 2, margin - 4 * scale, venue)
+    _set_font(page, "PartCard", 9 * scale, place)
+    page.drawCentredString(width / 2, margin - 4 * scale, place)
     page.save()
     return buffer.getvalue()
 
@@ -241,7 +265,7 @@ class _PaperLayout:
         ] or [""]
 
     def text(self, x, y, line, font="PartPaper", size=10, width=None):
-        self.page.setFont(font, size)
+        _set_font(self.page, font, size, line)
         # Each line keeps its own direction: German questions stay left on an Arabic sheet.
         if has_right_to_left(line):
             self.page.drawRightString(x + (width or self.width), y, line)
@@ -497,7 +521,7 @@ def paper_questionnaire(
             sheet_label = visual(sheet_text)
             for page_number, blocks_on_page in enumerate(pages, start=1):
                 page.setFillGray(0)
-                page.setFont("PartPaper-Bold", 12)
+                _set_font(page, "PartPaper-Bold", 12, f"{title[:70]}{sheet_label}")
                 page.drawString(_MARGIN, height - _MARGIN - 4 * mm, title[:70])
                 page.setLineWidth(1.2)
                 label_width = page.stringWidth(sheet_label, "PartPaper-Bold", 12) + 6 * mm
@@ -511,11 +535,11 @@ def paper_questionnaire(
                 page.line(
                     _MARGIN, height - _MARGIN - 10 * mm, width - _MARGIN, height - _MARGIN - 10 * mm
                 )
-                page.setFont("PartPaper", 8)
                 footer = visual(
                     _("%(sheet)s · page %(page)s of %(pages)s")
                     % {"sheet": sheet_text, "page": page_number, "pages": len(pages)}
                 )
+                _set_font(page, "PartPaper", 8, footer)
                 page.drawCentredString(width / 2, _MARGIN, footer)
                 y = top_of_page
                 for block_height, draw in blocks_on_page:

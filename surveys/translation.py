@@ -9,11 +9,15 @@ from django import forms
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 
 LONG_FIELDS = {"intro"}
+# Shown to every respondent, so a language without them is not offered; the other texts
+# (introductions, hints, page headings) are needed only where the German has one.
+ALWAYS_WORDED = {("questionnaire", "title"), ("question", "text"), ("option", "label")}
 
 
 def other_languages() -> list[tuple[str, str]]:
@@ -22,6 +26,66 @@ def other_languages() -> list[tuple[str, str]]:
 
 def field_name(field: str, language: str) -> str:
     return f"{field}_{language.replace('-', '_')}"
+
+
+def wording(obj, field: str, language: str) -> str:
+    """Return the wording of `field` in exactly `language` (no fallback to German)."""
+    if language == settings.LANGUAGE_CODE:
+        return getattr(obj, field) or ""
+    stored = obj.translations or {}
+    return (stored.get(language) or stored.get(language.split("-")[0]) or {}).get(field, "")
+
+
+def _texts(questionnaire):
+    """Yield (name for staff, object, field) for every text a respondent may read."""
+    from surveys.selectors import questionnaire_structure
+
+    structure = questionnaire_structure(questionnaire=questionnaire)
+
+    def name(obj, field):
+        return capfirst(obj._meta.get_field(field).verbose_name)
+
+    for field in questionnaire.translatable_fields:
+        yield (
+            f"{capfirst(questionnaire._meta.verbose_name)}: {name(questionnaire, field)}",
+            (
+                questionnaire,
+                field,
+            ),
+        )
+    for number, page in sorted(structure.page_rules.items()):
+        for field in page.translatable_fields:
+            label = _("page %(number)s") % {"number": number}
+            yield f"{capfirst(label)}: {name(page, field)}", (page, field)
+    for question in structure.questions:
+        where = capfirst(_("question “%(key)s”") % {"key": question.key})
+        for field in question.translatable_fields:
+            yield f"{where}: {name(question, field)}", (question, field)
+        for option in structure.options.get(question.pk, []):
+            yield f"{where} › {option.value}: {name(option, 'label')}", (option, "label")
+
+
+def missing_wording(*, questionnaire, language: str) -> list[str]:
+    """Return, for staff, every text of `questionnaire` that has no wording in `language`."""
+    missing = []
+    for label, (obj, field) in _texts(questionnaire):
+        needed = (obj._meta.model_name, field) in ALWAYS_WORDED or getattr(obj, field)
+        if needed and not wording(obj, field, language).strip():
+            missing.append(label)
+    return missing
+
+
+def complete_languages(*, questionnaire) -> list[str]:
+    """Return the site's languages in which every text of `questionnaire` has wording."""
+    missing = {code: False for code, _name in settings.LANGUAGES}
+    for _label, (obj, field) in _texts(questionnaire):
+        needed = (obj._meta.model_name, field) in ALWAYS_WORDED or getattr(obj, field)
+        if not needed:
+            continue
+        for code in missing:
+            if not missing[code] and not wording(obj, field, code).strip():
+                missing[code] = True
+    return [code for code, is_missing in missing.items() if not is_missing]
 
 
 class TranslatableFormMixin:
@@ -92,14 +156,53 @@ class TranslatedInlinePanel(InlinePanel):
         return options
 
 
+def incomplete_choice(*, questionnaire, languages: list[str]) -> str:
+    """Return a message naming every missing text of the chosen `languages`, or ""."""
+    names = dict(settings.LANGUAGES)
+    problems = []
+    for code in languages:
+        missing = missing_wording(questionnaire=questionnaire, language=code)
+        if missing:
+            problems.append(
+                _("%(language)s lacks the wording of: %(missing)s")
+                % {"language": names.get(code, code), "missing": "; ".join(missing)}
+            )
+    return " ".join(str(problem) for problem in problems)
+
+
 class WaveLanguagesForm(WagtailAdminModelForm):
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         required=False,
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Languages offered; none ticked means every language of the site."),
+        help_text=_(
+            "Only languages in which every question, option and label has wording can be "
+            "offered; none ticked means every such language."
+        ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.questionnaire_id:
+            self.show_language_status(self.instance.questionnaire)
+
+    def show_language_status(self, questionnaire):
+        """Mark each language complete or not and list what is missing in the help text."""
+        choices, notes = [], []
+        for code, name in settings.LANGUAGES:
+            missing = missing_wording(questionnaire=questionnaire, language=code)
+            if missing:
+                status = ngettext(
+                    "%(count)s text missing", "%(count)s texts missing", len(missing)
+                ) % {"count": len(missing)}
+                notes.append(f"{name}: {'; '.join(missing)}")
+            else:
+                status = pgettext("a language in which every text has wording", "complete")
+            choices.append((code, f"{name} ({status})"))
+        field = self.fields["languages"]
+        field.choices = choices
+        field.help_text = " ".join([str(field.help_text), *notes])
 
     def clean(self):
         cleaned = super().clean()
@@ -117,4 +220,9 @@ class WaveLanguagesForm(WagtailAdminModelForm):
                     )
                     % {"keys": ", ".join(missing)},
                 )
+            problem = incomplete_choice(
+                questionnaire=questionnaire, languages=cleaned.get("languages") or []
+            )
+            if problem:
+                self.add_error("languages", problem)
         return cleaned

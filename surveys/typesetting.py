@@ -76,6 +76,28 @@ def can_draw(font_name: str, text: str) -> bool:
     return all(ord(character) in widths for character in visual(text) if not character.isspace())
 
 
+class MissingGlyphs(Exception):
+    """A PDF would lose letters: its font has no glyph for some of them."""
+
+
+def require_drawable(font_name: str, text: str) -> str:
+    """Return `text` if `font_name` can draw every letter of it, else raise MissingGlyphs.
+
+    A font without a letter draws an empty box or nothing, and a printed code card or
+    codebook silently loses words; failing here names the letters and the fix.
+    """
+    if can_draw(font_name, text):
+        return text
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(font_name).face
+    missing = sorted({c for c in visual(text) if not c.isspace() and ord(c) not in face.charWidths})
+    raise MissingGlyphs(
+        f"The font {font_name} ({face.name}) has no glyph for {''.join(missing)!r} "
+        f"(in {text!r}); install Debian's fonts-dejavu-core."
+    )
+
+
 def visual_lines(
     text: str, font_name: str, size: float, width: float, base_direction: str | None = None
 ) -> list[str]:

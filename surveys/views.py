@@ -35,8 +35,12 @@ def answer_survey(request, slug):
         return unavailable
     offered = wave.offered_languages()
     if request.method == "GET" and get_language() not in offered:
-        # Keep the query: a QR code's `?code=` must survive the move to another language.
-        return redirect(translate_url(request.get_full_path(), offered[0]))
+        # Keep the query: a QR code's `?code=` must survive the move to another language;
+        # `unavailable` lets the first page say, in the reader's language, why.
+        query = request.GET.copy()
+        query["unavailable"] = get_language()
+        url = translate_url(f"{request.path}?{query.urlencode()}", offered[0])
+        return redirect(url)
     code = ""
     if request.method == "GET" and wave.code_policy != Wave.CodePolicy.OPEN:
         typed = request.GET.get("code", "")[:100]
@@ -271,6 +275,12 @@ def _has_error(checked, page: int) -> bool:
     return any(question.key in checked.errors for question in checked.shown_by_page[page])
 
 
+def _unavailable_language(request, language: str) -> str:
+    """Return the language a reader asked for but the survey is not offered in, or ""."""
+    asked = request.GET.get("unavailable", "") if request.method == "GET" else ""
+    return asked if asked in dict(settings.LANGUAGES) and asked != language else ""
+
+
 def _page(request, wave, structure, state, checked, errors, action_url, preview, notice=""):
     language = get_language()
     shown = checked.shown_by_page.get(state.page, [])
@@ -298,6 +308,7 @@ def _page(request, wave, structure, state, checked, errors, action_url, preview,
             if code in wave.offered_languages() and code != language
         ],
         "preview": preview,
+        "unavailable_language": _unavailable_language(request, language),
         "notice": notice,
         **_protection_context(request, wave, state, is_last=not pages or state.page == pages[-1]),
     }

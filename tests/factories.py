@@ -64,6 +64,38 @@ class QuestionnaireFactory(factory.django.DjangoModelFactory):
             is_required=False,
         )
 
+    @factory.post_generation
+    def translated(obj, create, extracted, **kwargs):
+        if extracted is not False:
+            translate_everywhere(obj)
+
+
+def translate_everywhere(questionnaire: Questionnaire) -> Questionnaire:
+    """Give every text of `questionnaire` wording in every language that lacks it.
+
+    The made-up wording is the German with the language code after it, so a test sees
+    which language it got; wording already there (standard options) is kept.
+    """
+    from django.conf import settings
+
+    objects = [questionnaire, *questionnaire.pages.all()]
+    for question in questionnaire.questions.all():
+        objects += [question, *question.options.all()]
+    for obj in objects:
+        translations = dict(obj.translations or {})
+        for code, _name in settings.LANGUAGES:
+            if code == settings.LANGUAGE_CODE:
+                continue
+            worded = dict(translations.get(code, {}))
+            for field in obj.translatable_fields:
+                german = getattr(obj, field)
+                if german and not worded.get(field):
+                    worded[field] = f"{german} ({code})"
+            translations[code] = worded
+        type(obj).objects.filter(pk=obj.pk).update(translations=translations)
+        obj.translations = translations
+    return questionnaire
+
 
 class WaveFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -247,6 +279,7 @@ def three_page_wave(**wave_fields) -> Wave:
         text="Was wünschst du dir?",
     )
     complete_questionnaire(questionnaire=questionnaire)
+    translate_everywhere(questionnaire)
     return WaveFactory(questionnaire=questionnaire, **wave_fields)
 
 

@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 
 from analytics.exports.codebook import DECLINED_CODE
 from analytics.exports.writers import CodebookWriter
-from surveys.typesetting import has_right_to_left, register_fonts, visual_lines
+from surveys.typesetting import (
+    has_right_to_left,
+    register_fonts,
+    require_drawable,
+    visual_lines,
+)
 
 # Debian's DejaVu covers umlauts, Arabic and Cyrillic letters; Vera only Western European.
 FONT_NAME = "PartCodebook"
@@ -42,11 +47,13 @@ class CodebookPdfWriter(CodebookWriter):
             lines = visual_lines(text, font, style.fontSize, width - 12, base_direction)
             if base_direction is None and has_right_to_left(text):
                 style = style.clone(f"{style.name}-rtl", alignment=TA_RIGHT)
+            for line in lines:
+                require_drawable(font, line)
             return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
         codebook = self.codebook
         story = [
-            Paragraph(escape(_("Codebook: %(wave)s") % {"wave": codebook.wave}), title),
+            para(_("Codebook: %(wave)s") % {"wave": codebook.wave}, title, width=17 * cm),
             para(
                 _(
                     "%(count)s responses; questionnaire versions %(versions)s. "
@@ -61,7 +68,7 @@ class CodebookPdfWriter(CodebookWriter):
                 body,
             ),
             Spacer(1, 0.4 * cm),
-            Paragraph(escape(_("Variables")), heading),
+            para(_("Variables"), heading, width=17 * cm),
         ]
         rows = [[para(_("Variable")), para(_("Question / label")), para(_("Codes"))]]
         for variable in codebook.variables:
@@ -88,7 +95,7 @@ class CodebookPdfWriter(CodebookWriter):
         )
         story.append(table)
         if codebook.scales:
-            story += [Spacer(1, 0.4 * cm), Paragraph(escape(_("Scales")), heading)]
+            story += [Spacer(1, 0.4 * cm), para(_("Scales"), heading, width=17 * cm)]
             for scale in codebook.scales:
                 story.append(
                     para(

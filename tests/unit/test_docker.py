@@ -155,3 +155,12 @@ def test_the_worker_logs_warnings_only_so_no_refresh_line_dates_an_answer():
     command = command_of(compose_services()["worker"])
 
     assert command[command.index("--loglevel") + 1] == "warning"
+
+
+def test_the_image_installs_the_fonts_its_pdfs_draw_every_language_with():
+    from surveys.typesetting import _DEJAVU
+
+    installs = [line for line in DOCKERFILE.read_text().splitlines() if "apt-get install" in line]
+
+    assert any("fonts-dejavu-core" in line.split() for line in installs)
+    assert str(_DEJAVU) == "/usr/share/fonts/truetype/dejavu"  # where that package puts them

@@ -136,7 +136,7 @@ def test_the_dashboard_renders_a_before_and_after_chart_with_the_change(client, 
     page = client.get(dashboard.url).content.decode()
 
     assert "Der Durchschnitt stieg von 4,0 (Frühjahr 2026) auf 6,0 (Herbst 2026)." in page
-    assert '<th scope="row">Veränderung</th>' in page
+    assert '<th scope="row"><bdi>Veränderung</bdi></th>' in page
 
 
 def test_you_said_we_did_shows_the_share_and_links_the_news_item(client, waves):
