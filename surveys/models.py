@@ -49,9 +49,13 @@ class Translatable(models.Model):
 
     def translated(self, field: str, language: str | None = None) -> str:
         """Return `field` in `language` (the active one by default), else in German."""
-        language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        if language != settings.LANGUAGE_CODE:
-            text = (self.translations or {}).get(language, {}).get(field, "")
+        language = (language or get_language() or settings.LANGUAGE_CODE).lower()
+        # The full code first: Leichte Sprache ("de-x-ls") is its own text, not German;
+        # then the bare language, so "en-gb" finds "en".
+        for code in dict.fromkeys((language, language.split("-")[0])):
+            if code == settings.LANGUAGE_CODE:
+                break
+            text = (self.translations or {}).get(code, {}).get(field, "")
             if text:
                 return text
         return getattr(self, field)
