@@ -677,3 +677,6 @@ STORY_DASHBOARD = {
     ),
     "news_slug": "streetwork-dienstagstour-bodelschwinghplatz",
 }
+
+# Headings of the demo questionnaire's three pages.
+SURVEY_PAGES = {1: "Du und dein Quartier", 2: "Mitreden im Quartier", 3: "Deine Ideen"}
