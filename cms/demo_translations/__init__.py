@@ -16,18 +16,25 @@ A page or question a person has already changed is never overwritten.
 
 from html import escape
 
-from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.models import Locale
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page
 
 from cms import demo_content
-from cms.demo_translations import en
+from cms.demo_translations import ar, bg, de_x_ls, en, pl, ro, tr, uk
 from cms.models import ContactPage, NewsIndexPage, NewsPage, StandardPage
 from surveys.models import Question, SurveyPage
 from surveys.services.library import instruments
 from surveys.standard_options import AGREEMENT, standard_options_for
 
 LANGUAGES = {
+    "de-x-ls": de_x_ls,
     "en": en,
+    "tr": tr,
+    "ar": ar,
+    "ro": ro,
+    "bg": bg,
+    "pl": pl,
+    "uk": uk,
 }
 NEEDS_NATIVE_REVIEW = ("de-x-ls", "tr", "ar", "ro", "bg", "pl", "uk")
 # The site pages translated for the demo (besides the news and the home page).
@@ -173,8 +180,11 @@ def _publish_translation(source, locale, fields: dict) -> None:
         return
     if translation is None:
         translation = source.copy_for_translation(locale, copy_parents=True)
-    else:
-        ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
+    if translation.alias_of_id:
+        # What "Convert to an ordinary page" in the admin does, without its revision of
+        # the German text: each save re-indexes the page, and there are over a hundred.
+        Page.objects.filter(pk=translation.pk).update(alias_of=None)
+        log(instance=translation, action="wagtail.convert_alias")
     translation = translation.specific_class.objects.get(pk=translation.pk)
     fields = dict(fields)
     topics = fields.pop("topics", None)
