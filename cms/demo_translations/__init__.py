@@ -1,10 +1,14 @@
 """The demo content in the eight languages beside German, and how seed_demo puts it in place.
 
 Each language has a module of its own (`tr.py`, `de_x_ls.py`, …) holding the wording
-of the demo questionnaire and of the translated site pages. Pages become translations
-the way staff make them: the German page's alias in a language tree is converted into
-its own page (or the page is copied for translation), filled in and published, so it
-keeps the German page's translation key and shows up in the language menu.
+of the demo questionnaire and of the translated pages: the news and results indexes,
+the news items, and the contact, project, privacy, accessibility and Leichte Sprache
+pages (the dashboards, the imprint, the organisation and form pages stay aliases).
+
+Pages become translations the way staff make them: the German page's alias in a
+language tree is converted into its own page (or the page is copied for translation),
+filled in and published, so it keeps the German page's translation key and shows up
+in the language menu.
 
 Needs native review: every text in these modules except English was written by
 machine and not yet checked by a native speaker or, for Leichte Sprache, by a test
@@ -21,7 +25,7 @@ from wagtail.models import Locale, Page
 
 from cms import demo_content
 from cms.demo_translations import ar, bg, de_x_ls, en, pl, ro, tr, uk
-from cms.models import ContactPage, NewsIndexPage, NewsPage, StandardPage
+from cms.models import ContactPage, DashboardIndexPage, NewsIndexPage, NewsPage, StandardPage
 from surveys.models import Question, SurveyPage
 from surveys.services.library import instruments
 from surveys.standard_options import AGREEMENT, standard_options_for
@@ -141,6 +145,9 @@ def _page_texts(home, texts):
     news_index = NewsIndexPage.objects.filter(locale=german).first()
     if news_index is not None:
         yield news_index, texts.NEWS_INDEX
+    dashboard_index = DashboardIndexPage.objects.filter(locale=german).first()
+    if dashboard_index is not None:
+        yield dashboard_index, texts.DASHBOARD_INDEX
     for slug, item in texts.NEWS.items():
         news = NewsPage.objects.filter(locale=german, slug=slug).first()
         if news is None:

@@ -350,3 +350,12 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "النتائج",
+    "intro": (
+        "في هذه الصفحة ترى ما أجاب به الشباب في استطلاعاتنا، وبشكل مجهول الهوية تمامًا. لا نعرض "
+        "نتائج أقل من خمسة أشخاص، حتى لا يمكن التعرف على أحد."
+    ),
+}

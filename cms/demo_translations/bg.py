@@ -382,3 +382,13 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Резултати",
+    "intro": (
+        "На тази страница виждаш какво са отговорили младите хора в нашите анкети, напълно "
+        "анонимно. Не показваме резултати от по-малко от петима души, за да не може никой да бъде "
+        "разпознат."
+    ),
+}

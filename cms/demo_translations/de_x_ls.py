@@ -396,3 +396,13 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Ergebnisse",
+    "intro": (
+        "Hier siehst du: Das haben junge Menschen in den Umfragen geantwortet. Niemand weiß, wer "
+        "was geantwortet hat. Wir zeigen nur Ergebnisse von mindestens 5 Personen. So erkennt dich "
+        "niemand."
+    ),
+}

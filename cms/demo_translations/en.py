@@ -386,3 +386,13 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Results",
+    "intro": (
+        "On this page you can see what young people answered in our surveys, completely "
+        "anonymously. We do not show results from fewer than five people, so that nobody can be "
+        "recognised."
+    ),
+}

@@ -385,3 +385,13 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Wyniki",
+    "intro": (
+        "Na tej stronie widzisz, co młodzi ludzie odpowiedzieli w naszych ankietach, całkowicie "
+        "anonimowo. Nie pokazujemy wyników mniej niż pięciu osób, żeby nikogo nie dało się "
+        "rozpoznać."
+    ),
+}

@@ -389,3 +389,12 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Rezultate",
+    "intro": (
+        "Pe această pagină vezi ce au răspuns tinerii în sondajele noastre, complet anonim. Nu "
+        "arătăm rezultatele a mai puțin de cinci persoane, ca nimeni să nu poată fi recunoscut."
+    ),
+}

@@ -379,3 +379,12 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Sonuçlar",
+    "intro": (
+        "Bu sayfada gençlerin anketlerimizde neler cevapladığını tamamen isimsiz olarak "
+        "görebilirsin. Kimse tanınmasın diye beş kişiden az kişiye ait sonuçları göstermiyoruz."
+    ),
+}

@@ -387,3 +387,13 @@ PAGES = {
         ],
     },
 }
+
+# The results index only: the dashboards below it stay German until staff translate them.
+DASHBOARD_INDEX = {
+    "title": "Результати",
+    "intro": (
+        "На цій сторінці ти бачиш, що молоді люди відповіли в наших опитуваннях, повністю "
+        "анонімно. Ми не показуємо результати менш ніж п'яти осіб, щоб нікого не можна було "
+        "впізнати."
+    ),
+}
