@@ -13,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 
-LONG_FIELDS = {"intro"}
+LONG_FIELDS = {"intro", "counselling", "project_contact"}
 
 
 def other_languages() -> list[tuple[str, str]]:

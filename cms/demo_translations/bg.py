@@ -392,3 +392,15 @@ DASHBOARD_INDEX = {
         "разпознат."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Младежко консултиране в Хаген (пример): телефон 02331 000 003, от понеделник до петък от "
+        "9 до 16 часа, безплатно и поверително."
+    ),
+    "project_contact": (
+        "Екипът за работа на улицата на Каритас и Диакония: телефон 02331 000 000 или Signal и "
+        "WhatsApp 0151 000 000 00. Във вторник от 15 до 19 часа на площад Боделшвинг."
+    ),
+}

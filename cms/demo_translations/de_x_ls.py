@@ -406,3 +406,17 @@ DASHBOARD_INDEX = {
         "niemand."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Jugend-Beratung in Hagen (Beispiel): Die Telefon-Nummer ist 02331 000 003. Du kannst von "
+        "Montag bis Freitag anrufen. Von 9 Uhr bis 16 Uhr. Das kostet nichts. Wir erzählen es "
+        "nicht weiter."
+    ),
+    "project_contact": (
+        "Das Streetwork-Team: Die Telefon-Nummer ist 02331 000 000. Du kannst auch bei Signal oder "
+        "WhatsApp schreiben: 0151 000 000 00. Am Dienstag sind wir am Bodelschwinghplatz. Von 15 "
+        "Uhr bis 19 Uhr."
+    ),
+}

@@ -396,3 +396,15 @@ DASHBOARD_INDEX = {
         "recognised."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Hagen youth counselling (example): phone 02331 000 003, Monday to Friday 9 am to 4 pm, "
+        "free and confidential."
+    ),
+    "project_contact": (
+        "The Caritas and Diakonie streetwork team: phone 02331 000 000 or Signal and WhatsApp 0151 "
+        "000 000 00. On Tuesdays from 3 to 7 pm at Bodelschwinghplatz."
+    ),
+}

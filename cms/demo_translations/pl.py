@@ -395,3 +395,15 @@ DASHBOARD_INDEX = {
         "rozpoznać."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Poradnia dla młodzieży w Hagen (przykład): telefon 02331 000 003, od poniedziałku do "
+        "piątku od 9 do 16, bezpłatnie i poufnie."
+    ),
+    "project_contact": (
+        "Zespół streetworkerów Caritas i Diakonie: telefon 02331 000 000 albo Signal i WhatsApp "
+        "0151 000 000 00. We wtorki od 15 do 19 na Bodelschwinghplatz."
+    ),
+}

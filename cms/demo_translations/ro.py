@@ -398,3 +398,15 @@ DASHBOARD_INDEX = {
         "arătăm rezultatele a mai puțin de cinci persoane, ca nimeni să nu poată fi recunoscut."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Consiliere pentru tineri Hagen (exemplu): telefon 02331 000 003, de luni până vineri "
+        "între orele 9 și 16, gratuit și confidențial."
+    ),
+    "project_contact": (
+        "Echipa de streetwork a Caritas și Diakonie: telefon 02331 000 000 sau Signal și WhatsApp "
+        "0151 000 000 00. Marțea, între orele 15 și 19, în Bodelschwinghplatz."
+    ),
+}

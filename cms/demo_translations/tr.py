@@ -388,3 +388,15 @@ DASHBOARD_INDEX = {
         "görebilirsin. Kimse tanınmasın diye beş kişiden az kişiye ait sonuçları göstermiyoruz."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Hagen gençlik danışmanlığı (örnek): telefon 02331 000 003, pazartesiden cumaya "
+        "9.00–16.00, ücretsiz ve gizli."
+    ),
+    "project_contact": (
+        "Caritas ve Diakonie sokak çalışması ekibi: telefon 02331 000 000 ya da Signal ve WhatsApp "
+        "0151 000 000 00. Salı günleri 15.00–19.00 arasında Bodelschwinghplatz'ta."
+    ),
+}

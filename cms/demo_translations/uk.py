@@ -397,3 +397,15 @@ DASHBOARD_INDEX = {
         "впізнати."
     ),
 }
+
+# The extra help on the thank-you page when an answer meets a safeguarding rule.
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Молодіжна консультація в Гагені (приклад): телефон 02331 000 003, з понеділка до п'ятниці "
+        "з 9 до 16 години, безкоштовно й конфіденційно."
+    ),
+    "project_contact": (
+        "Команда вуличної роботи Карітас і Діаконії: телефон 02331 000 000 або Signal і WhatsApp "
+        "0151 000 000 00. По вівторках з 15 до 19 години на площі Бодельшвінг."
+    ),
+}

@@ -93,6 +93,7 @@ class Command(BaseCommand):
         self._news(home)
         questionnaire = self._questionnaire()
         demo_translations.translate_questionnaire(questionnaire=questionnaire)
+        demo_translations.seed_safeguarding_help(questionnaire=questionnaire)
         pilot, spring, autumn = self._waves(questionnaire)
         # Synthetic answers (marked as such on the dashboards): the pilot and spring a
         # little lower, autumn higher after the project's actions, most in Wehringhausen.

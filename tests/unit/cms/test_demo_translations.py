@@ -143,3 +143,14 @@ def test_seeding_again_keeps_a_translation_staff_have_corrected(demo_site):
 
     question.refresh_from_db()
     assert question.translations["tr"]["text"] == "Mahallen için en çok ne istersin?"
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_the_demo_extra_help_after_the_survey_has_its_text_in_each_language(demo_site, language):
+    from analytics.models import SafeguardingHelp
+
+    contacts = SafeguardingHelp.load()
+
+    assert all(
+        contacts.translations.get(language, {}).get(field) for field in contacts.translatable_fields
+    )
