@@ -23,7 +23,7 @@ from html import escape
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
-from analytics.models import SafeguardingHelp, SafeguardingRule
+from analytics.models import SafeguardingHelp
 from cms import demo_content
 from cms.demo_translations import ar, bg, de_x_ls, en, pl, ro, tr, uk
 from cms.models import ContactPage, DashboardIndexPage, NewsIndexPage, NewsPage, StandardPage
@@ -93,22 +93,14 @@ def translate_questionnaire(*, questionnaire) -> None:
         questionnaire.save(update_fields=["changed_at"])
 
 
-def seed_safeguarding_help(*, questionnaire) -> None:
-    """Give the thank-you page's extra help its text in every language, and one demo rule.
-
-    The rule shows the extra help to whoever does not feel at home at all in the quarter.
-    """
+def seed_safeguarding_help() -> None:
+    """Give the thank-you page's extra help its text in German and every other language."""
     contacts = SafeguardingHelp.load()
     for field, text in demo_content.SAFEGUARDING_HELP.items():
         if not getattr(contacts, field):
             setattr(contacts, field, text)
     _fill(contacts, {language: texts.SAFEGUARDING_HELP for language, texts in LANGUAGES.items()})
     contacts.save()
-    SafeguardingRule.objects.get_or_create(
-        question=questionnaire.questions.get(key="wohlfuehlen"),
-        kind=SafeguardingRule.Kind.AT_MOST,
-        defaults={"threshold": 1},
-    )
 
 
 def _fill(instance, wanted: dict[str, dict[str, str]]) -> list:

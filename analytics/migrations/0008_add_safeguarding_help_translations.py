@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("analytics", "0005_keep_counts_when_responses_are_purged"),
+        ("analytics", "0007_add_default_safeguarding_rules"),
     ]
 
     operations = [
