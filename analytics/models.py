@@ -142,7 +142,11 @@ from django.core.exceptions import ValidationError  # noqa: E402
 from django.db.models.signals import post_delete  # noqa: E402
 from django.dispatch import receiver  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from wagtail.admin.panels import FieldPanel  # noqa: E402
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting  # noqa: E402
+
+from surveys.models import Translatable  # noqa: E402
+from surveys.translation import translatable_form, translation_panels  # noqa: E402
 
 
 class Export(models.Model):
@@ -322,8 +326,12 @@ class SafeguardingRule(models.Model):
 
 
 @register_setting(icon="help")
-class SafeguardingHelp(BaseGenericSetting):
-    """Who the thank-you page points to when an answer matches a safeguarding rule."""
+class SafeguardingHelp(Translatable, BaseGenericSetting):
+    """Who the thank-you page points to when an answer matches a safeguarding rule.
+
+    Written in German, with the same text in any other language of the site beside it,
+    since the thank-you page speaks the language the survey was answered in.
+    """
 
     counselling = models.TextField(
         _("local counselling"),
@@ -337,6 +345,15 @@ class SafeguardingHelp(BaseGenericSetting):
         blank=True,
         help_text=_("How young people reach the project team, e.g. phone, e-mail, opening hours."),
     )
+
+    translatable_fields = ("counselling", "project_contact")
+    base_form_class = translatable_form(translatable_fields)
+
+    panels = [
+        FieldPanel("counselling"),
+        FieldPanel("project_contact"),
+        *translation_panels(translatable_fields),
+    ]
 
     class Meta:
         verbose_name = _("extra help after the survey")

@@ -59,8 +59,8 @@ def extra_help() -> ExtraHelp:
         helpline_name=HELPLINE_NAME,
         helpline_number=HELPLINE_NUMBER,
         helpline_hours=str(_("free and anonymous, Monday to Saturday from 2 to 8 pm")),
-        counselling=contacts.counselling,
-        project_contact=contacts.project_contact,
+        counselling=contacts.translated("counselling"),
+        project_contact=contacts.translated("project_contact"),
     )
 
 

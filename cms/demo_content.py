@@ -677,3 +677,19 @@ STORY_DASHBOARD = {
     ),
     "news_slug": "streetwork-dienstagstour-bodelschwinghplatz",
 }
+
+# Headings of the demo questionnaire's three pages.
+SURVEY_PAGES = {1: "Du und dein Quartier", 2: "Mitreden im Quartier", 3: "Deine Ideen"}
+
+# The extra help the thank-you page shows when an answer meets a safeguarding rule
+# (the demo's rule: "Ich fühle mich in meinem Quartier wohl" answered with 1).
+SAFEGUARDING_HELP = {
+    "counselling": (
+        "Jugendberatung Hagen (Beispiel): Telefon 02331 000 003, Montag bis Freitag 9 bis "
+        "16 Uhr, kostenlos und vertraulich."
+    ),
+    "project_contact": (
+        "Das Streetwork-Team von Caritas und Diakonie: Telefon 02331 000 000 oder Signal "
+        "und WhatsApp 0151 000 000 00. Dienstags von 15 bis 19 Uhr am Bodelschwinghplatz."
+    ),
+}

@@ -14,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 
-LONG_FIELDS = {"intro"}
+LONG_FIELDS = {"intro", "counselling", "project_contact"}
 # Shown to every respondent, so a language without them is not offered; the other texts
 # (introductions, hints, page headings) are needed only where the German has one.
 ALWAYS_WORDED = {("questionnaire", "title"), ("question", "text"), ("option", "label")}

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
@@ -55,9 +56,16 @@ def instrument(key: str) -> Instrument:
     raise KeyError(key)
 
 
+def _translations(entry: dict, field: str) -> dict:
+    """Return a model's `translations` from an entry's wording in each language but German."""
+    others = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    return {
+        language: {field: text} for language, text in entry.items() if language in others and text
+    }
+
+
 def _texts(entry: dict) -> tuple[str, dict]:
-    english = entry.get("en", "")
-    return entry.get("de", ""), ({"en": {"text": english}} if english else {})
+    return entry.get("de", ""), _translations(entry, "text")
 
 
 @transaction.atomic
@@ -71,7 +79,7 @@ def load_instrument(*, key: str, questionnaire: Questionnaire | None = None) -> 
             key=key,
             version=(newest.version + 1) if newest else 1,
             title=chosen.name("de"),
-            translations={"en": {"title": chosen.name("en")}},
+            translations=_translations(data["name"], "title"),
         )
     elif selectors.is_frozen(questionnaire=questionnaire):
         raise QuestionnaireFrozen
@@ -111,7 +119,7 @@ def load_instrument(*, key: str, questionnaire: Questionnaire | None = None) -> 
         questionnaire=questionnaire,
         key=key,
         name=chosen.name("de"),
-        translations={"en": {"name": chosen.name("en")}},
+        translations=_translations(data["name"], "name"),
         scoring=data["scoring"],
         min_answered=data["min_answered"],
         lookup=data.get("lookup", {}),

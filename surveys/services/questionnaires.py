@@ -4,7 +4,7 @@ from django.db import transaction
 
 from surveys import selectors
 from surveys.models import Option, Question, Questionnaire, ScaleItem
-from surveys.standard_options import ASKS_FOR_TEXT, standard_options_for
+from surveys.standard_options import ASKS_FOR_TEXT, label_translations, standard_options_for
 
 
 class QuestionnaireFrozen(Exception):
@@ -62,12 +62,12 @@ def _add_standard(question: Question, kind: str) -> list[Option]:
             question=question,
             sort_order=position,
             value=value,
-            label=german,
+            label=labels["de"],
             score=score,
             asks_for_text=value in ASKS_FOR_TEXT,
-            translations={"en": {"label": english}},
+            translations=label_translations(labels),
         )
-        for position, (value, german, english, score) in enumerate(standard_options_for(probe))
+        for position, (value, labels, score) in enumerate(standard_options_for(probe))
     ]
     return Option.objects.bulk_create(rows)
 

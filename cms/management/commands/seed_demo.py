@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 from analytics.models import ComparisonSnapshot, Quote, SafeguardingRule
 from analytics.safeguarding import mark_wave_checked
 from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
-from cms import demo_content, demo_images
+from cms import demo_content, demo_images, demo_translations
 from cms.models import (
     ContactPage,
     DashboardIndexPage,
@@ -101,6 +101,8 @@ class Command(BaseCommand):
         home = self._home_page()
         self._news(home)
         questionnaire = self._questionnaire()
+        demo_translations.translate_questionnaire(questionnaire=questionnaire)
+        demo_translations.seed_safeguarding_help()
         pilot, spring, autumn = self._waves(questionnaire)
         # Synthetic answers (marked as such on the dashboards): the pilot and spring a
         # little lower, autumn higher after the project's actions, most in Wehringhausen.
@@ -118,6 +120,7 @@ class Command(BaseCommand):
         self._dashboards(home, pilot, spring, autumn)
         self._site_pages(home)
         self._translations(home)
+        demo_translations.translate_pages(home=home)
         self._organisation_permissions()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 

@@ -222,3 +222,17 @@ def test_a_word_in_an_other_text_beside_an_option_asks_for_extra_help():
     values = answer_values([Answer(question=places, option=other, text="nirgends, allein")])
 
     assert needs_extra_help(answers=values) is True
+
+
+def test_the_extra_help_speaks_the_language_the_survey_was_answered_in():
+    from django.utils import translation
+
+    contacts = SafeguardingHelp.load()
+    contacts.counselling = "Jugendberatung Hagen, Telefon 02331 000 003"
+    contacts.translations = {"tr": {"counselling": "Hagen gençlik danışmanlığı, 02331 000 003"}}
+    contacts.save()
+
+    with translation.override("tr"):
+        help = extra_help()
+
+    assert help.counselling == "Hagen gençlik danışmanlığı, 02331 000 003"

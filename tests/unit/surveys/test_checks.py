@@ -87,6 +87,19 @@ def test_a_yes_no_question_gets_yes_and_no_in_german_and_english():
     ]
 
 
+def test_an_agreement_item_is_worded_in_leichte_sprache_not_in_plain_german():
+    structure = _one(Kind.AGREEMENT)
+
+    options = structure.options[structure.questions[0].pk]
+    assert [o.translated("label", "de-x-ls") for o in options] == [
+        "Stimmt gar nicht",
+        "Stimmt eher nicht",
+        "Stimmt zum Teil",
+        "Stimmt eher",
+        "Stimmt genau",
+    ]
+
+
 @pytest.mark.parametrize(
     ("segment", "codes"),
     [

@@ -133,3 +133,26 @@ def test_adding_the_same_instrument_twice_says_so_and_changes_nothing():
     with pytest.raises(CommandError, match="already has"):
         _load("resilienz-kurz", "--into", questionnaire.key)
     assert questionnaire.questions.count() == 3 + 7
+
+
+@pytest.mark.parametrize("key", ["resilienz-kurz", "beteiligung-quartier"])
+def test_a_project_scale_from_the_library_has_its_wording_in_every_site_language(key, settings):
+    _load(key)
+
+    questionnaire = Questionnaire.objects.get(key=key)
+    others = [code for code, _name in settings.LANGUAGES if code != "de"]
+    missing = [
+        (question.key, language)
+        for question in questionnaire.questions.all()
+        for language in others
+        if not question.translations.get(language, {}).get("text")
+    ]
+    missing += [
+        (f"{option.question.key}={option.value}", language)
+        for option in questionnaire.questions.get(kind="matrix_row", key__endswith="_1")
+        .options.select_related("question")
+        .all()
+        for language in others
+        if not option.translations.get(language, {}).get("label")
+    ]
+    assert missing == []
