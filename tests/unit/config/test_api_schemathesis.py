@@ -61,10 +61,11 @@ def published_wave(db):
 @schema.include(method="GET").parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_read_operation_answers_as_documented(case, published_wave):
-    case.call_and_validate()
+    # The in-process transport does not undo gzip as an HTTP client would.
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
 @schema.include(method="POST").parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_sending_a_response_never_fails_with_a_server_error(case, published_wave):
-    case.call_and_validate(checks=[not_a_server_error])
+    case.call_and_validate(headers={"Accept-Encoding": "identity"}, checks=[not_a_server_error])
