@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -77,7 +78,10 @@ class TokenForm(forms.Form):
 
 def _next_url(request):
     target = request.GET.get("next", "")
-    return target if target.startswith("/admin/") else reverse("wagtailadmin_home")
+    is_safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if is_safe and target.startswith("/admin/") else reverse("wagtailadmin_home")
 
 
 def two_factor_setup(request):

@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail.log_actions import log
 
 from surveys import paper, printouts, selectors
 from surveys.models import CodeBatch, PaperBatch, Questionnaire, Wave
+from surveys.permissions import Action, staff_action
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
@@ -23,12 +24,15 @@ from surveys.services.waves import close_wave, open_wave
 from surveys.validation import check
 from surveys.views import run
 
+POSTER_PRINTED = "part.poster_printed"
+
 
 def _edit_url(instance) -> str:
     meta = instance._meta
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[instance.pk])
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def preview_questionnaire(request, pk):
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
@@ -37,11 +41,12 @@ def preview_questionnaire(request, pk):
     return run(request, wave=wave, preview_url=url)
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def new_version(request, pk):
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     if request.method == "POST":
-        copy = create_new_version(questionnaire=questionnaire)
+        copy = create_new_version(questionnaire=questionnaire, user=request.user)
         messages.success(
             request,
             _("Version %(version)s created. Point a wave at it to use it.")
@@ -56,15 +61,16 @@ def new_version(request, pk):
     return render(request, "surveys/admin/new_version.html", context)
 
 
+@staff_action(Action.OPEN_CLOSE_WAVES)
 @require_http_methods(["GET", "POST"])
 def change_wave(request, pk, action):
     wave = get_object_or_404(Wave, pk=pk)
     if request.method == "POST":
         if action == "open":
-            open_wave(wave=wave)
+            open_wave(wave=wave, user=request.user)
             messages.success(request, _("“%(wave)s” is open now.") % {"wave": wave})
         else:
-            close_wave(wave=wave)
+            close_wave(wave=wave, user=request.user)
             messages.success(request, _("“%(wave)s” is closed now.") % {"wave": wave})
         return redirect(reverse("wagtailsnippets_surveys_wave:list"))
     context = {"wave": wave, "action": action, "response_count": wave.responses.count()}
@@ -90,6 +96,7 @@ class InstrumentForm(forms.Form):
         self.fields["questionnaire"].queryset = selectors.editable_questionnaires()
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def instrument_library(request):
     form = InstrumentForm(request.POST or None)
@@ -98,6 +105,7 @@ def instrument_library(request):
             scale = load_instrument(
                 key=form.cleaned_data["instrument"],
                 questionnaire=form.cleaned_data["questionnaire"],
+                user=request.user,
             )
         except InstrumentAlreadyThere:
             form.add_error(
@@ -167,15 +175,10 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
     return response
 
 
-def _may_make_codes(user) -> bool:
-    return user.has_perm("surveys.add_accesscode")
-
-
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["GET", "POST"])
 def card_sheet(request):
     """Order code cards; the page lists recent orders with their progress."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     form = CardSheetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         batch = request_code_batch(
@@ -204,10 +207,9 @@ def card_sheet(request):
     )
 
 
+@staff_action(Action.PRINT_CODES)
 def code_batch_progress(request):
     """Return how far the batches being made have come, for the page's small script."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     rows = [
         {"id": batch.pk, "status": batch.status, "done": batch.cards_done, "total": batch.count}
         for batch in selectors.recent_code_batches()
@@ -215,11 +217,10 @@ def code_batch_progress(request):
     return JsonResponse({"batches": rows}, headers={"Cache-Control": "no-store"})
 
 
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["POST"])
 def download_code_sheet(request, pk):
     """Hand out a batch's PDF once; afterwards only its fingerprints remain."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     batch = get_object_or_404(CodeBatch.objects.select_related("wave"), pk=pk)
     try:
         handle = hand_out_code_sheet(batch=batch, user=request.user)
@@ -253,10 +254,9 @@ class CodeOverviewForm(forms.Form):
         self.fields["wave"].queryset = selectors.waves_taking_codes()
 
 
+@staff_action(Action.PRINT_CODES)
 def code_overview(request):
     """Show per venue how many codes a wave has, spent and left; never the codes."""
-    if not request.user.has_perm("surveys.view_accesscode") and not _may_make_codes(request.user):
-        raise PermissionDenied
     form = CodeOverviewForm(request.GET or None)
     wave = form.cleaned_data["wave"] if form.is_bound and form.is_valid() else None
     context = {
@@ -267,6 +267,7 @@ def code_overview(request):
     return render(request, "surveys/admin/code_overview.html", context)
 
 
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["GET", "POST"])
 def poster(request):
     form = PosterForm(request.POST or None)
@@ -279,12 +280,14 @@ def poster(request):
             size=form.cleaned_data["size"],
             language=form.cleaned_data["language"],
         )
+        log(
+            instance=wave,
+            action=POSTER_PRINTED,
+            user=request.user,
+            data={"wave": wave.slug, "venue": form.cleaned_data["venue"]},
+        )
         return _pdf(content, f"{wave.slug}-poster-{form.cleaned_data['size'].lower()}.pdf")
     return render(request, "surveys/admin/poster.html", {"form": form})
-
-
-def _may_enter_paper(user) -> bool:
-    return user.has_perm("surveys.add_paperbatch")
 
 
 class PaperBatchForm(forms.Form):
@@ -315,11 +318,10 @@ class PaperBatchForm(forms.Form):
         return day
 
 
+@staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_batches(request):
     """Start a batch of paper sheets; list the batches with how many sheets each has."""
-    if not _may_enter_paper(request.user):
-        raise PermissionDenied
     form = PaperBatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         batch = start_paper_batch(user=request.user, **form.cleaned_data)
@@ -329,11 +331,10 @@ def paper_batches(request):
     return render(request, "surveys/admin/paper_batches.html", context, status=status)
 
 
+@staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_entry(request, pk):
     """Type in one paper sheet after another: check it as the runner would, then store it."""
-    if not _may_enter_paper(request.user):
-        raise PermissionDenied
     batch = get_object_or_404(PaperBatch.objects.select_related("wave__questionnaire"), pk=pk)
     structure = selectors.questionnaire_structure(questionnaire=batch.wave.questionnaire)
     url = reverse("surveys_admin:paper_entry", args=[batch.pk])

@@ -505,6 +505,12 @@ class Wave(models.Model):
         ordering = ["-opens_at"]
         verbose_name = _("wave")
         verbose_name_plural = _("waves")
+        # Staff actions beyond editing a row; surveys/permissions.py names what each allows.
+        permissions = [
+            ("open_close_wave", _("Can open and close waves")),
+            ("print_codes_and_posters", _("Can print code cards and posters")),
+            ("enter_paper_answers", _("Can enter paper answers and enrol tablets")),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.label})" if self.label else self.title

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from analytics.monitor import field_figures
 from analytics.views.base import StaffPage
 from surveys.models import Wave
+from surveys.permissions import Action
 from surveys.selectors import open_waves
 
 
@@ -13,9 +14,7 @@ class FieldMonitorView(StaffPage):
     header_icon = "view"
     template_name = "analytics/admin/monitor.html"
 
-    @staticmethod
-    def allowed(user) -> bool:
-        return user.is_active and user.has_perm("wagtailadmin.access_admin")
+    action = Action.VIEW_MONITOR
 
     def get_context_data(self, **kwargs):
         waves = list(Wave.objects.order_by("-opens_at"))
