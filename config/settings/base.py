@@ -234,6 +234,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Public pages set no cookie but CSRF where a form needs it; staff get a session.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie ends with the browser session: no year-long cookie on a young person's phone.
+CSRF_COOKIE_AGE = None
 # "no-referrer" makes Chromium send `Origin: null` on form posts, which CSRF rejects;
 # "same-origin" still sends nothing to any other host.
 SECURE_REFERRER_POLICY = "same-origin"
@@ -391,7 +393,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # No badge that asks validator.swagger.io about our schema.
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Without deep links no link sits inside an operation's toggle button (axe: nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
 }
 
 # E-mail: notifications to staff (form entries)
