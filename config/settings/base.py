@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "rest_framework",
@@ -327,6 +328,9 @@ AXES_DISABLE_ACCESS_LOG = True
 # `make run` lets the demo administrator in without a phone.
 STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = "PaRT Hagen"
+# Hours after an administrator made an account or reset its second factor in which its
+# owner may set one up; later, only another reset opens it again.
+STAFF_2FA_ENROLMENT_HOURS = env.int("STAFF_2FA_ENROLMENT_HOURS", default=72)
 AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = [
     # Locking out by user name alone is the point: we keep no IP address.

@@ -55,6 +55,7 @@ def admin_data(django_user_model):
         "code_batch": code_batch,
         "paper_batch": paper_batch,
         "export": export,
+        "owner": owner,
     }
 
 
@@ -103,6 +104,8 @@ def admin_requests(data):
         ("get", f"/admin/data/exports/{data['export'].pk}/download/", {}, A.EXPORT),
         ("get", "/admin/data/monitor/", {}, A.VIEW_MONITOR),
         ("get", "/admin/data/audit/", {}, A.VIEW_AUDIT_LOG),
+        ("get", f"/admin/2fa/reset/{data['owner'].pk}/", {}, A.MANAGE_STAFF),
+        ("post", f"/admin/2fa/reset/{data['owner'].pk}/", {}, A.MANAGE_STAFF),
     ]
 
 
