@@ -1,5 +1,10 @@
 """Staff views in the Wagtail admin: preview, new version, open/close, instrument library."""
 
+import io
+from urllib.parse import urlencode
+
+import qrcode
+import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -13,13 +18,14 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
 from surveys import paper, printouts, selectors
-from surveys.models import CodeBatch, PaperBatch, Questionnaire, Wave
+from surveys.models import CodeBatch, PaperBatch, Questionnaire, TabletDevice, Wave
 from surveys.permissions import Action, staff_action
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
 from surveys.services.questionnaires import create_new_version
+from surveys.services.tablets import enrol_tablet, revoke_tablet
 from surveys.services.waves import close_wave, open_wave
 from surveys.validation import check
 from surveys.views import run
@@ -394,3 +400,60 @@ def _paper_page(request, batch, structure, typed, errors, sheet):
         "decline_mark": paper.DECLINE_MARK,
     }
     return render(request, "surveys/admin/paper_entry.html", context, status=400 if errors else 200)
+
+
+class TabletForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+    name = forms.CharField(
+        label=_("Name of the tablet"),
+        max_length=100,
+        help_text=_("For example “Tablet 2, Jugendtreff Altenhagen”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.filter(tablet_mode=True)
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+@staff_action(Action.ENTER_PAPER)
+@require_http_methods(["GET", "POST"])
+def tablets(request):
+    """Enrol a tablet for a wave's offline page (its QR code is shown once); list tablets."""
+    form = TabletForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wave = form.cleaned_data["wave"]
+        device, token = enrol_tablet(wave=wave, name=form.cleaned_data["name"], user=request.user)
+        url = request.build_absolute_uri(
+            reverse("surveys:tablet", args=[wave.slug]) + "?" + urlencode({"device": token})
+        )
+        response = render(
+            request,
+            "surveys/admin/tablet_enrolled.html",
+            {"device": device, "url": url, "qr_code": _qr_svg(url)},
+        )
+        # The token exists only in this page: no cache may keep a copy.
+        response["Cache-Control"] = "no-store"
+        return response
+    context = {"form": form, "tablets": TabletDevice.objects.select_related("wave")[:50]}
+    return render(
+        request, "surveys/admin/tablets.html", context, status=400 if form.errors else 200
+    )
+
+
+@staff_action(Action.ENTER_PAPER)
+@require_http_methods(["POST"])
+def revoke_tablet_view(request, pk):
+    """Switch a tablet off: its next sync is refused, its kept answers stay on it."""
+    device = get_object_or_404(TabletDevice.objects.select_related("wave"), pk=pk)
+    revoke_tablet(device=device, user=request.user)
+    messages.success(request, _("“%(name)s” is switched off.") % {"name": device.name})
+    return redirect("surveys_admin:tablets")

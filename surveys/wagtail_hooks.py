@@ -129,6 +129,8 @@ admin_patterns = [
     path("paper/", admin_views.paper_batches, name="paper_batches"),
     path("paper/<int:pk>/", admin_views.paper_entry, name="paper_entry"),
     path("posters/", admin_views.poster, name="poster"),
+    path("tablets/", admin_views.tablets, name="tablets"),
+    path("tablets/<int:pk>/revoke/", admin_views.revoke_tablet_view, name="tablet_revoke"),
 ]
 
 
@@ -189,4 +191,15 @@ def poster_menu_item():
         icon_name="image",
         order=330,
         action=Action.PRINT_CODES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def tablet_menu_item():
+    return ActionMenuItem(
+        _("Tablets"),
+        reverse("surveys_admin:tablets"),
+        icon_name="mobile-alt",
+        order=327,
+        action=Action.ENTER_PAPER,
     )

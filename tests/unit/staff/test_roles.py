@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from analytics.models import Export, Quote
 from surveys.models import CodeBatch, PaperBatch, Question
 from surveys.permissions import Action
+from surveys.services.tablets import enrol_tablet
 from tests.factories import ResponseFactory, WaveFactory, add_question, answer
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,7 @@ def admin_data(django_user_model):
         "paper_batch": paper_batch,
         "export": export,
         "owner": owner,
+        "tablet": enrol_tablet(wave=wave, name="Tablet 1", user=owner)[0],
     }
 
 
@@ -90,6 +92,9 @@ def admin_requests(data):
         ("post", "/admin/surveys/paper/", {}, A.ENTER_PAPER),
         ("get", f"/admin/surveys/paper/{paper}/", {}, A.ENTER_PAPER),
         ("post", f"/admin/surveys/paper/{paper}/", {}, A.ENTER_PAPER),
+        ("get", "/admin/surveys/tablets/", {}, A.ENTER_PAPER),
+        ("post", "/admin/surveys/tablets/", {}, A.ENTER_PAPER),
+        ("post", f"/admin/surveys/tablets/{data['tablet'].pk}/revoke/", {}, A.ENTER_PAPER),
         ("get", "/admin/data/moderation/", {}, A.VIEW_ANSWERS),
         ("post", f"/admin/data/moderation/{waiting}/", decision(waiting, "reject"), A.MODERATE),
         (
