@@ -192,3 +192,14 @@ def test_staff_without_the_right_to_manage_staff_cannot_reset_a_second_factor(
 
     assert response.status_code == 403
     assert TOTPDevice.objects.filter(user=staff).exists()
+
+
+def test_the_code_step_never_leads_to_another_host(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="App", confirmed=True)
+    client.force_login(staff)
+
+    response = client.post(
+        "/admin/2fa/?next=//evil.example/admin/", {"token": _current_code(device)}
+    )
+
+    assert response.url == "/admin/"
