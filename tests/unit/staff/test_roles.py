@@ -221,3 +221,25 @@ def test_the_url_walk_finds_the_staff_views_it_checks():
 
     assert "admin/surveys/waves/<int:pk>/close/" in routes
     assert "admin/data/exports/" in routes
+
+
+@pytest.mark.parametrize(
+    "role, shown, hidden",
+    [
+        ("Moderation", "/admin/data/moderation/", "/admin/data/exports/"),
+        ("Auswertung", "/admin/data/exports/", "/admin/data/moderation/"),
+        ("Umfrage-Team", "/admin/surveys/posters/", "/admin/data/exports/"),
+        ("Redaktion", "/admin/pages/", "/admin/surveys/tablets/"),
+    ],
+)
+def test_the_menu_shows_a_role_the_tools_it_may_use_and_no_others(
+    client, django_user_model, role, shown, hidden
+):
+    user = django_user_model.objects.create_user(username="staff", password="pw")
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+
+    page = client.get("/admin/").content.decode()
+
+    assert shown in page
+    assert hidden not in page
