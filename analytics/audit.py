@@ -19,6 +19,7 @@ EXPORT_DOWNLOADED = "part.export_downloaded"
 QUOTE_APPROVED = "part.quote_approved"
 QUOTE_REJECTED = "part.quote_rejected"
 QUOTE_SAFEGUARDING = "part.quote_safeguarding"
+CONCERN_HANDLED = "part.concern_handled"
 WAVE_OPENED = "part.wave_opened"
 WAVE_CLOSED = "part.wave_closed"
 CODES_GENERATED = "part.codes_generated"
@@ -59,6 +60,9 @@ ACTIONS = {
     QUOTE_REJECTED: _formatter(_("Quote rejected"), _("Rejected a quote from wave %(wave)s")),
     QUOTE_SAFEGUARDING: _formatter(
         _("Safeguarding concern"), _("Marked a safeguarding concern in wave %(wave)s")
+    ),
+    CONCERN_HANDLED: _formatter(
+        _("Safeguarding concern handled"), _("Handled a safeguarding concern in wave %(wave)s")
     ),
     WAVE_OPENED: _formatter(_("Wave opened"), _("Opened wave %(wave)s")),
     WAVE_CLOSED: _formatter(_("Wave closed"), _("Closed wave %(wave)s")),

@@ -131,6 +131,7 @@ from django.conf import settings  # noqa: E402
 from django.core.exceptions import ValidationError  # noqa: E402
 from django.db.models.signals import post_delete  # noqa: E402
 from django.dispatch import receiver  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting  # noqa: E402
 
 
@@ -265,9 +266,14 @@ class SafeguardingRule(models.Model):
     question = models.ForeignKey(
         "surveys.Question",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("question"),
-        help_text=_("The rule also applies to later versions of the questionnaire."),
+        help_text=_(
+            "The rule also applies to later versions of the questionnaire. Without a "
+            "question, a word rule applies to every free-text answer."
+        ),
     )
     kind = models.CharField(_("when"), max_length=16, choices=Kind.choices)
     threshold = models.FloatField(
@@ -293,12 +299,19 @@ class SafeguardingRule(models.Model):
                 condition=~models.Q(kind="words") | ~models.Q(words=""),
                 name="words_rule_has_words",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="at_most") | models.Q(question__isnull=False),
+                name="at_most_rule_has_question",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.question.text}: {self.get_kind_display()}"
+        question = self.question.text if self.question else _("Every free-text answer")
+        return f"{question}: {self.get_kind_display()}"
 
     def clean(self):
+        if self.kind == self.Kind.AT_MOST and self.question_id is None:
+            raise ValidationError({"question": _("Please choose the question this rule reads.")})
         if self.kind == self.Kind.AT_MOST and self.threshold is None:
             raise ValidationError({"threshold": _("Please enter the threshold for this rule.")})
         if self.kind == self.Kind.WORDS and not self.words.strip():
@@ -324,6 +337,108 @@ class SafeguardingHelp(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("extra help after the survey")
+
+
+class SafeguardingConcern(models.Model):
+    """An answer that may mean a young person is in danger, waiting for a staff member.
+
+    Found by a safeguarding rule or marked by a moderator. It records the day it was
+    found and who handled it on which day; like a quote, it outlives a purged answer.
+    """
+
+    class Source(models.TextChoices):
+        RULE = "rule", _("Found by a safeguarding rule")
+        MODERATOR = "moderator", _("Marked by a moderator")
+
+    answer = models.OneToOneField(
+        "surveys.Answer",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="concern",
+        verbose_name=_("answer"),
+    )
+    wave = models.ForeignKey(
+        "surveys.Wave", on_delete=models.CASCADE, related_name="+", verbose_name=_("wave")
+    )
+    source = models.CharField(_("found"), max_length=16, choices=Source.choices)
+    found_on = models.DateField(_("found on"), default=timezone.localdate)
+    note = models.TextField(_("internal note"), blank=True)
+    is_notified = models.BooleanField(_("staff notified"), default=False)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_on = models.DateField(_("handled on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("safeguarding concern")
+        verbose_name_plural = _("safeguarding concerns")
+        ordering = ["handled_on", "-found_on", "-pk"]
+        permissions = [("handle_safeguarding", _("Can receive and handle safeguarding concerns"))]
+
+    def __str__(self):
+        return f"{self.get_source_display()} ({self.found_on})"
+
+    @property
+    def answer_shown(self) -> tuple[str, str]:
+        """Return the question and the answer as staff read them, or blanks once purged."""
+        from surveys.models import Answer
+
+        try:
+            answer = self.answer
+        except Answer.DoesNotExist:
+            return "", ""
+        if answer is None:
+            return "", ""
+        if answer.text:
+            value = answer.text
+        elif answer.option_id is not None:
+            value = answer.option.label
+        else:
+            value = "" if answer.number is None else f"{answer.number:g}"
+        return answer.question.text, value
+
+
+class SafeguardingScan(models.Model):
+    """How far the answers of a wave have been read for safeguarding concerns."""
+
+    wave = models.OneToOneField(
+        "surveys.Wave", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    last_answer_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("safeguarding check")
+        verbose_name_plural = _("safeguarding checks")
+
+    def __str__(self):
+        return f"{self.wave_id}: {self.last_answer_id}"
+
+
+@register_setting(icon="user")
+class WatchedNames(BaseGenericSetting):
+    """Names the moderation looks for in every free-text answer, kept by the staff."""
+
+    names = models.TextField(
+        _("names"),
+        blank=True,
+        help_text=_(
+            "One name per line, e.g. of young people, staff or teachers the team knows. "
+            "Moderation marks each of them in every free-text answer."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("names to look for in free text")
+
+    @property
+    def name_list(self) -> list[str]:
+        return [line.strip() for line in self.names.splitlines() if line.strip()]
 
 
 @receiver(post_delete, sender=Export)

@@ -57,3 +57,39 @@ def queue_refresh(sender, wave_id: int, **kwargs) -> None:
         # The answer is saved; the sweep will refresh this wave once the broker is back.
         release_refresh(wave_id=wave_id)
         logger.warning("Could not queue a refresh of wave %s; the sweep will catch up.", wave_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=2,
+    max_retries=8,
+)
+def find_concerns(wave_id: int) -> int:
+    """List the answers of one wave that meet a safeguarding rule and notify the staff."""
+    from analytics import safeguarding
+
+    wave = Wave.objects.filter(pk=wave_id).first()
+    if wave is None:
+        return 0
+    return len(safeguarding.find_concerns(wave=wave))
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def find_concerns_everywhere() -> int:
+    """Look for concerns in every wave (the beat sweep, for checks lost to a broker outage)."""
+    from analytics import safeguarding
+
+    return sum(len(safeguarding.find_concerns(wave=wave)) for wave in Wave.objects.all())
+
+
+def queue_concern_check(sender, wave_id: int, **kwargs) -> None:
+    """Queue a look for safeguarding concerns in a wave that has a new response."""
+    try:
+        find_concerns.delay(wave_id)
+    except Exception:
+        # The answer is saved; the beat sweep finds the concern once the broker is back.
+        logger.warning(
+            "Could not queue a concern check of wave %s; the sweep will.", wave_id, exc_info=True
+        )

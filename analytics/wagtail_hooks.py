@@ -41,6 +41,11 @@ def register_staff_urls():
             name="analytics_moderation_decide",
         ),
         path(
+            "data/concerns/<int:pk>/handled/",
+            moderation.handle_concern,
+            name="analytics_concern_handled",
+        ),
+        path(
             "data/quotes/<int:pk>/withdraw/",
             moderation.withdraw,
             name="analytics_quote_withdraw",

@@ -9,6 +9,9 @@ A visitor's request for a cached dashboard is answered by `DashboardCacheMiddlew
 before Wagtail routes it (routing alone costs about ten queries); it checks the key's
 inputs in two queries. Anything unusual (a session cookie, a page moved, unpublished
 or put behind a view restriction) goes the ordinary way through Wagtail.
+
+The cache fails open (config/cache.py): while Redis is unreachable every lookup is a
+miss and every visit goes the ordinary way, so a page never fails for want of a cache.
 """
 
 import hashlib

@@ -57,6 +57,7 @@ ROLES = {
         "surveys.view_response",
         "analytics.moderate_quotes",
         "analytics.mark_safeguarding_concerns",
+        "analytics.handle_safeguarding",
         "analytics.view_quote",
         "analytics.view_safeguardingrule",
     ],

@@ -8,6 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import two_factor
 from cms import views as cms_views
+from config import errors
+
+# A lost database answers 503; every error page says what happened to the answers.
+handler500 = errors.server_error
 
 urlpatterns = [
     path("admin/2fa/setup/", two_factor.two_factor_setup, name="two_factor_setup"),

@@ -337,6 +337,55 @@ def paper_batches(request):
     return render(request, "surveys/admin/paper_batches.html", context, status=status)
 
 
+class PaperPrintForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+    first_sheet = forms.IntegerField(
+        label=_("First sheet number"),
+        min_value=1,
+        initial=1,
+        help_text=_(
+            "Each printed sheet of a wave has its own number, and each number can be typed "
+            "in once. Start a further print where the last one ended."
+        ),
+    )
+    count = forms.IntegerField(
+        label=_("Number of sheets"),
+        min_value=1,
+        max_value=printouts.PAPER_SHEETS_AT_ONCE,
+        initial=30,
+    )
+    language = forms.ChoiceField(label=_("Language of the sheets"), initial="de")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.select_related("questionnaire")
+        self.fields["language"].choices = settings.LANGUAGES
+
+
+@staff_action(Action.ENTER_PAPER)
+@require_http_methods(["GET", "POST"])
+def paper_questionnaire(request):
+    """Download numbered paper questionnaires of a wave, to hand out and type in later."""
+    initial = {"wave": request.GET["wave"]} if request.GET.get("wave", "").isdigit() else {}
+    form = PaperPrintForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        wave = form.cleaned_data["wave"]
+        structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
+        first, count = form.cleaned_data["first_sheet"], form.cleaned_data["count"]
+        content = printouts.paper_questionnaire(
+            wave=wave,
+            structure=structure,
+            first_sheet=first,
+            count=count,
+            language=form.cleaned_data["language"],
+        )
+        return _pdf(content, f"{wave.slug}-papier-{first}-{first + count - 1}.pdf")
+    status = 400 if form.errors else 200
+    return render(request, "surveys/admin/paper_print.html", {"form": form}, status=status)
+
+
 @staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_entry(request, pk):
@@ -347,7 +396,7 @@ def paper_entry(request, pk):
     if request.method == "GET":
         return _paper_page(request, batch, structure, {}, {}, request.GET.get("next", "")[:9])
     raw, typed, errors = paper.read_paper(structure, request.POST)
-    checked = check(structure, raw)
+    checked = check(structure, raw, on_paper=True)
     errors = {**checked.errors, **errors}
     sheet = request.POST.get(paper.SHEET_FIELD, "").strip()[:9]
     if not sheet.isdigit() or int(sheet) < 1:
@@ -361,11 +410,11 @@ def paper_entry(request, pk):
             answers=checked.answers,
             segments=checked.segments,
         )
-    except SheetAlreadyEntered:
+    except SheetAlreadyEntered as entered:
         message = _(
-            "Sheet %(number)s of this batch was typed in before. Please check the number "
-            "on the sheet; nothing was saved."
-        ) % {"number": sheet}
+            "Sheet %(number)s of this wave was typed in before (batch “%(batch)s”). Please "
+            "check the number on the sheet; nothing was saved."
+        ) % {"number": sheet, "batch": entered.batch_name}
         return _paper_page(request, batch, structure, typed, {paper.SHEET_FIELD: message}, sheet)
     messages.success(request, _("Sheet %(number)s saved.") % {"number": sheet})
     return redirect(f"{url}?next={int(sheet) + 1}")

@@ -1,35 +1,55 @@
 """Count wrong access codes per device, knowing the device only by a passing hash.
 
-The IP address is hashed with a secret made each day and kept only in the cache (never
-in the database or a log), so yesterday's hashes cannot be recomputed from a list of
-addresses, and nothing here outlives two days.
+The client address is hashed with a key of the day derived from `SECRET_KEY` in each
+process (an HMAC of the date), never stored anywhere: whoever reads the cache, the
+database or the logs cannot recompute a hash from a list of addresses without the
+secret key, and a hash means nothing the next day. The address itself is never kept
+or logged. Counters live in Redis or, without it, in the database (`surveys.counters`).
 """
 
 import hmac
-import secrets
 from hashlib import sha256
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-_DAY = 60 * 60 * 24
+from surveys import counters
+
 _HOUR = 60 * 60
+DAILY_SALT = "surveys.guessing.daily-key"
 
 
-def _daily_secret() -> str:
-    key = f"surveys:guessing:secret:{timezone.now():%Y-%m-%d}"
-    secret = cache.get(key)
-    if secret is None:
-        cache.add(key, secrets.token_hex(32), timeout=2 * _DAY)
-        secret = cache.get(key)
-    return secret
+def _daily_key() -> bytes:
+    return salted_hmac(DAILY_SALT, f"{timezone.now():%Y-%m-%d}").digest()
+
+
+def client_address(request) -> str:
+    """Return the address the request came from, seen through our trusted proxies.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so
+    with `PART_TRUSTED_PROXIES` = n the client is the n-th entry from the right. Entries
+    further left were written by the client and prove nothing. With 0 (no proxy) the
+    header is ignored and the socket's address counts.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.PART_TRUSTED_PROXIES
+    if trusted <= 0:
+        return address
+    forwarded = [
+        entry.strip()
+        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if entry.strip()
+    ]
+    if len(forwarded) < trusted:
+        # Fewer hops than proxies: the request skipped a proxy; trust only the socket.
+        return address
+    return forwarded[-trusted]
 
 
 def client_key(request) -> str:
     """Return today's hash of the device that sent `request`."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(_daily_secret().encode(), address.encode(), sha256).hexdigest()
+    return hmac.new(_daily_key(), client_address(request).encode(), sha256).hexdigest()
 
 
 def _counter(client: str) -> str:
@@ -38,14 +58,10 @@ def _counter(client: str) -> str:
 
 def is_blocked(client: str) -> bool:
     """Say whether this device has used up its wrong guesses for the hour."""
-    return (cache.get(_counter(client)) or 0) >= settings.PART_ACCESS_CODE_ATTEMPTS_PER_HOUR
+    name = _counter(client)
+    return counters.read([name])[name] >= settings.PART_ACCESS_CODE_ATTEMPTS_PER_HOUR
 
 
 def count_wrong_guess(client: str) -> None:
     """Count one wrong code against this device for the current hour."""
-    key = _counter(client)
-    cache.add(key, 0, timeout=_HOUR)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=_HOUR)
+    counters.increment([_counter(client)], timeout=_HOUR)

@@ -826,6 +826,22 @@ def _discard_unclaimed_codes(sender, instance, **kwargs):
         (Path(settings.PART_CODE_SHEET_ROOT) / instance.file_name).unlink(missing_ok=True)
 
 
+class ProtectionCounter(models.Model):
+    """One burst or guessing counter, where every web process sees it.
+
+    Used when there is no Redis (the embedded default) and while Redis is unreachable
+    (see `surveys.counters`). The name holds a daily keyed hash of a device or a wave
+    id and a time window, never an address; rows go once their window has passed.
+    """
+
+    name = models.CharField(max_length=150, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.name}: {self.count}"
+
+
 class TabletDevice(models.Model):
     """A staff tablet enrolled for one wave's offline page; its token works until revoked.
 

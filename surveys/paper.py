@@ -1,8 +1,9 @@
 """The paper entry form: every question of a questionnaire on one page, typed by keyboard.
 
 Options are typed as their number on the sheet ("2", or "1 3" for several), "x" for
-"prefer not to say". What is typed becomes the same `RawAnswer`s the runner sends,
-so `surveys.validation.check` applies the same rules.
+"prefer not to say" (on every question, grid rows included), nothing for "not
+answered". What is typed becomes the same `RawAnswer`s the runner sends, checked by
+`surveys.validation.check` with `on_paper=True`: required applies online only.
 """
 
 import re
@@ -62,10 +63,6 @@ def _legend(question: Question, options) -> str:
         parts = [_("a number from 0 to 10")]
     elif question.kind == Question.Kind.NUMBER:
         parts = [_("a number")]
-    if question.allows_decline:
-        parts.append(_("%(mark)s = prefer not to say") % {"mark": DECLINE_MARK})
-    if not question.is_required:
-        parts.append(_("empty = not answered"))
     return " · ".join(parts)
 
 
@@ -117,6 +114,9 @@ def read_paper(
         value = post.get(question.key, "")[:5000]
         other = post.get(f"{question.key}__other", "")[:5000]
         typed[question.key] = (value, other)
+        if value.strip().lower() == DECLINE_MARK:
+            raw[question.key] = RawAnswer(values=[DECLINED], other=other)
+            continue
         if not question.has_options:
             raw[question.key] = RawAnswer(values=[value], other=other)
             continue

@@ -27,6 +27,10 @@ class Action(models.TextChoices):
         "analytics.mark_safeguarding_concerns",
         _("mark safeguarding concerns"),
     )
+    HANDLE_SAFEGUARDING = (
+        "analytics.handle_safeguarding",
+        _("receive and handle safeguarding concerns"),
+    )
     EXPORT = "analytics.export_responses", _("export raw responses")
     VIEW_MONITOR = "analytics.view_field_monitor", _("view the field monitor")
     VIEW_AUDIT_LOG = "analytics.view_audit_log", _("view the audit log")

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from surveys.typesetting import isolate, register_fonts, visual
+from surveys.typesetting import has_right_to_left, isolate, register_fonts, visual
 
 _FONTS = {
     "PartCard": ("DejaVuSans.ttf", "Vera.ttf"),
@@ -206,3 +206,321 @@ def poster(*, wave, venue: str, survey_url: str, size: str, language: str) -> by
     page.drawCentredString(width / 2, margin - 4 * scale, venue)
     page.save()
     return buffer.getvalue()
+
+
+# The paper questionnaire: numbered like the entry form, so staff type what they see.
+_PAPER_FONTS = {
+    "PartPaper": ("DejaVuSans.ttf", "Vera.ttf"),
+    "PartPaper-Bold": ("DejaVuSans-Bold.ttf", "VeraBd.ttf"),
+}
+_MARGIN = 16 * mm
+_BOX = 3.6 * mm
+_LINE = 4.6 * mm
+PAPER_SHEETS_AT_ONCE = 300
+
+
+class _PaperLayout:
+    """Cut the questionnaire into blocks (one question each) and lay them out on pages.
+
+    Every copy has the same pages; only the sheet number in the corner changes, so the
+    layout is made once and drawn once per copy.
+    """
+
+    def __init__(self, page, language: str, width: float):
+        self.page = page
+        self.language = language
+        self.width = width
+
+    def lines(self, text: str, font: str, size: float, width: float) -> list[str]:
+        from reportlab.lib.utils import simpleSplit
+
+        return [
+            visual(line)
+            for paragraph in text.splitlines()
+            for line in simpleSplit(paragraph, font, size, width)
+        ] or [""]
+
+    def text(self, x, y, line, font="PartPaper", size=10, width=None):
+        self.page.setFont(font, size)
+        # Each line keeps its own direction: German questions stay left on an Arabic sheet.
+        if has_right_to_left(line):
+            self.page.drawRightString(x + (width or self.width), y, line)
+        else:
+            self.page.drawString(x, y, line)
+
+    def box(self, x, y):
+        self.page.setLineWidth(0.8)
+        self.page.rect(x, y - 0.8 * mm, _BOX, _BOX)
+
+
+def _paper_blocks(layout: _PaperLayout, structure, language: str) -> list[tuple[float, Callable]]:
+    """Return (height, draw(x, top)) for the introduction and every question."""
+    from surveys import paper as typing_rules
+
+    width = layout.width
+    blocks: list[tuple[float, Callable]] = []
+    questionnaire = structure.questionnaire
+    intro = questionnaire.translated("intro", language) if hasattr(questionnaire, "intro") else ""
+    help_lines = layout.lines(
+        _(
+            "Please tick one box per question, unless it says several. If you do not want "
+            "to answer a question, leave it empty or tick “prefer not to say”. "
+            "Your answers are anonymous: please do not write your name on the sheet."
+        ),
+        "PartPaper",
+        9,
+        width,
+    )
+    intro_lines = layout.lines(intro, "PartPaper", 10, width) if intro else []
+
+    def draw_intro(x, top):
+        y = top
+        for line in intro_lines:
+            layout.text(x, y, line, size=10)
+            y -= _LINE
+        y -= 1 * mm
+        for line in help_lines:
+            layout.text(x, y, line, size=9)
+            y -= 4 * mm
+
+    blocks.append(((len(intro_lines) * _LINE) + len(help_lines) * 4 * mm + 4 * mm, draw_intro))
+    decline_label = visual(_("prefer not to say"))
+    for field in typing_rules.paper_fields(structure, {}, {}):
+        question = field.question
+        title = layout.lines(
+            f"{field.number}. {question.translated('text', language)}", "PartPaper-Bold", 10, width
+        )
+        help_text = question.translated("help_text", language) if question.help_text else ""
+        notes = layout.lines(help_text, "PartPaper", 8, width) if help_text else []
+        if question.is_multiple:
+            notes += layout.lines(_("Several answers possible."), "PartPaper", 8, width)
+        options = structure.options.get(question.pk, [])
+        rows = field.rows
+        labels = [visual(option.translated("label", language)) for option in options]
+        offers_decline = question.allows_decline or any(row.question.allows_decline for row in rows)
+        head = len(title) * _LINE + len(notes) * 4 * mm + 1.5 * mm
+
+        if question.kind == question.Kind.MATRIX:
+            columns = labels + ([decline_label] if offers_decline else [])
+            label_width = width * 0.42
+            column_width = (width - label_width) / max(1, len(columns))
+            header_lines = [
+                layout.lines(label, "PartPaper", 7, column_width - 1 * mm) for label in columns
+            ]
+            header_height = max(len(lines) for lines in header_lines) * 3.2 * mm + 3.5 * mm
+            row_texts = [
+                layout.lines(
+                    f"{row.number} {row.question.translated('text', language)}",
+                    "PartPaper",
+                    9,
+                    label_width - 2 * mm,
+                )
+                for row in rows
+            ]
+            row_heights = [max(len(lines) * 4 * mm, 6 * mm) + 1 * mm for lines in row_texts]
+
+            def draw_matrix(
+                x,
+                top,
+                title=title,
+                notes=notes,
+                header_lines=header_lines,
+                header_height=header_height,
+                row_texts=row_texts,
+                row_heights=row_heights,
+                column_width=column_width,
+                label_width=label_width,
+                columns=columns,
+                offers_decline=offers_decline,
+            ):
+                y = top
+                for line in title:
+                    layout.text(x, y, line, "PartPaper-Bold", 10)
+                    y -= _LINE
+                for line in notes:
+                    layout.text(x, y, line, size=8)
+                    y -= 4 * mm
+                y -= 1 * mm
+                for place, lines in enumerate(header_lines):
+                    centre = x + label_width + (place + 0.5) * column_width
+                    is_decline = offers_decline and place == len(columns) - 1
+                    number = typing_rules.DECLINE_MARK if is_decline else str(place + 1)
+                    layout.page.setFont("PartPaper-Bold", 8)
+                    layout.page.drawCentredString(centre, y, number)
+                    for line_number, line in enumerate(lines):
+                        layout.page.setFont("PartPaper", 7)
+                        layout.page.drawCentredString(
+                            centre, y - (line_number + 1) * 3.2 * mm, line
+                        )
+                y -= header_height
+                for row_number, (lines, height) in enumerate(
+                    zip(row_texts, row_heights, strict=True)
+                ):
+                    if row_number % 2 == 0:
+                        layout.page.setFillGray(0.93)
+                        layout.page.rect(x, y - height + 3.5 * mm, width, height, stroke=0, fill=1)
+                        layout.page.setFillGray(0)
+                    for line_number, line in enumerate(lines):
+                        layout.text(
+                            x + 1 * mm,
+                            y - line_number * 4 * mm,
+                            line,
+                            size=9,
+                            width=label_width - 2 * mm,
+                        )
+                    for place in range(len(columns)):
+                        centre = x + label_width + (place + 0.5) * column_width
+                        layout.box(centre - _BOX / 2, y)
+                    y -= height
+
+            blocks.append((head + header_height + sum(row_heights) + 3 * mm, draw_matrix))
+            continue
+
+        if question.has_options:
+            choices = [(str(place), label) for place, label in enumerate(labels, start=1)]
+            if question.allows_decline:
+                choices.append((typing_rules.DECLINE_MARK, decline_label))
+            asks_text = [option.asks_for_text for option in options] + [False]
+            body_height = len(choices) * 5.5 * mm + sum(asks_text) * 5 * mm
+
+            def draw_choice(x, top, title=title, notes=notes, choices=choices, asks_text=asks_text):
+                y = top
+                for line in title:
+                    layout.text(x, y, line, "PartPaper-Bold", 10)
+                    y -= _LINE
+                for line in notes:
+                    layout.text(x, y, line, size=8)
+                    y -= 4 * mm
+                y -= 1.5 * mm
+                for (number, label), wants_text in zip(choices, asks_text, strict=False):
+                    layout.box(x + 2 * mm, y)
+                    layout.page.setFont("PartPaper", 7)
+                    layout.page.drawString(x + 2 * mm + _BOX + 1.5 * mm, y, number)
+                    layout.text(
+                        x + 2 * mm + _BOX + 5.5 * mm, y, label, size=9.5, width=width - 12 * mm
+                    )
+                    y -= 5.5 * mm
+                    if wants_text:
+                        layout.page.setLineWidth(0.4)
+                        layout.page.line(x + 12 * mm, y + 0.5 * mm, x + width * 0.7, y + 0.5 * mm)
+                        y -= 5 * mm
+
+            blocks.append((head + body_height + 2 * mm, draw_choice))
+            continue
+
+        if question.kind == question.Kind.SCALE_0_10:
+            extra = 1 if question.allows_decline else 0
+
+            def draw_scale(x, top, title=title, notes=notes, extra=extra):
+                y = top
+                for line in title:
+                    layout.text(x, y, line, "PartPaper-Bold", 10)
+                    y -= _LINE
+                for line in notes:
+                    layout.text(x, y, line, size=8)
+                    y -= 4 * mm
+                y -= 2 * mm
+                step = min(14 * mm, width / (11 + extra))
+                for number in range(11):
+                    layout.box(x + 2 * mm + number * step, y)
+                    layout.page.setFont("PartPaper", 8)
+                    layout.page.drawCentredString(
+                        x + 2 * mm + number * step + _BOX / 2, y - 4.5 * mm, str(number)
+                    )
+                if extra:
+                    position = x + 2 * mm + 11 * step + 4 * mm
+                    layout.box(position, y)
+                    layout.page.setFont("PartPaper", 8)
+                    layout.page.drawString(
+                        position + _BOX + 1.5 * mm,
+                        y,
+                        f"{typing_rules.DECLINE_MARK} {decline_label}",
+                    )
+
+            blocks.append((head + 10 * mm, draw_scale))
+            continue
+
+        line_count = {question.Kind.NUMBER: 1, question.Kind.SHORT_TEXT: 2}.get(question.kind, 4)
+
+        def draw_writing(
+            x, top, title=title, notes=notes, line_count=line_count, kind=question.kind
+        ):
+            y = top
+            for line in title:
+                layout.text(x, y, line, "PartPaper-Bold", 10)
+                y -= _LINE
+            for line in notes:
+                layout.text(x, y, line, size=8)
+                y -= 4 * mm
+            layout.page.setLineWidth(0.4)
+            if kind == "number":
+                layout.page.rect(x + 2 * mm, y - 6 * mm, 25 * mm, 7.5 * mm)
+                return
+            for _line in range(line_count):
+                y -= 7 * mm
+                layout.page.line(x + 2 * mm, y, x + width, y)
+
+        blocks.append((head + line_count * 7 * mm + 3 * mm, draw_writing))
+    return blocks
+
+
+def paper_questionnaire(
+    *, wave, structure, first_sheet: int, count: int, language: str, output: BinaryIO | None = None
+) -> bytes:
+    """Return a PDF of `count` numbered copies of a wave's questionnaire for paper.
+
+    Every page carries the wave, the sheet number (from `first_sheet` on) and "page n
+    of m", so a loose page finds its sheet again. Questions and answers are numbered as
+    in the entry form: staff type the number beside the ticked box, "x" for a ticked
+    "prefer not to say", nothing for an empty question.
+    """
+    register_fonts(_PAPER_FONTS)
+    buffer = output or io.BytesIO()
+    width, height = A4
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setTitle(f"{wave.title} · {_('paper questionnaire')}")
+    with translation.override(language):
+        layout = _PaperLayout(page, language, width - 2 * _MARGIN)
+        blocks = _paper_blocks(layout, structure, language)
+        top_of_page, bottom = height - _MARGIN - 16 * mm, _MARGIN + 10 * mm
+        pages: list[list[tuple[float, Callable]]] = [[]]
+        space = top_of_page - bottom
+        for block_height, draw in blocks:
+            if block_height > space and pages[-1]:
+                pages.append([])
+                space = top_of_page - bottom
+            pages[-1].append((block_height, draw))
+            space -= block_height + 3 * mm
+        title = visual(f"{wave.title} ({wave.label})" if getattr(wave, "label", "") else wave.title)
+        for sheet in range(first_sheet, first_sheet + count):
+            sheet_text = _("Sheet no. %(number)s") % {"number": sheet}
+            sheet_label = visual(sheet_text)
+            for page_number, blocks_on_page in enumerate(pages, start=1):
+                page.setFillGray(0)
+                page.setFont("PartPaper-Bold", 12)
+                page.drawString(_MARGIN, height - _MARGIN - 4 * mm, title[:70])
+                page.setLineWidth(1.2)
+                label_width = page.stringWidth(sheet_label, "PartPaper-Bold", 12) + 6 * mm
+                page.rect(
+                    width - _MARGIN - label_width, height - _MARGIN - 7 * mm, label_width, 9 * mm
+                )
+                page.drawRightString(
+                    width - _MARGIN - 3 * mm, height - _MARGIN - 4 * mm, sheet_label
+                )
+                page.setLineWidth(0.5)
+                page.line(
+                    _MARGIN, height - _MARGIN - 10 * mm, width - _MARGIN, height - _MARGIN - 10 * mm
+                )
+                page.setFont("PartPaper", 8)
+                footer = visual(
+                    _("%(sheet)s · page %(page)s of %(pages)s")
+                    % {"sheet": sheet_text, "page": page_number, "pages": len(pages)}
+                )
+                page.drawCentredString(width / 2, _MARGIN, footer)
+                y = top_of_page
+                for block_height, draw in blocks_on_page:
+                    draw(_MARGIN, y)
+                    y -= block_height + 3 * mm
+                page.showPage()
+    page.save()
+    return b"" if output is not None else buffer.getvalue()

@@ -2,24 +2,26 @@
 
 Four layers, cheapest first: a honeypot field that people never see; a minimum time
 to fill, signed into the form when the survey starts; a count of submissions per device
-(a hash of the IP address with a secret of the day, see `surveys.guessing`) and per
-wave; and, once a burst crosses a threshold, a proof-of-work puzzle (ALTCHA) that the
-browser solves with our own script. Nothing here writes to the database or a log, and
-the IP address itself is never kept.
+(a hash of the IP address with a key of the day, see `surveys.guessing`) and per wave;
+and, once a burst crosses a threshold, a proof-of-work puzzle (ALTCHA) that the browser
+solves with our own script, harder the bigger the burst. Counters live in Redis, or in
+the database without it (`surveys.counters`); nothing here writes a log, and the IP
+address itself is never kept.
 """
 
+import dataclasses
 import datetime
+import math
 import time
 import uuid
 
 import altcha
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from surveys import guessing
+from surveys import counters, guessing
 
 HONEYPOT_FIELD = "homepage"
 START_FIELD = "started"
@@ -114,7 +116,7 @@ def check_fill_time(stamp: str, *, token: uuid.UUID) -> None:
     raise SubmissionRefused("too_fast")
 
 
-# Bursts: counted per device hash and per wave in the cache ---------------------------
+# Bursts: counted per device hash and per wave (Redis, else the database) ---------------
 
 
 def _window() -> int:
@@ -125,35 +127,58 @@ def _count_key(kind: str, owner) -> str:
     return f"surveys:burst:{kind}:{owner}:{_window()}"
 
 
-def _add(key: str) -> int:
-    # One round trip in the usual case: the counter exists for most of its window.
-    try:
-        return cache.incr(key)
-    except ValueError:
-        if cache.add(key, 1, timeout=settings.PART_BURST_WINDOW_SECONDS * 2):
-            return 1
-        return cache.incr(key)  # another process made it in between
+def _share(count: int, threshold: int) -> float:
+    # A threshold of 0 asks everyone for the puzzle, from the first submission on.
+    return count / threshold if threshold > 0 else count + 1.0
 
 
-def count_submission(*, client: str, wave_id: int, kind: str = "device") -> None:
-    """Count one submission against a device hash (`kind` "device" or "tablet") and a wave."""
-    _add(_count_key(kind, client))
-    _add(_count_key("wave", wave_id))
+@dataclasses.dataclass(frozen=True)
+class Burst:
+    """How many submissions a device and a wave sent in this window, before this one."""
+
+    device: int
+    wave: int
+
+    @property
+    def level(self) -> float:
+        """Return how many times over its threshold the busier of the two counts is."""
+        return max(
+            _share(self.device, settings.PART_BURST_PER_DEVICE),
+            _share(self.wave, settings.PART_BURST_PER_WAVE),
+        )
+
+    @property
+    def needs_challenge(self) -> bool:
+        return self.level >= 1
+
+
+def count_submission(*, client: str, wave_id: int, kind: str = "device") -> Burst:
+    """Count one submission against a device hash (`kind` "device" or "tablet") and a wave.
+
+    Return the counts as they were before this submission, read in the same round trip.
+    """
+    device, wave = _count_key(kind, client), _count_key("wave", wave_id)
+    counts = counters.increment([device, wave], timeout=settings.PART_BURST_WINDOW_SECONDS * 2)
+    return Burst(device=counts[device] - 1, wave=counts[wave] - 1)
+
+
+def current_burst(*, client: str, wave_id: int | None) -> Burst:
+    """Return what this device and wave have sent in this window."""
+    device = _count_key("device", client)
+    wave = _count_key("wave", wave_id) if wave_id is not None else None
+    counts = counters.read([name for name in (device, wave) if name])
+    return Burst(device=counts[device], wave=counts.get(wave, 0) if wave else 0)
 
 
 def needs_challenge(*, client: str, wave_id: int) -> bool:
     """Say whether this device or this wave has sent enough lately to need a puzzle."""
-    device, wave = _count_key("device", client), _count_key("wave", wave_id)
-    counts = cache.get_many([device, wave])
-    return (
-        counts.get(device, 0) >= settings.PART_BURST_PER_DEVICE
-        or counts.get(wave, 0) >= settings.PART_BURST_PER_WAVE
-    )
+    return current_burst(client=client, wave_id=wave_id).needs_challenge
 
 
 def tablet_over_limit(*, client: str) -> bool:
     """Say whether a staff tablet has synced more than its generous allowance lately."""
-    return (cache.get(_count_key("tablet", client)) or 0) >= settings.PART_BURST_PER_TABLET
+    name = _count_key("tablet", client)
+    return counters.read([name])[name] >= settings.PART_BURST_PER_TABLET
 
 
 # Tablet token: the staff-enabled tablet page hands it to its sync script --------------
@@ -181,20 +206,45 @@ def _challenge_secret() -> str:
     return salted_hmac("surveys.protection.altcha", "challenge").hexdigest()
 
 
-def make_challenge() -> dict:
+def challenge_digits(burst: Burst) -> int:
+    """Return how many hex zeros the puzzle asks for at this burst level.
+
+    Just over the threshold it is `PART_ALTCHA_KEY_PREFIX` (about a second on a phone,
+    once); each doubling of the level beyond that asks for one zero more, 16 times the
+    work, up to `PART_ALTCHA_MAX_DIGITS`. A script flooding from one address soon pays
+    seconds of CPU per answer, while a person who sends one answer never sees more than
+    the base puzzle unless a flood is under way.
+    """
+    base = len(settings.PART_ALTCHA_KEY_PREFIX)
+    extra = int(math.log2(burst.level)) if burst.level >= 2 else 0
+    return max(base, min(base + extra, settings.PART_ALTCHA_MAX_DIGITS))
+
+
+def make_challenge(*, digits: int | None = None) -> dict:
     """Return a fresh signed puzzle in the form ALTCHA's widget fetches."""
+    digits = digits or len(settings.PART_ALTCHA_KEY_PREFIX)
     challenge = altcha.create_challenge(
         CHALLENGE_ALGORITHM,
         1,
-        key_prefix=settings.PART_ALTCHA_KEY_PREFIX,
+        key_prefix="0" * digits,
         expires_at=int(time.time()) + settings.PART_ALTCHA_EXPIRES_SECONDS,
         hmac_secret=_challenge_secret(),
     )
     return challenge.to_dict()
 
 
-def check_challenge(payload: str) -> None:
-    """Accept a solved puzzle once; refuse a missing, wrong, expired or replayed one."""
+def make_challenge_for(request, *, wave_id: int | None) -> dict:
+    """Return a puzzle as hard as the current burst of this device (and wave) asks."""
+    burst = current_burst(client=guessing.client_key(request), wave_id=wave_id)
+    return make_challenge(digits=challenge_digits(burst))
+
+
+def check_challenge(payload: str, *, burst: Burst | None = None) -> None:
+    """Accept a solved puzzle once; refuse a missing, wrong, expired or replayed one.
+
+    With `burst`, a puzzle easier than that burst level asks for is refused too, so a
+    script cannot stock up on easy puzzles before its flood.
+    """
     if not payload:
         raise SubmissionRefused("challenge_needed")
     try:
@@ -203,11 +253,18 @@ def check_challenge(payload: str) -> None:
         raise SubmissionRefused("challenge_bad") from None
     if not result.verified:
         raise SubmissionRefused("challenge_bad")
-    signature = altcha.Payload.from_base64(payload).challenge.signature
-    # Each solved puzzle counts once; the cache forgets it when it would have expired anyway.
-    if not cache.add(
-        f"surveys:altcha:used:{signature}", 1, timeout=settings.PART_ALTCHA_EXPIRES_SECONDS + 60
-    ):
+    challenge = altcha.Payload.from_base64(payload).challenge
+    if burst is not None:
+        # One zero of slack: the level may have crossed a step since the page asked.
+        solved = len(challenge.parameters.key_prefix) - len(
+            challenge.parameters.key_prefix.lstrip("0")
+        )
+        if solved < challenge_digits(burst) - 1:
+            raise SubmissionRefused("challenge_bad")
+    # Each solved puzzle counts once; the counter goes when it would have expired anyway.
+    name = f"surveys:altcha:used:{challenge.signature}"
+    used = counters.increment([name], timeout=settings.PART_ALTCHA_EXPIRES_SECONDS + 60)
+    if used[name] > 1:
         raise SubmissionRefused("challenge_replayed")
 
 
@@ -219,13 +276,11 @@ def screen_form(request, *, wave, token: uuid.UUID) -> None:
 
     The submission is counted first, so refused attempts feed the burst count too.
     """
-    client = guessing.client_key(request)
-    busy = needs_challenge(client=client, wave_id=wave.pk)
-    count_submission(client=client, wave_id=wave.pk)
+    burst = count_submission(client=guessing.client_key(request), wave_id=wave.pk)
     check_honeypot(request.POST)
     check_fill_time(request.POST.get(START_FIELD, ""), token=token)
-    if busy:
-        check_challenge(request.POST.get(CHALLENGE_FIELD, ""))
+    if burst.needs_challenge:
+        check_challenge(request.POST.get(CHALLENGE_FIELD, ""), burst=burst)
 
 
 def screen_api(request, *, wave, tablet_token: str, challenge: str) -> None:
@@ -241,7 +296,6 @@ def screen_api(request, *, wave, tablet_token: str, challenge: str) -> None:
             raise SubmissionRefused("tablet_limit")
         count_submission(client=client, wave_id=wave.pk, kind="tablet")
         return
-    busy = needs_challenge(client=client, wave_id=wave.pk)
-    count_submission(client=client, wave_id=wave.pk)
-    if busy:
-        check_challenge(challenge)
+    burst = count_submission(client=client, wave_id=wave.pk)
+    if burst.needs_challenge:
+        check_challenge(challenge, burst=burst)

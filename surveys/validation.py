@@ -151,12 +151,19 @@ def _shown_on_page(questions: list[Question], given: dict[str, Given]) -> list[Q
 
 
 def check(
-    structure: Structure, raw: dict[str, RawAnswer], *, pages: list[int] | None = None
+    structure: Structure,
+    raw: dict[str, RawAnswer],
+    *,
+    pages: list[int] | None = None,
+    on_paper: bool = False,
 ) -> Checked:
     """Check every shown question (or those on `pages`) and build the answers to store.
 
     Questions on later pages are checked for visibility only when `pages` limits the
-    check, so a page can be validated before the person has seen the next one.
+    check, so a page can be validated before the person has seen the next one. A sheet
+    typed in from paper (`on_paper`) may leave any question empty, as "required" only
+    binds the online form, and may say "prefer not to say" to any question: staff
+    type what the sheet shows and never invent an answer.
     """
     given: dict[str, Given] = {}
     answers: list[Answer] = []
@@ -182,7 +189,9 @@ def check(
             visible_keys.append(question.key)
             entry = raw.get(question.key) or RawAnswer()
             must_check = pages is None or page in pages
-            result = _check_one(question, structure.options.get(question.pk, []), entry)
+            result = _check_one(
+                question, structure.options.get(question.pk, []), entry, on_paper=on_paper
+            )
             if isinstance(result, str):
                 if must_check:
                     errors[question.key] = result
@@ -198,19 +207,20 @@ def check(
     return Checked(answers, segments, errors, visible_keys, visible_pages, shown_by_page)
 
 
-def _check_one(question: Question, options: list[Option], raw: RawAnswer):
+def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_paper=False):
     """Return (answer rows, what later rules see) or an error message."""
     values = [str(value).strip() for value in raw.values if str(value).strip()]
     declined = raw.declined or DECLINED in values
     values = [value for value in values if value != DECLINED]
+    is_required = question.is_required and not on_paper
     if declined:
-        if not question.allows_decline:
+        if not question.allows_decline and not on_paper:
             return str(_("Please choose one of the answers shown."))
         if values:
             return str(_("Please choose either an answer or “prefer not to say”, not both."))
         return [Answer(declined=True)], None
     if not values:
-        if question.is_required:
+        if is_required:
             return str(_("Please answer this question."))
         return [], None
     if question.has_options:
@@ -236,7 +246,7 @@ def _check_one(question: Question, options: list[Option], raw: RawAnswer):
             % {"limit": limit, "count": len(text)}
         )
     if not text:
-        return str(_("Please answer this question.")) if question.is_required else ([], None)
+        return str(_("Please answer this question.")) if is_required else ([], None)
     return [Answer(text=text)], Given(text=text)
 
 

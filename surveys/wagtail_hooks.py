@@ -128,6 +128,7 @@ admin_patterns = [
     path("codes/by-venue/", admin_views.code_overview, name="code_overview"),
     path("paper/", admin_views.paper_batches, name="paper_batches"),
     path("paper/<int:pk>/", admin_views.paper_entry, name="paper_entry"),
+    path("paper/print/", admin_views.paper_questionnaire, name="paper_questionnaire"),
     path("posters/", admin_views.poster, name="poster"),
     path("tablets/", admin_views.tablets, name="tablets"),
     path("tablets/<int:pk>/revoke/", admin_views.revoke_tablet_view, name="tablet_revoke"),

@@ -1,9 +1,9 @@
 """Reads of moderation: the queue for staff, approved quotes for the dashboards."""
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from analytics.models import Quote
+from analytics.models import Quote, SafeguardingConcern, WatchedNames
 from analytics.selectors import published_snapshot
 from surveys.models import Answer, Question, Wave
 
@@ -11,13 +11,29 @@ FREE_TEXT_KINDS = [Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
 
 
 def moderation_queue(*, wave: Wave | None = None) -> QuerySet[Answer]:
-    """Return the free-text answers nobody has decided on yet, oldest first."""
+    """Return the free-text answers nobody has decided on yet, oldest first.
+
+    Answers of a response with an unhandled safeguarding concern come first, so a
+    young person who may need help is never on page 3 of the queue.
+    """
     answers = Answer.objects.filter(
         question__kind__in=FREE_TEXT_KINDS, declined=False, moderation__isnull=True
     ).exclude(text="")
     if wave is not None:
         answers = answers.filter(response__wave=wave)
-    return answers.select_related("question", "response__wave").order_by("pk")
+    concern = SafeguardingConcern.objects.filter(
+        answer__response=OuterRef("response"), handled_on__isnull=True
+    )
+    return (
+        answers.annotate(has_concern=Exists(concern))
+        .select_related("question", "response__wave")
+        .order_by("-has_concern", "pk")
+    )
+
+
+def watched_names() -> list[str]:
+    """Return the names the staff asked moderation to look for."""
+    return WatchedNames.load().name_list
 
 
 def decided_quotes(*, status: str) -> QuerySet[Quote]:

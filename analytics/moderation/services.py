@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 
 from analytics import audit
 from analytics.models import Quote
+from analytics.moderation.detection import personal_details
+from analytics.moderation.selectors import watched_names
 from surveys.models import Answer
+
+
+class UnreviewedDetails(ValidationError):
+    """The text to publish still holds flagged spans the moderator has not accepted."""
 
 
 def _decide(answer: Answer, *, status: str, user, text: str = "", note: str = "") -> Quote:
@@ -31,11 +37,23 @@ def _decide(answer: Answer, *, status: str, user, text: str = "", note: str = ""
 
 
 @transaction.atomic
-def approve_quote(*, answer: Answer, text: str, user) -> Quote:
-    """Publish the moderator's (redacted) version of a free-text answer as a quote."""
+def approve_quote(*, answer: Answer, text: str, user, kept=()) -> Quote:
+    """Publish the moderator's (redacted) version of a free-text answer as a quote.
+
+    Every span of `text` that looks personal must be in `kept`, the spans the moderator
+    accepted as not personal; otherwise nothing is published.
+    """
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Please enter the text to publish.")})
+    unreviewed = [
+        flag for flag in personal_details(text, names=watched_names()) if flag.text not in kept
+    ]
+    if unreviewed:
+        raise UnreviewedDetails(
+            _("Please decide on each marked word first: %(found)s.")
+            % {"found": ", ".join(f"„{flag.text}“" for flag in unreviewed)}
+        )
     return _decide(answer, status=Quote.Status.APPROVED, user=user, text=text)
 
 
@@ -47,8 +65,12 @@ def reject_quote(*, answer: Answer, user, note: str = "") -> Quote:
 
 @transaction.atomic
 def mark_safeguarding_concern(*, answer: Answer, user, note: str = "") -> Quote:
-    """Keep an answer unpublished and list it for the team as a safeguarding concern."""
-    return _decide(answer, status=Quote.Status.SAFEGUARDING, user=user, note=note.strip())
+    """Keep an answer unpublished and bring it to the safeguarding staff as a concern."""
+    from analytics.safeguarding import raise_concern
+
+    quote = _decide(answer, status=Quote.Status.SAFEGUARDING, user=user, note=note.strip())
+    raise_concern(answer=answer, user=user, note=note.strip())
+    return quote
 
 
 @transaction.atomic

@@ -10,9 +10,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from analytics.models import Quote
+from analytics import safeguarding
+from analytics.models import Quote, SafeguardingConcern
 from analytics.moderation import selectors, services
-from analytics.moderation.detection import personal_details, propose_redaction
+from analytics.moderation.detection import personal_details, propose_redaction, redact_spans
 from analytics.views.base import StaffPage
 from surveys.models import Answer, Wave
 from surveys.permissions import Action, refusal, safe_next, staff_action, user_can
@@ -21,7 +22,15 @@ PAGE_SIZE = 10
 
 
 class DecisionForm(forms.Form):
+    """A moderator's decision; publishing needs a decision on every marked word.
+
+    `shown` carries the text whose preview and marks the moderator saw. Only that text is
+    ever published, and only once each marked span in it is kept; a changed text or a
+    span to replace comes back as a new preview first.
+    """
+
     APPROVE, REJECT, SAFEGUARDING = "approve", "reject", "safeguarding"
+    KEEP, REDACT = "keep", "redact"
 
     text = forms.CharField(
         label=_("Text to publish"),
@@ -29,10 +38,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("We have replaced what looks personal with [Name], [Ort] and so on. Check it."),
     )
-    is_checked = forms.BooleanField(
-        label=_("I have read the text: nobody can be recognised from it."),
-        required=False,
-    )
+    shown = forms.CharField(required=False, widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Note for the team (never published)"),
         required=False,
@@ -46,6 +52,41 @@ class DecisionForm(forms.Form):
         ]
     )
 
+    def __init__(self, *args, names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            shown = self.data.get(self.add_prefix("shown"), "")
+        else:
+            shown = self.initial.get("text", "")
+            self.initial = {**self.initial, "shown": shown}
+        self.shown_text = shown.strip()
+        self.flags = personal_details(self.shown_text, names=names)
+        self.next_text: str | None = None
+        for position, flag in enumerate(self.flags):
+            self.fields[f"span_{position}"] = forms.ChoiceField(
+                label=f"{flag.label}: „{flag.text}“",
+                choices=[
+                    (self.REDACT, format_lazy(_("Replace with {}"), flag.placeholder)),
+                    (self.KEEP, _("Keep: it is not personal")),
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+
+    @property
+    def span_fields(self):
+        return [self[f"span_{position}"] for position in range(len(self.flags))]
+
+    @property
+    def preview(self) -> list[tuple[str, bool]]:
+        """Return the shown text in pieces, each saying whether it is a marked span."""
+        pieces, position = [], 0
+        for flag in self.flags:
+            pieces += [(self.shown_text[position : flag.start], False), (flag.text, True)]
+            position = flag.end
+        pieces.append((self.shown_text[position:], False))
+        return [piece for piece in pieces if piece[0]]
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("action") != self.APPROVE:
@@ -54,27 +95,47 @@ class DecisionForm(forms.Form):
         if not text:
             self.add_error("text", _("Please enter the text to publish."))
             return cleaned
-        flags = personal_details(text)
-        if flags and not cleaned.get("is_checked"):
-            found = ", ".join(f"{flag.label} „{flag.text}“" for flag in flags)
-            self.add_error(
-                "text",
-                format_lazy(
-                    "{} {}",
-                    _("The text still contains what looks personal: %(found)s.") % {"found": found},
-                    _("Replace it, or tick the box below if it is not personal."),
-                ),
+        if text != self.shown_text:
+            self.next_text = text
+            raise ValidationError(
+                _("You changed the text. Check the preview of the changed text, then publish.")
             )
+        decisions = [cleaned.get(f"span_{position}") for position in range(len(self.flags))]
+        if not all(decisions):
+            raise ValidationError(_("Please decide on each marked word: replace it or keep it."))
+        to_replace = [
+            flag
+            for flag, decision in zip(self.flags, decisions, strict=True)
+            if decision == self.REDACT
+        ]
+        if to_replace:
+            self.next_text = redact_spans(text, to_replace)
+            raise ValidationError(
+                _("The marked words are replaced. Check the preview once more, then publish.")
+            )
+        cleaned["kept"] = [flag.text for flag in self.flags]
         return cleaned
 
 
-def _card(answer: Answer, form: DecisionForm | None = None) -> dict:
+def _card(answer: Answer, names, form: DecisionForm | None = None) -> dict:
+    errors = []
+    if form is not None and form.next_text is not None:
+        # Show the changed or redacted text as a new preview, with its own marks.
+        errors = form.non_field_errors()
+        form = DecisionForm(
+            prefix=f"answer-{answer.pk}",
+            initial={"text": form.next_text, "note": form.cleaned_data.get("note", "")},
+            names=names,
+        )
     return {
         "answer": answer,
-        "flags": personal_details(answer.text),
+        "flags": personal_details(answer.text, names=names),
+        "errors": errors,
         "form": form
         or DecisionForm(
-            prefix=f"answer-{answer.pk}", initial={"text": propose_redaction(answer.text)}
+            prefix=f"answer-{answer.pk}",
+            initial={"text": propose_redaction(answer.text, names=names)},
+            names=names,
         ),
     }
 
@@ -92,19 +153,22 @@ class ModerationQueueView(StaffPage):
         if wave_id and wave_id.isdigit():
             wave = Wave.objects.filter(pk=wave_id).first()
         queue = selectors.moderation_queue(wave=wave)
+        names = selectors.watched_names()
         page = Paginator(queue, PAGE_SIZE).get_page(self.request.GET.get("page"))
         cards = [
-            _card(answer, invalid[1] if invalid and invalid[0] == answer.pk else None)
+            _card(answer, names, invalid[1] if invalid and invalid[0] == answer.pk else None)
             for answer in page
         ]
         if invalid and all(card["answer"].pk != invalid[0] for card in cards):
-            cards.insert(0, _card(queue.get(pk=invalid[0]), invalid[1]))
+            cards.insert(0, _card(queue.get(pk=invalid[0]), names, invalid[1]))
         return super().get_context_data(
             cards=cards,
             page=page,
             waves=Wave.objects.order_by("-opens_at"),
             wave=wave,
-            concerns=selectors.decided_quotes(status=Quote.Status.SAFEGUARDING)[:20],
+            concerns=safeguarding.waiting_concerns()[:50],
+            handled_concerns=safeguarding.handled_concerns()[:20],
+            may_handle_concerns=safeguarding.can_handle_concerns(self.request.user),
             published=selectors.decided_quotes(status=Quote.Status.APPROVED)[:20],
             k=max(3, settings.PART_MIN_CELL_SIZE),
             **kwargs,
@@ -116,7 +180,7 @@ class ModerationQueueView(StaffPage):
 def decide(request, pk):
     """Take a moderator's decision on one answer, then go back to the queue."""
     answer = get_object_or_404(Answer.objects.select_related("question", "response__wave"), pk=pk)
-    form = DecisionForm(request.POST, prefix=f"answer-{answer.pk}")
+    form = DecisionForm(request.POST, prefix=f"answer-{answer.pk}", names=selectors.watched_names())
     if form.is_valid():
         action, data = form.cleaned_data["action"], form.cleaned_data
         needed = (
@@ -126,7 +190,9 @@ def decide(request, pk):
             return refusal(request, needed)
         try:
             if action == DecisionForm.APPROVE:
-                services.approve_quote(answer=answer, text=data["text"], user=request.user)
+                services.approve_quote(
+                    answer=answer, text=data["text"], user=request.user, kept=data["kept"]
+                )
                 messages.success(request, _("The quote is approved and may appear on dashboards."))
             elif action == DecisionForm.REJECT:
                 services.reject_quote(answer=answer, user=request.user, note=data["note"])
@@ -137,7 +203,10 @@ def decide(request, pk):
                 )
                 messages.warning(
                     request,
-                    _("Marked as a safeguarding concern. It is listed at the end of this page."),
+                    _(
+                        "Marked as a safeguarding concern. It is listed further down this page, "
+                        "and the staff who handle concerns have been told."
+                    ),
                 )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -156,4 +225,17 @@ def withdraw(request, pk):
     quote = get_object_or_404(Quote, pk=pk, status=Quote.Status.APPROVED)
     services.withdraw_quote(quote=quote, user=request.user)
     messages.success(request, _("The quote is no longer published."))
+    return redirect("analytics_moderation")
+
+
+@staff_action(Action.HANDLE_SAFEGUARDING)
+@require_POST
+def handle_concern(request, pk):
+    """Record that the current staff member handled a safeguarding concern today."""
+    concern = get_object_or_404(SafeguardingConcern, pk=pk)
+    try:
+        safeguarding.handle_concern(concern=concern, user=request.user)
+        messages.success(request, _("Recorded that you handled the concern today."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("analytics_moderation")

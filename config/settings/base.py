@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms",
     "surveys",
     "analytics",
+    "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,10 +77,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
+    # A view that lost the database answers 503 (config/errors.py), not a traceback.
+    "config.errors.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages on the way out (static files come precompressed from WhiteNoise).
+    # BREACH: the only secret in public HTML is the CSRF token, which Django masks anew
+    # on every response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,17 +138,30 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
+    # Fails open (config/cache.py): an unreachable Redis is an empty cache, logged
+    # once, never an error page. Short timeouts, so an outage costs a request at most
+    # this long, and then nothing for PART_CACHE_RETRY_SECONDS.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "part",
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = None
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long, after Redis failed, the cache and the counters leave it alone.
+PART_CACHE_RETRY_SECONDS = env.float("PART_CACHE_RETRY_SECONDS", default=5.0)
+# Where the burst, guessing and puzzle counters live (surveys/counters.py): "cache"
+# (Redis; while it is unreachable they fall back to the database) or "database" (the
+# default without Redis, so every web process sees the same counts).
+PART_COUNTER_STORE = env("PART_COUNTER_STORE", default="cache" if REDIS_URL else "database")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -168,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-stale-snapshots": {
         "task": "analytics.tasks.refresh_stale_snapshots",
         "schedule": env.float("SNAPSHOT_SWEEP_SECONDS", default=300.0),
+    },
+    # Concerns are looked for after every response; this catches checks a broker outage lost.
+    "find-safeguarding-concerns": {
+        "task": "analytics.tasks.find_concerns_everywhere",
+        "schedule": env.float("SAFEGUARDING_SWEEP_SECONDS", default=900.0),
     },
     "purge-expired": {
         "task": "cms.tasks.purge_expired",
@@ -341,6 +366,12 @@ if not REDIS_URL:
     # process; production counts in Redis.
     SILENCED_SYSTEM_CHECKS.append("axes.W001")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies in front of the web processes (the TLS proxy of docker/ is one). Rate and
+# guessing counters key on the client address they add to X-Forwarded-For (hashed,
+# never logged or stored); with 0 the header is ignored, as anyone can send it.
+PART_TRUSTED_PROXIES = env.int("PART_TRUSTED_PROXIES", default=0)
+# Seconds a 503 (database unreachable) asks clients to wait before sending again.
+PART_RETRY_AFTER_SECONDS = env.int("PART_RETRY_AFTER_SECONDS", default=30)
 
 # Logging: never an IP address or user agent (see DESIGN.md, invariants)
 # ------------------------------------------------------------------------------
@@ -386,6 +417,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    # JSON 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE, JSON 503 without the database.
+    "EXCEPTION_HANDLER": "config.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PaRT public API",
@@ -456,6 +489,9 @@ PART_TABLET_TOKEN_MAX_AGE = env.int("PART_TABLET_TOKEN_MAX_AGE", default=60 * 60
 # Puzzle difficulty: hex digits the SHA-256 result must start with ("0000": about
 # 65,000 tries, a second or two on a phone), and how long a puzzle stays valid.
 PART_ALTCHA_KEY_PREFIX = env("PART_ALTCHA_KEY_PREFIX", default="0000")
+# Each doubling of a burst past its threshold adds a zero (16 times the work) up to
+# this many: 6 zeros cost a script about 2 s of CPU per answer, 7 about 30 s.
+PART_ALTCHA_MAX_DIGITS = env.int("PART_ALTCHA_MAX_DIGITS", default=7)
 PART_ALTCHA_EXPIRES_SECONDS = env.int("PART_ALTCHA_EXPIRES_SECONDS", default=600)
 # Key of the linking codes' fingerprints (linked before/after waves); like the access
 # code key, its own setting so rotating SECRET_KEY does not break pairs; never logged.

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiExample,
+    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
@@ -271,9 +272,23 @@ class ChallengeApi(APIView):
         parameters = serializers.DictField(help_text=_("What the browser must solve."))
         signature = serializers.CharField(help_text=_("Our signature over the parameters."))
 
-    @extend_schema(operation_id="make_challenge", responses=OutputSerializer)
+    @extend_schema(
+        operation_id="make_challenge",
+        parameters=[
+            OpenApiParameter(
+                "wave",
+                str,
+                required=False,
+                description=_("The wave the answers are for; its burst sets the difficulty."),
+            )
+        ],
+        responses=OutputSerializer,
+    )
     def get(self, request):
-        return Response(protection.make_challenge(), headers={"Cache-Control": "no-store"})
+        slug = request.query_params.get("wave", "")[:100]
+        wave = selectors.wave_by_slug(slug=slug) if slug else None
+        challenge = protection.make_challenge_for(request, wave_id=wave.pk if wave else None)
+        return Response(challenge, headers={"Cache-Control": "no-store"})
 
 
 class WaveListApi(PublicReadApi):

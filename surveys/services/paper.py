@@ -11,7 +11,11 @@ PAPER_BATCH_CREATED = "part.paper_batch_created"
 
 
 class SheetAlreadyEntered(Exception):
-    """This sheet number of the batch was typed in before; nothing was stored."""
+    """This sheet number of the wave was typed in before; nothing was stored."""
+
+    def __init__(self, batch_name: str = ""):
+        super().__init__(batch_name)
+        self.batch_name = batch_name
 
 
 def start_paper_batch(*, wave: Wave, name: str, collected_on, language: str, user) -> PaperBatch:
@@ -34,14 +38,22 @@ def enter_paper_sheet(
 ) -> Response:
     """Store one checked paper sheet through the same service as the runner, or nothing.
 
-    Raises `SheetAlreadyEntered` when the batch already has this sheet number.
+    Raises `SheetAlreadyEntered` when this sheet number of the wave was typed in before,
+    in this batch or another: the printed questionnaires of a wave are numbered once.
     """
     with transaction.atomic():
+        earlier = (
+            PaperSheet.objects.filter(batch__wave_id=batch.wave_id, number=sheet_number)
+            .select_related("batch")
+            .first()
+        )
+        if earlier is not None:
+            raise SheetAlreadyEntered(earlier.batch.name)
         try:
             with transaction.atomic():
                 PaperSheet.objects.create(batch=batch, number=sheet_number)
         except IntegrityError:
-            raise SheetAlreadyEntered from None
+            raise SheetAlreadyEntered(batch.name) from None
         return submit_response(
             wave=batch.wave,
             answers=answers,

@@ -1,9 +1,14 @@
 """Outreach in Chromium: the linking step on a phone; paper entry and code cards for staff."""
 
+import shutil
+import subprocess
+
 import pytest
 
+from surveys import codes
 from surveys.models import AccessCode, LinkingHash, Response
 from tests.browser.conftest import screenshot
+from tests.conftest import need
 from tests.factories import WaveFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -62,6 +67,7 @@ def test_staff_type_a_paper_sheet_with_the_keyboard_alone(staff_page, live_serve
 
 
 def test_staff_order_code_cards_and_download_the_sheet_once(staff_page, live_server):
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
     wave = WaveFactory(title="Quartier-Check", code_policy="required")
     staff_page.goto(f"{live_server.url}/admin/surveys/codes/")
     staff_page.get_by_label("Welle").select_option(str(wave.pk))
@@ -75,6 +81,13 @@ def test_staff_order_code_cards_and_download_the_sheet_once(staff_page, live_ser
         staff_page.get_by_role("button", name="Einmal herunterladen").click()
 
     assert download.value.suggested_filename.endswith(".pdf")
+    text = subprocess.run(
+        ["pdftotext", download.value.path(), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    printed = {word for word in text.split() if len(word) == 14 and word.count("-") == 2}
+    assert {codes.digest(codes.normalise(code)) for code in printed} == set(
+        AccessCode.objects.values_list("digest", flat=True)
+    )
     staff_page.goto(f"{live_server.url}/admin/surveys/codes/")
     assert staff_page.get_by_role("button", name="Einmal herunterladen").count() == 0
     assert AccessCode.objects.count() == 20

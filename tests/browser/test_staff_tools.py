@@ -1,5 +1,6 @@
 """A social worker moderates, exports and watches a wave in the admin, in Chromium."""
 
+import pyreadstat
 import pytest
 from django.contrib.auth.models import Group, Permission
 
@@ -93,6 +94,11 @@ def test_a_social_worker_builds_an_export_and_finds_the_download(
 
     staff_page.get_by_role("link", name="Herunterladen").first.wait_for()
     screenshot(staff_page, "staff-export-ready")
+    with staff_page.expect_download() as download:
+        staff_page.get_by_role("link", name="Herunterladen").first.click()
+
+    frame, _meta = pyreadstat.read_sav(download.value.path())
+    assert len(frame) == 8
 
 
 def test_a_social_worker_sees_the_running_wave_in_the_field_monitor(

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.benchmark, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("format", ["csv", "sav"])

@@ -11,7 +11,8 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from analytics.models import ComparisonSnapshot, Quote
+from analytics.models import ComparisonSnapshot, Quote, SafeguardingRule
+from analytics.safeguarding import mark_wave_checked
 from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
 from cms import demo_content, demo_images
 from cms.models import (
@@ -99,6 +100,7 @@ class Command(BaseCommand):
         self._responses(spring, count=240, lift=0.0, seed=2026_03)
         self._responses(autumn, count=180, lift=1.0, seed=2026_10)
         self._quotes(spring, autumn)
+        self._safeguarding(questionnaire, pilot, spring, autumn)
         stale = stale_waves()
         for wave in stale:
             refresh_snapshot(wave=wave)
@@ -339,6 +341,20 @@ class Command(BaseCommand):
                     )
                 )
         Answer.objects.bulk_create(answers, batch_size=500)
+
+    def _safeguarding(self, questionnaire, *waves) -> None:
+        """Add a rule for low well-being; the word rules come with every installation.
+
+        The synthetic answers count as checked, so only answers given in the demo from
+        now on can raise a concern (and notify the staff on the console).
+        """
+        feeling = questionnaire.questions.get(key="wohlfuehlen")
+        if not SafeguardingRule.objects.filter(question=feeling).exists():
+            SafeguardingRule.objects.create(
+                question=feeling, kind=SafeguardingRule.Kind.AT_MOST, threshold=1
+            )
+        for wave in waves:
+            mark_wave_checked(wave=wave)
 
     def _quotes(self, *waves) -> None:
         """Publish a few moderated quotes, as a moderator would have approved them."""

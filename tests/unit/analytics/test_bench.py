@@ -8,7 +8,7 @@ from django.db import connection
 
 from surveys.models import Response
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.benchmark, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_benchmark_ends_with_a_result_line_of_every_measure(postgres_and_redis, capsys):

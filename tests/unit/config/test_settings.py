@@ -53,7 +53,7 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "False",
-        "django.core.cache.backends.redis.RedisCache",
+        "config.cache.FailOpenRedisCache",  # Django's Redis cache, failing open
     ]
 
 

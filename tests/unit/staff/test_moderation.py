@@ -3,9 +3,10 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from analytics.models import Quote
+from analytics.models import Quote, WatchedNames
 from analytics.moderation.detection import personal_details, propose_redaction
 from analytics.moderation.selectors import approved_quotes
+from analytics.moderation.services import UnreviewedDetails, approve_quote
 from analytics.services import refresh_snapshot
 from surveys.models import Answer, Question, Response, Wave
 from tests.factories import ResponseFactory, WaveFactory, add_question, answer
@@ -25,9 +26,10 @@ def free_text(wave, question, text):
 
 
 def decide(client, user, item, action, text="", **extra):
+    """Post a decision as the queue's form does; `shown` is the previewed text (default `text`)."""
     client.force_login(user)
     prefix = f"answer-{item.pk}"
-    data = {f"{prefix}-action": action, f"{prefix}-text": text} | {
+    data = {f"{prefix}-action": action, f"{prefix}-text": text, f"{prefix}-shown": text} | {
         f"{prefix}-{key}": value for key, value in extra.items()
     }
     return client.post(f"/admin/data/moderation/{item.pk}/", data)
@@ -44,10 +46,16 @@ def decide(client, user, item, action, text="", **extra):
         ("Am Bodelschwinghplatz ist es dunkel", "street"),
         ("Auf dem Ricarda-Huch wird gemobbt", "school"),
         ("ich und mehmet gehen da hin", "name"),
+        ("Mit Lena Schmidt", "name surname"),
+        ("[Name] Schmidt will Licht", "beside"),
+        ("Frau Kowalski ist nett", "surname"),
+        ("اسمي أحمد", "name"),
+        ("Elif Yılmaz gelsin", "name surname"),
+        ("Wir wohnen 58089 Hagen", "street"),
     ],
 )
 def test_personal_details_are_flagged(text, kind):
-    assert [flag.kind for flag in personal_details(text)] == [kind]
+    assert [flag.kind for flag in personal_details(text)] == kind.split()
 
 
 @pytest.mark.parametrize(
@@ -141,7 +149,7 @@ def test_approved_quotes_wait_for_a_wave_whose_results_are_public_only_after_clo
     assert approved_quotes(wave=wave) == []
 
 
-def test_approving_text_that_still_looks_personal_asks_for_a_check_and_saves_nothing(
+def test_approving_text_that_still_looks_personal_asks_for_a_decision_and_saves_nothing(
     client, moderator, wave_with_text
 ):
     item = free_text(*wave_with_text, "Ruf Lena an: 0176 1234567")
@@ -149,18 +157,111 @@ def test_approving_text_that_still_looks_personal_asks_for_a_check_and_saves_not
     response = decide(client, moderator, item, "approve", "Ruf Lena an: 0176 1234567")
 
     assert response.status_code == 400
-    assert "Der Text enthält noch etwas, das persönlich aussieht" in response.content.decode()
+    assert "Bitte entscheide bei jedem markierten Wort" in response.content.decode()
     assert not Quote.objects.exists()
 
 
-def test_a_moderator_may_publish_a_flagged_word_after_ticking_that_it_is_not_personal(
+def test_a_surname_left_beside_a_redacted_name_cannot_be_approved_with_one_click(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Lena Schmidt will einen Bolzplatz")
+
+    response = decide(client, moderator, item, "approve", "[Name] Schmidt will einen Bolzplatz")
+
+    assert response.status_code == 400
+    assert not Quote.objects.exists()
+
+
+def test_a_moderator_may_publish_a_flagged_word_after_keeping_it_as_not_personal(
     client, moderator, wave_with_text
 ):
     item = free_text(*wave_with_text, "Ali Baba und die Räuber im Park")
 
-    decide(client, moderator, item, "approve", "Ali Baba und die Räuber im Park", is_checked="on")
+    decide(
+        client,
+        moderator,
+        item,
+        "approve",
+        "Ali Baba und die Räuber im Park",
+        span_0="keep",
+        span_1="keep",
+    )
 
     assert Quote.objects.get().text == "Ali Baba und die Räuber im Park"
+
+
+def test_one_marked_word_without_a_decision_blocks_publication(client, moderator, wave_with_text):
+    item = free_text(*wave_with_text, "Ali Baba und die Räuber im Park")
+
+    response = decide(
+        client, moderator, item, "approve", "Ali Baba und die Räuber im Park", span_0="keep"
+    )
+
+    assert response.status_code == 400
+    assert not Quote.objects.exists()
+
+
+def test_replacing_a_marked_word_shows_a_new_preview_and_publishes_nothing_yet(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Ali Baba und die Räuber im Park")
+
+    response = decide(
+        client,
+        moderator,
+        item,
+        "approve",
+        "Ali Baba und die Räuber im Park",
+        span_0="redact",
+        span_1="keep",
+    )
+
+    assert not Quote.objects.exists()
+    assert 'value="[Name] Baba und die Räuber im Park"' in response.content.decode()
+
+
+def test_a_changed_text_is_previewed_before_it_can_be_published(client, moderator, wave_with_text):
+    item = free_text(*wave_with_text, "Mehr Bänke am Spielplatz")
+
+    response = decide(
+        client, moderator, item, "approve", "Mehr Bänke", shown="Mehr Bänke am Spielplatz"
+    )
+
+    assert not Quote.objects.exists()
+    assert 'value="Mehr Bänke"' in response.content.decode()
+
+
+def test_the_queue_shows_a_preview_of_exactly_the_text_that_is_published(
+    client, moderator, wave_with_text
+):
+    item = free_text(*wave_with_text, "Lena Schmidt will Licht am Bolzplatz")
+    client.force_login(moderator)
+
+    page = client.get("/admin/data/moderation/").content.decode()
+    decide(client, moderator, item, "approve", "[Name] will Licht am Bolzplatz")
+
+    assert "Vorschau" in page
+    assert "[Name] will Licht am Bolzplatz</blockquote>" in page
+    assert Quote.objects.get().text == "[Name] will Licht am Bolzplatz"
+
+
+def test_a_name_on_the_staffs_list_is_replaced_in_the_proposal(client, moderator, wave_with_text):
+    WatchedNames.objects.create(names="Jolanda\nHerr Quast")
+    free_text(*wave_with_text, "jolanda und Herr Quast machen das Café")
+    client.force_login(moderator)
+
+    page = client.get("/admin/data/moderation/").content.decode()
+
+    assert "[Name] und [Name] machen das Café" in page
+
+
+def test_the_service_refuses_a_quote_with_a_detail_nobody_decided_on(moderator, wave_with_text):
+    item = free_text(*wave_with_text, "Ruf 0176 1234567 an")
+
+    with pytest.raises(UnreviewedDetails):
+        approve_quote(answer=item, text="Ruf 0176 1234567 an", user=moderator)
+
+    assert not Quote.objects.exists()
 
 
 def test_approving_an_empty_text_is_refused(client, moderator, wave_with_text):

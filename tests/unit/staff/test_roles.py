@@ -18,7 +18,7 @@ A = Action
 ROLE_ACTIONS = {
     "Redaktion": set(),
     "Umfrage-Team": {A.EDIT_QUESTIONNAIRES, A.OPEN_CLOSE_WAVES, A.PRINT_CODES, A.ENTER_PAPER},
-    "Moderation": {A.VIEW_ANSWERS, A.MODERATE, A.MARK_SAFEGUARDING},
+    "Moderation": {A.VIEW_ANSWERS, A.MODERATE, A.MARK_SAFEGUARDING, A.HANDLE_SAFEGUARDING},
     "Auswertung": {A.EXPORT, A.VIEW_MONITOR},
     "Administration": set(Action),
     "Caritas Hagen": set(),

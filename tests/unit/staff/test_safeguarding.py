@@ -136,7 +136,7 @@ def test_staff_add_a_rule_in_the_admin(client, admin_user, questionnaire):
     )
 
     assert response.status_code == 302
-    assert SafeguardingRule.objects.get().threshold == 2
+    assert SafeguardingRule.objects.get(question__isnull=False).threshold == 2
 
 
 def test_a_threshold_rule_without_a_threshold_is_refused_with_a_message(
@@ -152,7 +152,7 @@ def test_a_threshold_rule_without_a_threshold_is_refused_with_a_message(
 
     assert response.status_code == 200
     assert "threshold" in response.context["form"].errors
-    assert not SafeguardingRule.objects.exists()
+    assert not SafeguardingRule.objects.filter(question__isnull=False).exists()
 
 
 def _answer_with_say(client, wave, say: int):

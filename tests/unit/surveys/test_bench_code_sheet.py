@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+pytestmark = pytest.mark.benchmark
+
 
 def test_the_code_sheet_benchmark_prints_a_result_line():
     out = io.StringIO()

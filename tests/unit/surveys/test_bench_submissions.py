@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from surveys.models import Response, SubmissionToken, Wave
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.benchmark, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_benchmark_posts_through_gunicorn_and_loses_nothing(postgres_and_redis):

@@ -93,7 +93,7 @@ def test_a_sheet_typed_twice_is_refused_with_its_values_kept_and_nothing_stored(
     again = _sheet(staff, batch, 7, quartier="3", wohlfuehlen="2")
 
     page = again.content.decode()
-    assert again.status_code == 400 and "Bogen 7 dieses Stapels wurde schon eingegeben" in page
+    assert again.status_code == 400 and "Bogen 7 dieser Welle wurde schon eingegeben" in page
     assert 'name="quartier" value="3"' in page
     assert Response.objects.count() == 1 and PaperSheet.objects.count() == 1
 
@@ -106,7 +106,8 @@ def test_an_invalid_answer_shows_an_error_summary_and_writes_nothing(staff):
 
     page = response.content.decode()
     assert response.status_code == 400 and "Es wurde nichts gespeichert" in page
-    assert 'href="#q-quartier"' in page and 'href="#q-wohlfuehlen"' in page
+    # An empty question is "not answered" on paper, never an error.
+    assert 'href="#q-quartier"' in page and 'href="#q-wohlfuehlen"' not in page
     assert 'href="#q-mitbestimmen"' in page and 'name="mitbestimmen" value="12"' in page
     assert Response.objects.count() == 0 and PaperSheet.objects.count() == 0
 
@@ -166,3 +167,74 @@ def test_a_batch_filled_in_in_the_future_is_refused(staff):
     response = _batch(staff, wave, collected_on="2999-01-01")
 
     assert response.status_code == 400 and PaperBatch.objects.count() == 0
+
+
+def test_a_sheet_with_blanks_is_stored_without_inventing_answers(staff):
+    wave = three_page_wave()
+    Question = wave.questionnaire.questions.model
+    Question.objects.filter(questionnaire=wave.questionnaire).update(is_required=True)
+    _batch(staff, wave)
+
+    response = _sheet(staff, PaperBatch.objects.get(), 1, quartier="1")
+
+    assert response.status_code == 302
+    stored = Response.objects.get()
+    assert list(Answer.objects.filter(response=stored).values_list("question__key", flat=True)) == [
+        "quartier"
+    ]
+
+
+def test_a_blank_required_question_is_still_refused_online(client):
+    from surveys.selectors import questionnaire_structure
+    from surveys.validation import RawAnswer, check
+
+    wave = three_page_wave()
+    wave.questionnaire.questions.filter(key="alter").update(is_required=True)
+    structure = questionnaire_structure(questionnaire=wave.questionnaire)
+
+    checked = check(structure, {"quartier": RawAnswer(values=["altenhagen"])})
+
+    assert "alter" in checked.errors
+
+
+def test_x_on_a_grid_row_is_stored_as_prefer_not_to_say(staff):
+    wave = three_page_wave()
+    _batch(staff, wave)
+
+    response = _sheet(staff, PaperBatch.objects.get(), 1, quartier="1", gefuehl_2="x")
+
+    assert response.status_code == 302
+    assert Answer.objects.get(question__key="gefuehl_2").declined
+
+
+def test_x_on_a_question_that_offers_no_decline_online_is_accepted_on_paper(staff):
+    wave = three_page_wave()
+    _batch(staff, wave)
+
+    _sheet(staff, PaperBatch.objects.get(), 1, quartier="X", treffpunkte="x")
+
+    assert Answer.objects.filter(declined=True).count() == 2
+
+
+def test_the_entry_page_explains_the_code_for_prefer_not_to_say_and_blanks(staff):
+    wave = three_page_wave()
+    _batch(staff, wave)
+
+    page = staff.get(f"/admin/surveys/paper/{PaperBatch.objects.get().pk}/").content.decode()
+
+    assert "„x“ für „möchte ich nicht sagen“" in page
+    assert "leer" in page and "nur online" in page
+
+
+def test_a_sheet_number_typed_in_another_batch_of_the_wave_is_refused_and_writes_nothing(staff):
+    wave = three_page_wave()
+    _batch(staff, wave)
+    _batch(staff, wave, name="Schulhof")
+    first, second = PaperBatch.objects.order_by("pk")
+    _sheet(staff, first, 7, quartier="1")
+
+    response = _sheet(staff, second, 7, quartier="2")
+
+    assert response.status_code == 400
+    assert "Bogen 7 dieser Welle wurde schon eingegeben" in response.content.decode()
+    assert Response.objects.count() == 1 and PaperSheet.objects.count() == 1

@@ -299,3 +299,81 @@ def test_a_sheet_nobody_downloads_is_purged_with_its_codes(
     assert list(CodeBatch.objects.all()) == [recent]
     assert AccessCode.objects.count() == 2
     assert [path.name for path in settings.PART_CODE_SHEET_ROOT.iterdir()] == [recent.file_name]
+
+
+def _print_paper(staff, wave, **extra):
+    data = {"wave": wave.pk, "first_sheet": 41, "count": 2, "language": "de", **extra}
+    return staff.post("/admin/surveys/paper/print/", data)
+
+
+def test_the_paper_questionnaire_prints_a_sheet_number_on_every_page(staff, tmp_path):
+    from tests.factories import three_page_wave
+
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
+    response = _print_paper(staff, three_page_wave())
+    source = tmp_path / "paper.pdf"
+    source.write_bytes(response.content)
+
+    text = subprocess.run(
+        ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+
+    assert response["Content-Type"] == "application/pdf"
+    assert [("Bogen-Nr. 41" in page, "Bogen-Nr. 42" in page) for page in pages].count(
+        (True, False)
+    ) == len(pages) // 2
+    assert all("Bogen-Nr. 4" in page and "Seite" in page for page in pages)
+
+
+def test_the_paper_questionnaire_numbers_questions_and_answers_as_the_entry_form(staff, tmp_path):
+    from tests.factories import three_page_wave
+
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
+    source = tmp_path / "paper.pdf"
+    source.write_bytes(_print_paper(staff, three_page_wave(), count=1).content)
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    assert "3.2 Ich fühle mich sicher." in text
+    assert "Im Jugendzentrum" in text and "möchte ich nicht sagen" in text
+
+
+def test_the_paper_questionnaire_renders_to_readable_pages(staff, tmp_path, settings):
+    from tests.factories import three_page_wave
+
+    pages = _render(
+        _print_paper(staff, three_page_wave(), count=1, language="ar").content,
+        tmp_path,
+        "paper",
+        resolution=80,
+    )
+
+    assert len(pages) >= 1
+    assert all(page.stat().st_size > 10_000 for page in pages)
+    keep = getattr(settings, "PART_KEEP_RENDERED", None)
+    if keep:
+        for page in pages:
+            shutil.copy(page, keep / f"paper-questionnaire-{page.name}")
+
+
+def test_more_paper_sheets_than_allowed_at_once_are_refused_with_a_message(staff):
+    from tests.factories import three_page_wave
+
+    response = _print_paper(staff, three_page_wave(), count=10_000)
+
+    assert response.status_code == 400
+    assert "count" in response.context["form"].errors
+
+
+def test_the_paper_entry_page_links_to_the_printable_questionnaire_of_its_wave(staff):
+    from surveys.models import PaperBatch
+
+    wave = WaveFactory()
+    batch = PaperBatch.objects.create(wave=wave, name="Ferien", collected_on="2026-07-01")
+
+    page = staff.get(f"/admin/surveys/paper/{batch.pk}/").content.decode()
+
+    assert f"/admin/surveys/paper/print/?wave={wave.pk}" in page

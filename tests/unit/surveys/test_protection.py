@@ -158,7 +158,10 @@ def test_the_device_hash_changes_with_the_day_and_never_contains_the_address(rf,
     assert ADDRESS not in first
 
 
-def test_counting_bursts_touches_no_database(rf, django_assert_num_queries):
+def test_counting_bursts_in_the_cache_store_touches_no_database(
+    rf, settings, django_assert_num_queries
+):
+    settings.PART_COUNTER_STORE = "cache"
     request = rf.get("/", REMOTE_ADDR=ADDRESS)
 
     with django_assert_num_queries(0):
@@ -368,3 +371,46 @@ def test_a_tablet_past_its_own_allowance_is_told_to_wait(client, busy):
 
     assert codes == [201, 201, 429]
     assert Response.objects.count() == 2
+
+
+# Difficulty rises with the burst ------------------------------------------------------
+
+
+def _digits(challenge: dict) -> int:
+    return len(challenge["parameters"]["keyPrefix"])
+
+
+def test_the_puzzle_gets_one_zero_harder_with_each_doubling_of_the_burst(settings):
+    settings.PART_BURST_PER_DEVICE = 10
+    settings.PART_ALTCHA_KEY_PREFIX = "0000"
+    settings.PART_ALTCHA_MAX_DIGITS = 7
+
+    digits = [
+        protection.challenge_digits(protection.Burst(device=sent, wave=0))
+        for sent in (10, 19, 20, 40, 80, 10_000)
+    ]
+
+    assert digits == [4, 4, 5, 6, 7, 7]
+
+
+def test_a_flooding_device_is_handed_a_harder_puzzle_than_anyone_else(client, busy):
+    busy.PART_ALTCHA_MAX_DIGITS = 5
+    wave = WaveFactory()
+    for _ in range(8):  # four times the device threshold of 2
+        _post(client, _payload(wave, altcha=_solve(client.get("/api/v1/challenge/").json())))
+
+    flooder = client.get(f"/api/v1/challenge/?wave={wave.slug}", REMOTE_ADDR=ADDRESS).json()
+    someone = client.get("/api/v1/challenge/", REMOTE_ADDR="198.51.100.20").json()
+
+    assert _digits(flooder) == 4
+    assert _digits(someone) == 2
+
+
+def test_a_puzzle_easier_than_the_burst_asks_for_is_refused(busy):
+    easy = _solve(protection.make_challenge(digits=2))
+    flood = protection.Burst(device=16, wave=0)  # eight times the threshold: 5 zeros
+
+    with pytest.raises(protection.SubmissionRefused) as refused:
+        protection.check_challenge(easy, burst=flood)
+
+    assert refused.value.reason == "challenge_bad"

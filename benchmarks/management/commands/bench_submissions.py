@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from config.loopback import start_gunicorn
+from benchmarks.loopback import start_gunicorn
 from surveys import selectors
 from surveys.models import Answer, Question, Questionnaire, Response, SubmissionToken, Wave
 from surveys.services.questionnaires import complete_questionnaire

@@ -20,9 +20,9 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from benchmarks.loopback import start_gunicorn
 from cms.models import DashboardPage
 from cms.sharing import dashboard_wave_ids
-from config.loopback import start_gunicorn
 from surveys.models import Wave
 
 STARTUP_SECONDS = 30

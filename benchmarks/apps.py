@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BenchmarksConfig(AppConfig):
+    """Benchmarks: management commands that measure the apps from outside them."""
+
+    name = "benchmarks"
+    verbose_name = "Benchmarks"
