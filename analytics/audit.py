@@ -25,6 +25,12 @@ WAVE_CLOSED = "part.wave_closed"
 CODES_GENERATED = "part.codes_generated"
 CODES_DOWNLOADED = "part.codes_downloaded"
 PAPER_BATCH_CREATED = "part.paper_batch_created"
+QUESTIONNAIRE_VERSIONED = "part.questionnaire_versioned"
+INSTRUMENT_LOADED = "part.instrument_loaded"
+POSTER_PRINTED = "part.poster_printed"
+TABLET_ENROLLED = "part.tablet_enrolled"
+TABLET_REVOKED = "part.tablet_revoked"
+SECOND_FACTOR_RESET = "part.second_factor_reset"
 
 
 class _Formatter(LogFormatter):
@@ -33,7 +39,10 @@ class _Formatter(LogFormatter):
     template = ""
 
     def format_message(self, log_entry):
-        data = {"wave": "", "format": "", "count": "", "venue": "", "batch": ""}
+        data = dict.fromkeys(
+            ("wave", "format", "count", "venue", "batch", "questionnaire", "version"), ""
+        )
+        data |= {"instrument": "", "device": "", "staff": ""}
         data |= log_entry.data or {}
         return str(self.template) % data
 
@@ -67,6 +76,26 @@ ACTIONS = {
     PAPER_BATCH_CREATED: _formatter(
         _("Paper batch started"),
         _("Started the paper batch “%(batch)s” for wave %(wave)s"),
+    ),
+    QUESTIONNAIRE_VERSIONED: _formatter(
+        _("Questionnaire version created"),
+        _("Created version %(version)s of questionnaire %(questionnaire)s"),
+    ),
+    INSTRUMENT_LOADED: _formatter(
+        _("Instrument loaded"),
+        _("Added instrument %(instrument)s to questionnaire %(questionnaire)s"),
+    ),
+    POSTER_PRINTED: _formatter(
+        _("Poster printed"), _("Printed a QR poster for wave %(wave)s (%(venue)s)")
+    ),
+    TABLET_ENROLLED: _formatter(
+        _("Tablet enrolled"), _("Enrolled tablet “%(device)s” for wave %(wave)s")
+    ),
+    TABLET_REVOKED: _formatter(
+        _("Tablet revoked"), _("Revoked tablet “%(device)s” for wave %(wave)s")
+    ),
+    SECOND_FACTOR_RESET: _formatter(
+        _("Second factor reset"), _("Reset the second login factor of %(staff)s")
     ),
 }
 

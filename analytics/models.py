@@ -194,7 +194,11 @@ class Export(models.Model):
         verbose_name = _("export")
         verbose_name_plural = _("exports")
         ordering = ["-requested_at", "-pk"]
-        permissions = [("export_responses", _("Can export raw responses"))]
+        permissions = [
+            ("export_responses", _("Can export raw responses")),
+            ("view_field_monitor", _("Can see the field monitor's exact counts")),
+            ("view_audit_log", _("Can view the audit log")),
+        ]
 
     def __str__(self):
         return f"{self.wave} – {self.get_format_display()}"
@@ -251,7 +255,10 @@ class Quote(models.Model):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["-decided_at", "-pk"]
-        permissions = [("moderate_quotes", _("Can moderate free-text answers"))]
+        permissions = [
+            ("moderate_quotes", _("Can moderate free-text answers")),
+            ("mark_safeguarding_concerns", _("Can mark safeguarding concerns")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="approved") | ~models.Q(text=""),

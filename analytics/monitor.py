@@ -2,7 +2,7 @@
 
 Counts here are not suppressed (staff may see small numbers), so nothing from this
 module may ever reach a public page or the public API, and its page is shown only to
-staff with the permission `surveys.view_field_monitor` (the page says so).
+staff with the permission `analytics.view_field_monitor` (the page says so).
 """
 
 from dataclasses import dataclass, field

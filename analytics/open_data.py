@@ -4,7 +4,6 @@ Everything comes from the published snapshot, where small cells are already with
 (null); a withheld figure stays an empty cell with `withheld` = 1, never a number.
 """
 
-import csv
 import io
 import json
 import zipfile
@@ -13,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from analytics.downloads import defuse_formula, download_filename
+from analytics.downloads import download_filename
 from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
 from analytics.models import Snapshot
 from analytics.perturbation import LARGEST_NOISE
+from analytics.tabular import CsvTable
 from surveys.models import Wave
 
 ATTRIBUTION = "PaRT – Caritas Hagen und Diakonie Mark-Ruhr"
@@ -160,19 +160,9 @@ def participation_rows(snapshot: Snapshot) -> list[dict]:
 
 def _csv(columns: list[str], rows: list[dict]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n", restval="")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {
-                key: ""
-                if value is None
-                else defuse_formula(value)
-                if isinstance(value, str)
-                else value
-                for key, value in row.items()
-            }
-        )
+    writer = CsvTable(buffer)
+    writer.writerow(columns)
+    writer.writerows([row.get(column) for column in columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -30,6 +30,7 @@ from analytics.models import (
     SafeguardingScan,
 )
 from surveys.models import Answer, Option, Question, Wave
+from surveys.permissions import Action, user_can
 
 logger = logging.getLogger(__name__)
 SAFEGUARDING_PERMISSION = "analytics.handle_safeguarding"
@@ -291,7 +292,7 @@ def raise_concern(*, answer: Answer, user, note: str = "") -> SafeguardingConcer
 
 def can_handle_concerns(user) -> bool:
     """Return whether a user may read and handle safeguarding concerns."""
-    return bool(user.is_active and (user.is_superuser or user.has_perm(SAFEGUARDING_PERMISSION)))
+    return user_can(user, Action.HANDLE_SAFEGUARDING)
 
 
 @transaction.atomic

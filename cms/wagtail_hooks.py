@@ -1,11 +1,14 @@
-"""Admin wiring of the site shell: the report of translations waiting for review."""
+"""Admin wiring of the site app: translations waiting for review, and a way back for
+staff who lost their second factor."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 
 from cms.translation_review import TranslationReviewView
+from surveys.permissions import Action, user_can
 
 
 @hooks.register("register_admin_urls")
@@ -32,3 +35,13 @@ def register_translation_review_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_second_factor_button(user, request_user):
+    if user_can(request_user, Action.MANAGE_STAFF):
+        yield ListingButton(
+            _("Reset second factor"),
+            reverse("two_factor_reset", args=[user.pk]),
+            priority=50,
+        )

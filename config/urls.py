@@ -16,6 +16,7 @@ handler500 = errors.server_error
 urlpatterns = [
     path("admin/2fa/setup/", two_factor.two_factor_setup, name="two_factor_setup"),
     path("admin/2fa/", two_factor.two_factor_verify, name="two_factor_verify"),
+    path("admin/2fa/reset/<int:pk>/", two_factor.two_factor_reset, name="two_factor_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("surveys.api.urls")),

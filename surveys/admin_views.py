@@ -1,9 +1,13 @@
 """Staff views in the Wagtail admin: preview, new version, open/close, instrument library."""
 
+import io
+from urllib.parse import urlencode
+
+import qrcode
+import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,17 +15,22 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail.log_actions import log
 
 from surveys import paper, printouts, selectors
-from surveys.models import CodeBatch, PaperBatch, Questionnaire, Wave
+from surveys.models import CodeBatch, PaperBatch, Questionnaire, TabletDevice, Wave
+from surveys.permissions import Action, staff_action
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
 from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
 from surveys.services.questionnaires import create_new_version
+from surveys.services.tablets import enrol_tablet, revoke_tablet
 from surveys.services.waves import LanguagesIncomplete, close_wave, open_wave
 from surveys.validation import check
 from surveys.views import run
+
+POSTER_PRINTED = "part.poster_printed"
 
 
 def _edit_url(instance) -> str:
@@ -29,6 +38,7 @@ def _edit_url(instance) -> str:
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[instance.pk])
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def preview_questionnaire(request, pk):
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
@@ -37,11 +47,12 @@ def preview_questionnaire(request, pk):
     return run(request, wave=wave, preview_url=url)
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def new_version(request, pk):
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     if request.method == "POST":
-        copy = create_new_version(questionnaire=questionnaire)
+        copy = create_new_version(questionnaire=questionnaire, user=request.user)
         messages.success(
             request,
             _("Version %(version)s created. Point a wave at it to use it.")
@@ -56,19 +67,20 @@ def new_version(request, pk):
     return render(request, "surveys/admin/new_version.html", context)
 
 
+@staff_action(Action.OPEN_CLOSE_WAVES)
 @require_http_methods(["GET", "POST"])
 def change_wave(request, pk, action):
     wave = get_object_or_404(Wave, pk=pk)
     if request.method == "POST":
         if action == "open":
             try:
-                open_wave(wave=wave)
+                open_wave(wave=wave, user=request.user)
             except LanguagesIncomplete as problem:
                 messages.error(request, problem.message)
             else:
                 messages.success(request, _("“%(wave)s” is open now.") % {"wave": wave})
         else:
-            close_wave(wave=wave)
+            close_wave(wave=wave, user=request.user)
             messages.success(request, _("“%(wave)s” is closed now.") % {"wave": wave})
         return redirect(reverse("wagtailsnippets_surveys_wave:list"))
     context = {"wave": wave, "action": action, "response_count": wave.responses.count()}
@@ -94,6 +106,7 @@ class InstrumentForm(forms.Form):
         self.fields["questionnaire"].queryset = selectors.editable_questionnaires()
 
 
+@staff_action(Action.EDIT_QUESTIONNAIRES)
 @require_http_methods(["GET", "POST"])
 def instrument_library(request):
     form = InstrumentForm(request.POST or None)
@@ -102,6 +115,7 @@ def instrument_library(request):
             scale = load_instrument(
                 key=form.cleaned_data["instrument"],
                 questionnaire=form.cleaned_data["questionnaire"],
+                user=request.user,
             )
         except InstrumentAlreadyThere:
             form.add_error(
@@ -171,15 +185,10 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
     return response
 
 
-def _may_make_codes(user) -> bool:
-    return user.has_perm("surveys.add_accesscode")
-
-
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["GET", "POST"])
 def card_sheet(request):
     """Order code cards; the page lists recent orders with their progress."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     form = CardSheetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         batch = request_code_batch(
@@ -208,10 +217,9 @@ def card_sheet(request):
     )
 
 
+@staff_action(Action.PRINT_CODES)
 def code_batch_progress(request):
     """Return how far the batches being made have come, for the page's small script."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     rows = [
         {"id": batch.pk, "status": batch.status, "done": batch.cards_done, "total": batch.count}
         for batch in selectors.recent_code_batches()
@@ -219,11 +227,10 @@ def code_batch_progress(request):
     return JsonResponse({"batches": rows}, headers={"Cache-Control": "no-store"})
 
 
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["POST"])
 def download_code_sheet(request, pk):
     """Hand out a batch's PDF once; afterwards only its fingerprints remain."""
-    if not _may_make_codes(request.user):
-        raise PermissionDenied
     batch = get_object_or_404(CodeBatch.objects.select_related("wave"), pk=pk)
     try:
         handle = hand_out_code_sheet(batch=batch, user=request.user)
@@ -257,10 +264,9 @@ class CodeOverviewForm(forms.Form):
         self.fields["wave"].queryset = selectors.waves_taking_codes()
 
 
+@staff_action(Action.PRINT_CODES)
 def code_overview(request):
     """Show per venue how many codes a wave has, spent and left; never the codes."""
-    if not request.user.has_perm("surveys.view_accesscode") and not _may_make_codes(request.user):
-        raise PermissionDenied
     form = CodeOverviewForm(request.GET or None)
     wave = form.cleaned_data["wave"] if form.is_bound and form.is_valid() else None
     context = {
@@ -271,6 +277,7 @@ def code_overview(request):
     return render(request, "surveys/admin/code_overview.html", context)
 
 
+@staff_action(Action.PRINT_CODES)
 @require_http_methods(["GET", "POST"])
 def poster(request):
     form = PosterForm(request.POST or None)
@@ -283,12 +290,14 @@ def poster(request):
             size=form.cleaned_data["size"],
             language=form.cleaned_data["language"],
         )
+        log(
+            instance=wave,
+            action=POSTER_PRINTED,
+            user=request.user,
+            data={"wave": wave.slug, "venue": form.cleaned_data["venue"]},
+        )
         return _pdf(content, f"{wave.slug}-poster-{form.cleaned_data['size'].lower()}.pdf")
     return render(request, "surveys/admin/poster.html", {"form": form})
-
-
-def _may_enter_paper(user) -> bool:
-    return user.has_perm("surveys.add_paperbatch")
 
 
 class PaperBatchForm(forms.Form):
@@ -319,11 +328,10 @@ class PaperBatchForm(forms.Form):
         return day
 
 
+@staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_batches(request):
     """Start a batch of paper sheets; list the batches with how many sheets each has."""
-    if not _may_enter_paper(request.user):
-        raise PermissionDenied
     form = PaperBatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         batch = start_paper_batch(user=request.user, **form.cleaned_data)
@@ -360,11 +368,10 @@ class PaperPrintForm(forms.Form):
         self.fields["language"].choices = settings.LANGUAGES
 
 
+@staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_questionnaire(request):
     """Download numbered paper questionnaires of a wave, to hand out and type in later."""
-    if not _may_enter_paper(request.user):
-        raise PermissionDenied
     initial = {"wave": request.GET["wave"]} if request.GET.get("wave", "").isdigit() else {}
     form = PaperPrintForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -383,11 +390,10 @@ def paper_questionnaire(request):
     return render(request, "surveys/admin/paper_print.html", {"form": form}, status=status)
 
 
+@staff_action(Action.ENTER_PAPER)
 @require_http_methods(["GET", "POST"])
 def paper_entry(request, pk):
     """Type in one paper sheet after another: check it as the runner would, then store it."""
-    if not _may_enter_paper(request.user):
-        raise PermissionDenied
     batch = get_object_or_404(PaperBatch.objects.select_related("wave__questionnaire"), pk=pk)
     structure = selectors.questionnaire_structure(questionnaire=batch.wave.questionnaire)
     url = reverse("surveys_admin:paper_entry", args=[batch.pk])
@@ -447,3 +453,60 @@ def _paper_page(request, batch, structure, typed, errors, sheet):
         "decline_mark": paper.DECLINE_MARK,
     }
     return render(request, "surveys/admin/paper_entry.html", context, status=400 if errors else 200)
+
+
+class TabletForm(forms.Form):
+    wave = forms.ModelChoiceField(
+        label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
+    )
+    name = forms.CharField(
+        label=_("Name of the tablet"),
+        max_length=100,
+        help_text=_("For example “Tablet 2, Jugendtreff Altenhagen”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].queryset = Wave.objects.filter(tablet_mode=True)
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+@staff_action(Action.ENTER_PAPER)
+@require_http_methods(["GET", "POST"])
+def tablets(request):
+    """Enrol a tablet for a wave's offline page (its QR code is shown once); list tablets."""
+    form = TabletForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wave = form.cleaned_data["wave"]
+        device, token = enrol_tablet(wave=wave, name=form.cleaned_data["name"], user=request.user)
+        url = request.build_absolute_uri(
+            reverse("surveys:tablet", args=[wave.slug]) + "?" + urlencode({"device": token})
+        )
+        response = render(
+            request,
+            "surveys/admin/tablet_enrolled.html",
+            {"device": device, "url": url, "qr_code": _qr_svg(url)},
+        )
+        # The token exists only in this page: no cache may keep a copy.
+        response["Cache-Control"] = "no-store"
+        return response
+    context = {"form": form, "tablets": TabletDevice.objects.select_related("wave")[:50]}
+    return render(
+        request, "surveys/admin/tablets.html", context, status=400 if form.errors else 200
+    )
+
+
+@staff_action(Action.ENTER_PAPER)
+@require_http_methods(["POST"])
+def revoke_tablet_view(request, pk):
+    """Switch a tablet off: its next sync is refused, its kept answers stay on it."""
+    device = get_object_or_404(TabletDevice.objects.select_related("wave"), pk=pk)
+    revoke_tablet(device=device, user=request.user)
+    messages.success(request, _("“%(name)s” is switched off.") % {"name": device.name})
+    return redirect("surveys_admin:tablets")

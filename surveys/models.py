@@ -508,6 +508,12 @@ class Wave(models.Model):
         ordering = ["-opens_at"]
         verbose_name = _("wave")
         verbose_name_plural = _("waves")
+        # Staff actions beyond editing a row; surveys/permissions.py names what each allows.
+        permissions = [
+            ("open_close_wave", _("Can open and close waves")),
+            ("print_codes_and_posters", _("Can print code cards and posters")),
+            ("enter_paper_answers", _("Can enter paper answers and enrol tablets")),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.label})" if self.label else self.title
@@ -856,8 +862,6 @@ class PageProgress(models.Model):
     class Meta:
         verbose_name = _("page progress")
         verbose_name_plural = _("page progress")
-        # The field monitor shows exact counts, small ones too: only for staff given this.
-        permissions = [("view_field_monitor", _("Can see the field monitor's exact counts"))]
         constraints = [
             models.UniqueConstraint(fields=["wave", "page"], name="one_progress_row_per_page")
         ]
@@ -892,3 +896,34 @@ class ProtectionCounter(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.count}"
+
+
+class TabletDevice(models.Model):
+    """A staff tablet enrolled for one wave's offline page; its token works until revoked.
+
+    Only a hash of the device key is kept: the key itself is shown once, in the QR code
+    staff open on the tablet.
+    """
+
+    wave = models.ForeignKey(
+        Wave, on_delete=models.CASCADE, related_name="tablets", verbose_name=_("wave")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, editable=False)
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tablet")
+        verbose_name_plural = _("tablets")
+        ordering = ["-enrolled_at", "-pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

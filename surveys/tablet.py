@@ -57,6 +57,10 @@ def tablet_strings() -> dict:
             "These answers were not stored because the server found a problem. They stay on "
             "this tablet; please note the problem and tell the project team."
         ),
+        "revoked": gettext(
+            "The project team has switched this tablet off, so it sends no more answers. "
+            "The answers stay saved on this tablet; please tell the project team."
+        ),
         "loadFailed": gettext(
             "The questions could not be loaded. Please connect the tablet to the internet "
             "once and open this page again."

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from surveys import codes, guessing, linking, protection, selectors, services
 from surveys.forms import RunnerState, StateError, page_fields, read_page
 from surveys.models import Wave
+from surveys.services.tablets import tablet_for_token
 from surveys.tablet import tablet_strings
 from surveys.validation import check
 
@@ -360,8 +361,16 @@ def _tablet_wave(slug):
 
 
 def tablet(request, slug):
-    """Serve the tablet page: the questions are drawn by tablet.js from the public API."""
+    """Serve the tablet page to a tablet staff enrolled; anyone else gets the runner.
+
+    The questions are drawn by tablet.js from the public API; the device token from the
+    enrolment QR code comes along with every answer the tablet syncs.
+    """
     wave = _tablet_wave(slug)
+    token = request.GET.get("device", "")
+    device = tablet_for_token(token, wave=wave) if token else None
+    if device is None or device.is_revoked:
+        return redirect("surveys:answer", slug=wave.slug)
     if wave.has_closed():
         return render(request, "surveys/closed.html", _done_context(wave), status=410)
     language = get_language()
@@ -376,7 +385,7 @@ def tablet(request, slug):
         "responsesUrl": reverse("surveys_api:responses"),
         "workerUrl": reverse("surveys:tablet_worker", args=[wave.slug]),
         "scope": reverse("surveys:tablet", args=[wave.slug]),
-        "tablet": protection.sign_tablet_token(wave_id=wave.pk),
+        "tablet": token,
         "strings": tablet_strings(),
     }
     return render(request, "surveys/tablet.html", {"wave": wave, "config": config})

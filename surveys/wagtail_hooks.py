@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from surveys import admin_views, selectors
 from surveys.models import Questionnaire, Scale, Wave
+from surveys.permissions import Action, user_can
 from surveys.services.questionnaires import complete_questionnaire
 
 
@@ -87,30 +88,33 @@ def fill_in_standard_options(request, instance):
 
 @hooks.register("register_snippet_listing_buttons")
 def survey_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Questionnaire):
+    if isinstance(snippet, Questionnaire) and user_can(user, Action.EDIT_QUESTIONNAIRES):
         yield ListingButton(
             _("Preview"), reverse("surveys_admin:preview", args=[snippet.pk]), priority=5
         )
         yield ListingButton(
             _("New version"), reverse("surveys_admin:new_version", args=[snippet.pk]), priority=15
         )
-    if isinstance(snippet, Wave):
+    if not isinstance(snippet, Wave):
+        return
+    if user_can(user, Action.OPEN_CLOSE_WAVES):
         if snippet.is_open():
             label, url = _("Close now"), reverse("surveys_admin:close_wave", args=[snippet.pk])
         else:
             label, url = _("Open now"), reverse("surveys_admin:open_wave", args=[snippet.pk])
         yield ListingButton(label, url, priority=5)
+    if user_can(user, Action.EDIT_QUESTIONNAIRES):
         yield ListingButton(
             _("Preview"),
             reverse("surveys_admin:preview", args=[snippet.questionnaire_id]),
             priority=6,
         )
-        if snippet.code_policy != Wave.CodePolicy.OPEN:
-            yield ListingButton(
-                _("Codes by venue"),
-                reverse("surveys_admin:code_overview") + f"?wave={snippet.pk}",
-                priority=7,
-            )
+    if user_can(user, Action.PRINT_CODES) and snippet.code_policy != Wave.CodePolicy.OPEN:
+        yield ListingButton(
+            _("Codes by venue"),
+            reverse("surveys_admin:code_overview") + f"?wave={snippet.pk}",
+            priority=7,
+        )
 
 
 admin_patterns = [
@@ -127,6 +131,8 @@ admin_patterns = [
     path("paper/<int:pk>/", admin_views.paper_entry, name="paper_entry"),
     path("paper/print/", admin_views.paper_questionnaire, name="paper_questionnaire"),
     path("posters/", admin_views.poster, name="poster"),
+    path("tablets/", admin_views.tablets, name="tablets"),
+    path("tablets/<int:pk>/revoke/", admin_views.revoke_tablet_view, name="tablet_revoke"),
 ]
 
 
@@ -135,36 +141,67 @@ def survey_admin_urls():
     return [path("surveys/", include((admin_patterns, "surveys_admin")))]
 
 
+class ActionMenuItem(MenuItem):
+    """A menu item shown only to users allowed its action."""
+
+    def __init__(self, *args, action: Action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def is_shown(self, request):
+        return user_can(request.user, self.action)
+
+
 @hooks.register("register_admin_menu_item")
 def instrument_library_menu_item():
-    return MenuItem(
+    return ActionMenuItem(
         _("Instrument library"),
         reverse("surveys_admin:instruments"),
         icon_name="list-ul",
         order=310,
+        action=Action.EDIT_QUESTIONNAIRES,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def card_sheet_menu_item():
-    return MenuItem(
+    return ActionMenuItem(
         _("Access code cards"),
         reverse("surveys_admin:card_sheet"),
         icon_name="key",
         order=320,
+        action=Action.PRINT_CODES,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def paper_entry_menu_item():
-    return MenuItem(
+    return ActionMenuItem(
         _("Paper questionnaires"),
         reverse("surveys_admin:paper_batches"),
         icon_name="doc-full",
         order=325,
+        action=Action.ENTER_PAPER,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def poster_menu_item():
-    return MenuItem(_("QR posters"), reverse("surveys_admin:poster"), icon_name="image", order=330)
+    return ActionMenuItem(
+        _("QR posters"),
+        reverse("surveys_admin:poster"),
+        icon_name="image",
+        order=330,
+        action=Action.PRINT_CODES,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def tablet_menu_item():
+    return ActionMenuItem(
+        _("Tablets"),
+        reverse("surveys_admin:tablets"),
+        icon_name="mobile-alt",
+        order=327,
+        action=Action.ENTER_PAPER,
+    )

@@ -5,13 +5,6 @@ from django.db.models import QuerySet
 from analytics.models import Export
 
 
-def can_export(user) -> bool:
-    """Return whether a user may export raw responses (analysts and superusers)."""
-    return bool(
-        user.is_active and (user.is_superuser or user.has_perm("analytics.export_responses"))
-    )
-
-
 def recent_exports(*, limit: int = 20) -> QuerySet[Export]:
     return Export.objects.select_related("wave", "requested_by")[:limit]
 

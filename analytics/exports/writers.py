@@ -1,6 +1,5 @@
 """File writers: each takes the codebook, then rows chunk by chunk, then closes the file."""
 
-import csv
 import datetime
 from pathlib import Path
 
@@ -10,38 +9,22 @@ from django.utils.translation import gettext as _
 
 from analytics.exports.codebook import DECLINED_CODE, Codebook, ExportError
 from analytics.exports.sav import SavColumn, SavFileWriter
+from analytics.tabular import CSV_ENCODING, CsvTable, XlsxWorkbook
 
 # Excel's sheet limit is 1,048,576 rows; one is the header.
 XLSX_MAX_ROWS = 1_048_575
-
-
-def _plain(value):
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 class CsvWriter:
     suffix = "csv"
 
     def __init__(self, path: Path, codebook: Codebook):
-        # UTF-8 with a byte order mark, so Excel shows umlauts and Arabic script right.
-        self.file = path.open("w", encoding="utf-8-sig", newline="")
-        self.writer = csv.writer(self.file)
-        self.writer.writerow([variable.name for variable in codebook.variables])
+        self.file = path.open("w", encoding=CSV_ENCODING, newline="")
+        self.table = CsvTable(self.file)
+        self.table.writerow([variable.name for variable in codebook.variables])
 
     def write(self, rows: list[list]) -> None:
-        self.writer.writerows(
-            [
-                ""
-                if value is None
-                else value.isoformat()
-                if isinstance(value, datetime.date)
-                else _plain(value)
-                for value in row
-            ]
-            for row in rows
-        )
+        self.table.writerows(rows)
 
     def close(self) -> None:
         self.file.close()
@@ -51,8 +34,6 @@ class XlsxWriter:
     suffix = "xlsx"
 
     def __init__(self, path: Path, codebook: Codebook):
-        from openpyxl import Workbook
-
         if codebook.response_count > XLSX_MAX_ROWS:
             raise ExportError(
                 _(
@@ -62,30 +43,20 @@ class XlsxWriter:
                 % {"limit": f"{XLSX_MAX_ROWS:,}", "count": f"{codebook.response_count:,}"}
             )
         self.path = path
-        # Write-only mode streams rows to disk instead of keeping every cell in memory.
-        self.workbook = Workbook(write_only=True)
-        self.sheet = self.workbook.create_sheet(_("Responses"))
+        self.workbook = XlsxWorkbook()
+        self.sheet = self.workbook.add_sheet(_("Responses"))
         self.sheet.append([variable.name for variable in codebook.variables])
-        labels = self.workbook.create_sheet(_("Variables"))
+        labels = self.workbook.add_sheet(_("Variables"))
         labels.append([_("Variable"), _("Label")])
         for variable in codebook.variables:
-            labels.append([variable.name, _clean_cell(variable.label)])
+            labels.append([variable.name, variable.label])
 
     def write(self, rows: list[list]) -> None:
         for row in rows:
-            self.sheet.append([_clean_cell(_plain(value)) for value in row])
+            self.sheet.append(row)
 
     def close(self) -> None:
         self.workbook.save(self.path)
-
-
-def _clean_cell(value):
-    """Drop the control characters Excel refuses (tabs and line breaks stay)."""
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
 
 
 class SavWriter:

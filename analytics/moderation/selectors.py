@@ -10,13 +10,6 @@ from surveys.models import Answer, Question, Wave
 FREE_TEXT_KINDS = [Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT]
 
 
-def can_moderate(user) -> bool:
-    """Return whether a user may read free text and decide on quotes."""
-    return bool(
-        user.is_active and (user.is_superuser or user.has_perm("analytics.moderate_quotes"))
-    )
-
-
 def moderation_queue(*, wave: Wave | None = None) -> QuerySet[Answer]:
     """Return the free-text answers nobody has decided on yet, oldest first.
 

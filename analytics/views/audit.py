@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from analytics import audit
 from analytics.views.base import StaffPage
+from surveys.permissions import Action
 
 PAGE_SIZE = 50
 
@@ -14,13 +15,7 @@ class AuditLogView(StaffPage):
     header_icon = "history"
     template_name = "analytics/admin/audit.html"
 
-    @staticmethod
-    def allowed(user) -> bool:
-        return user.is_active and (
-            user.is_superuser
-            or user.has_perm("analytics.export_responses")
-            or user.has_perm("analytics.moderate_quotes")
-        )
+    action = Action.VIEW_AUDIT_LOG
 
     def get_context_data(self, **kwargs):
         page = Paginator(audit.audit_entries(), PAGE_SIZE).get_page(self.request.GET.get("page"))

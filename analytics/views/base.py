@@ -1,22 +1,25 @@
 """What every staff data page shares: Wagtail's admin furniture and a permission check."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from surveys.permissions import Action, refusal, user_can
+
 
 class StaffPage(WagtailAdminTemplateMixin, TemplateView):
-    """An admin page open only to users that `allowed(user)` lets in."""
+    """An admin page open only to users allowed its `action`; others get a 403."""
 
-    @staticmethod
-    def allowed(user) -> bool:
-        return user.is_active
+    action: Action
+
+    @classmethod
+    def allowed(cls, user) -> bool:
+        return user_can(user, cls.action)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.allowed(request.user):
-            raise PermissionDenied
+            return refusal(request, self.action)
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +13,7 @@ from analytics.exports import selectors, services
 from analytics.models import Export
 from analytics.views.base import StaffPage
 from surveys.models import Wave
+from surveys.permissions import Action, staff_action
 
 
 class WaveChoiceField(forms.ModelChoiceField):
@@ -68,7 +68,7 @@ class ExportsView(StaffPage):
     header_icon = "download"
     template_name = "analytics/admin/exports.html"
 
-    allowed = staticmethod(selectors.can_export)
+    action = Action.EXPORT
 
     def get_context_data(self, form=None, **kwargs):
         exports = list(selectors.recent_exports())
@@ -96,10 +96,9 @@ class ExportsView(StaffPage):
         return redirect("analytics_exports")
 
 
+@staff_action(Action.EXPORT)
 def download_export(request, pk):
     """Hand a finished export file to staff allowed to export; nobody else."""
-    if not selectors.can_export(request.user):
-        raise PermissionDenied
     export = get_object_or_404(Export.objects.select_related("wave"), pk=pk)
     path = selectors.export_file_path(export=export)
     if path is None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import format_lazy
@@ -16,6 +16,7 @@ from analytics.moderation import selectors, services
 from analytics.moderation.detection import personal_details, propose_redaction, redact_spans
 from analytics.views.base import StaffPage
 from surveys.models import Answer, Wave
+from surveys.permissions import Action, refusal, safe_next, staff_action, user_can
 
 PAGE_SIZE = 10
 
@@ -144,7 +145,7 @@ class ModerationQueueView(StaffPage):
     header_icon = "comment"
     template_name = "analytics/admin/moderation.html"
 
-    allowed = staticmethod(selectors.can_moderate)
+    action = Action.VIEW_ANSWERS
 
     def get_context_data(self, invalid=None, **kwargs):
         wave = None
@@ -174,15 +175,19 @@ class ModerationQueueView(StaffPage):
         )
 
 
+@staff_action(Action.MODERATE, Action.MARK_SAFEGUARDING)
 @require_POST
 def decide(request, pk):
     """Take a moderator's decision on one answer, then go back to the queue."""
-    if not selectors.can_moderate(request.user):
-        raise PermissionDenied
     answer = get_object_or_404(Answer.objects.select_related("question", "response__wave"), pk=pk)
     form = DecisionForm(request.POST, prefix=f"answer-{answer.pk}", names=selectors.watched_names())
     if form.is_valid():
         action, data = form.cleaned_data["action"], form.cleaned_data
+        needed = (
+            Action.MARK_SAFEGUARDING if action == DecisionForm.SAFEGUARDING else Action.MODERATE
+        )
+        if not user_can(request.user, needed):
+            return refusal(request, needed)
         try:
             if action == DecisionForm.APPROVE:
                 services.approve_quote(
@@ -205,7 +210,7 @@ def decide(request, pk):
                 )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        return redirect(request.POST.get("next") or "analytics_moderation")
+        return redirect(safe_next(request, request.POST.get("next"), "analytics_moderation"))
     view = ModerationQueueView.as_view()
     request.method = "GET"
     response = view(request, invalid=(answer.pk, form))
@@ -213,22 +218,20 @@ def decide(request, pk):
     return response
 
 
+@staff_action(Action.MODERATE)
 @require_POST
 def withdraw(request, pk):
     """Take an approved quote off the dashboards."""
-    if not selectors.can_moderate(request.user):
-        raise PermissionDenied
     quote = get_object_or_404(Quote, pk=pk, status=Quote.Status.APPROVED)
     services.withdraw_quote(quote=quote, user=request.user)
     messages.success(request, _("The quote is no longer published."))
     return redirect("analytics_moderation")
 
 
+@staff_action(Action.HANDLE_SAFEGUARDING)
 @require_POST
 def handle_concern(request, pk):
     """Record that the current staff member handled a safeguarding concern today."""
-    if not safeguarding.can_handle_concerns(request.user):
-        raise PermissionDenied
     concern = get_object_or_404(SafeguardingConcern, pk=pk)
     try:
         safeguarding.handle_concern(concern=concern, user=request.user)

@@ -1,12 +1,11 @@
 """The field monitor page: a running wave at a glance, for staff with its permission only."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 
 from analytics.monitor import field_figures
 from analytics.views.base import StaffPage
 from surveys.models import Wave
+from surveys.permissions import Action
 from surveys.selectors import open_waves
 
 
@@ -15,20 +14,7 @@ class FieldMonitorView(StaffPage):
     header_icon = "view"
     template_name = "analytics/admin/monitor.html"
 
-    @staticmethod
-    def allowed(user) -> bool:
-        # Exact counts, small ones too, so a permission of its own (the page says so).
-        return (
-            user.is_active
-            and user.has_perm("wagtailadmin.access_admin")
-            and user.has_perm("surveys.view_field_monitor")
-        )
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.allowed(request.user):
-            # A plain 403 (Wagtail would turn PermissionDenied into a redirect home).
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
+    action = Action.VIEW_MONITOR
 
     def get_context_data(self, **kwargs):
         waves = list(Wave.objects.order_by("-opens_at"))

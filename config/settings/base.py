@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "rest_framework",
@@ -259,6 +260,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Public pages set no cookie but CSRF where a form needs it; staff get a session.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie ends with the browser session: no year-long cookie on a young person's phone.
+CSRF_COOKIE_AGE = None
 # "no-referrer" makes Chromium send `Origin: null` on form posts, which CSRF rejects;
 # "same-origin" still sends nothing to any other host.
 SECURE_REFERRER_POLICY = "same-origin"
@@ -350,6 +353,9 @@ AXES_DISABLE_ACCESS_LOG = True
 # `make run` lets the demo administrator in without a phone.
 STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = "PaRT Hagen"
+# Hours after an administrator made an account or reset its second factor in which its
+# owner may set one up; later, only another reset opens it again.
+STAFF_2FA_ENROLMENT_HOURS = env.int("STAFF_2FA_ENROLMENT_HOURS", default=72)
 AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = [
     # Locking out by user name alone is the point: we keep no IP address.
@@ -424,7 +430,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # No badge that asks validator.swagger.io about our schema.
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Without deep links no link sits inside an operation's toggle button (axe: nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
 }
 
 # E-mail: notifications to staff (form entries)

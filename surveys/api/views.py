@@ -19,7 +19,13 @@ from rest_framework.views import APIView
 from surveys import guessing, models, protection, selectors, services
 from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
+from surveys.services.tablets import tablet_for_token
 from surveys.validation import check
+
+TABLET_REVOKED_MESSAGE = _(
+    "The project team has switched this tablet off, so it sends no more answers. "
+    "The answers stay saved on this tablet; please tell the project team."
+)
 
 
 def _messages():
@@ -70,7 +76,7 @@ class ResponseCreateApi(APIView):
             required=False,
             allow_blank=True,
             max_length=500,
-            help_text=_("The token of a staff tablet page (tablet mode), if sent from one."),
+            help_text=_("The token of a tablet staff enrolled (tablet mode), if sent from one."),
         )
         altcha = serializers.CharField(
             required=False,
@@ -113,6 +119,7 @@ class ResponseCreateApi(APIView):
             201: OutputSerializer,
             200: OutputSerializer,
             400: ErrorSerializer,
+            403: ErrorSerializer,
             429: ErrorSerializer,
         },
         examples=[
@@ -173,6 +180,12 @@ class ResponseCreateApi(APIView):
                 "version",
                 _("These answers belong to an older version of the survey."),
             )
+        # Only a tablet staff enrolled syncs under the tablet allowance; one they revoked
+        # is refused (it keeps its answers), any other token counts as a plain browser.
+        tablet = tablet_for_token(data.get("tablet", ""), wave=wave)
+        if tablet is not None and tablet.is_revoked:
+            return _fail("tablet", TABLET_REVOKED_MESSAGE, status.HTTP_403_FORBIDDEN)
+        allowance = protection.sign_tablet_token(wave_id=wave.pk) if tablet else ""
         structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
         known = {question.key for question in structure.questions if question.takes_answers}
         raw, shape_errors = {}, {}
@@ -195,7 +208,7 @@ class ResponseCreateApi(APIView):
             protection.screen_api(
                 request,
                 wave=wave,
-                tablet_token=data.get("tablet", ""),
+                tablet_token=allowance,
                 challenge=data.get("altcha", ""),
             )
         except protection.SubmissionRefused as problem:

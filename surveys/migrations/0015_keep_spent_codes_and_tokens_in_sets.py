@@ -25,27 +25,6 @@ def move_into_sets(apps, schema_editor):
     )
 
 
-SURVEY_STAFF = "Umfrage-Team"
-
-
-def let_survey_staff_see_the_field_monitor(apps, schema_editor):
-    """Give the survey team, who run the field work, the field monitor's new permission."""
-    from django.contrib.auth.management import create_permissions
-
-    surveys = apps.get_app_config("surveys")
-    surveys.models_module = True
-    create_permissions(surveys, apps=apps, verbosity=0)
-    surveys.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permission = Permission.objects.filter(
-        content_type__app_label="surveys", codename="view_field_monitor"
-    ).first()
-    group = Group.objects.filter(name=SURVEY_STAFF).first()
-    if permission is not None and group is not None:
-        group.permissions.add(permission)
-
-
 def move_out_of_sets(apps, schema_editor):
     """Mark the codes of each set spent again (tokens cannot come back from their digests)."""
     AccessCode = apps.get_model("surveys", "AccessCode")
@@ -96,15 +75,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(move_into_sets, move_out_of_sets),
-        migrations.AlterModelOptions(
-            name="pageprogress",
-            options={
-                "permissions": [("view_field_monitor", "Can see the field monitor's exact counts")],
-                "verbose_name": "page progress",
-                "verbose_name_plural": "page progress",
-            },
-        ),
-        migrations.RunPython(let_survey_staff_see_the_field_monitor, migrations.RunPython.noop),
         migrations.DeleteModel(
             name="SubmissionToken",
         ),

@@ -12,11 +12,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from wagtail.log_actions import log
 
 from surveys import selectors
 from surveys.models import Question, Questionnaire, Scale, ScaleItem
 from surveys.services.questionnaires import QuestionnaireFrozen, complete_questionnaire
 
+INSTRUMENT_LOADED = "part.instrument_loaded"
 LIBRARY = Path(__file__).resolve().parents[1] / "instruments"
 
 
@@ -69,7 +71,7 @@ def _texts(entry: dict) -> tuple[str, dict]:
 
 
 @transaction.atomic
-def load_instrument(*, key: str, questionnaire: Questionnaire | None = None) -> Scale:
+def load_instrument(*, key: str, questionnaire: Questionnaire | None = None, user=None) -> Scale:
     """Add an instrument as a new page of `questionnaire` (or of a new one) with its scale."""
     chosen = instrument(key)
     data = chosen.data
@@ -132,5 +134,11 @@ def load_instrument(*, key: str, questionnaire: Questionnaire | None = None) -> 
             subscale=item.get("subscale", ""),
         )
         for row, item in zip(rows, data["items"], strict=True)
+    )
+    log(
+        instance=questionnaire,
+        action=INSTRUMENT_LOADED,
+        user=user,
+        data={"instrument": key, "questionnaire": questionnaire.key},
     )
     return scale

@@ -1,10 +1,13 @@
 """Build questionnaires: standard options, matrix rows and new versions."""
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from surveys import selectors
 from surveys.models import Option, Question, Questionnaire, ScaleItem
 from surveys.standard_options import ASKS_FOR_TEXT, label_translations, standard_options_for
+
+QUESTIONNAIRE_VERSIONED = "part.questionnaire_versioned"
 
 
 class QuestionnaireFrozen(Exception):
@@ -73,7 +76,7 @@ def _add_standard(question: Question, kind: str) -> list[Option]:
 
 
 @transaction.atomic
-def create_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
+def create_new_version(*, questionnaire: Questionnaire, user=None) -> Questionnaire:
     """Copy a questionnaire, its pages, questions, options and scales as the next version.
 
     Responses keep pointing at the version they answered; waves are moved to a new
@@ -116,4 +119,10 @@ def create_new_version(*, questionnaire: Questionnaire) -> Questionnaire:
             )
             for item in items
         )
+    log(
+        instance=copy,
+        action=QUESTIONNAIRE_VERSIONED,
+        user=user,
+        data={"questionnaire": questionnaire.key, "version": copy.version},
+    )
     return copy

@@ -1,6 +1,8 @@
 """Open and close waves."""
 
+from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from surveys.models import Wave
 from surveys.translation import incomplete_choice
@@ -14,7 +16,14 @@ class LanguagesIncomplete(Exception):
         self.message = message
 
 
-def open_wave(*, wave: Wave, at=None) -> Wave:
+# Audit actions, registered with their wording in analytics/audit.py (surveys may not
+# import analytics, so it logs through Wagtail alone).
+WAVE_OPENED = "part.wave_opened"
+WAVE_CLOSED = "part.wave_closed"
+
+
+@transaction.atomic
+def open_wave(*, wave: Wave, user=None, at=None) -> Wave:
     """Take answers from now on (a closing time in the past is cleared).
 
     Refused while a chosen language lacks wording, so nobody meets German questions under
@@ -28,11 +37,14 @@ def open_wave(*, wave: Wave, at=None) -> Wave:
     if wave.closes_at is not None and wave.closes_at <= at:
         wave.closes_at = None
     wave.save(update_fields=["opens_at", "closes_at"])
+    log(instance=wave, action=WAVE_OPENED, user=user, data={"wave": wave.slug})
     return wave
 
 
-def close_wave(*, wave: Wave, at=None) -> Wave:
+@transaction.atomic
+def close_wave(*, wave: Wave, user=None, at=None) -> Wave:
     """Stop taking answers now; results of an "after closing" wave may then be public."""
     wave.closes_at = at or timezone.now()
     wave.save(update_fields=["closes_at"])
+    log(instance=wave, action=WAVE_CLOSED, user=user, data={"wave": wave.slug})
     return wave

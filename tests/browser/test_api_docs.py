@@ -35,3 +35,18 @@ def test_the_api_docs_list_the_endpoints_and_ask_only_our_own_host(
 
     assert hosts == {urlparse(live_server.url).netloc}
     assert console_errors == []
+
+
+def test_axe_finds_no_violation_on_the_api_docs(live_server, transactional_db, docs_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    docs_page.goto(live_server.url + "/api/v1/docs/")
+    docs_page.wait_for_selector("text=/api/v1/waves/{slug}/results/")
+    docs_page.wait_for_load_state("networkidle")
+
+    results = Axe().run(docs_page)
+
+    assert [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:5])
+        for violation in results.response["violations"]
+    ] == []

@@ -25,7 +25,9 @@ def social_worker(django_user_model):
             codename__in=[
                 "access_admin",
                 "export_responses",
+                "view_answer",
                 "moderate_quotes",
+                "mark_safeguarding_concerns",
                 "view_field_monitor",
                 "add_safeguardingrule",
                 "change_safeguardingrule",

@@ -1,9 +1,12 @@
 """A staff tablet without signal: answers wait in IndexedDB and are sent once, when online."""
 
+from urllib.parse import urlencode
+
 import pytest
 
-from surveys.models import Response
+from surveys.models import Response, TabletDevice
 from surveys.selectors import is_submitted
+from surveys.services.tablets import enrol_tablet, revoke_tablet
 from tests.browser.conftest import CHROMIUM_ARGS, PHONE, screenshot
 from tests.factories import WaveFactory
 
@@ -80,6 +83,12 @@ def _answer(page, *, quarter: int, feeling: int):
     page.locator("[data-tablet-form]").wait_for()
 
 
+def enrolled_address(wave) -> str:
+    """Return the address the QR code of a newly enrolled tablet opens."""
+    _device, token = enrol_tablet(wave=wave, name="Tablet 1", user=None)
+    return f"/s/{wave.slug}/tablet/?{urlencode({'device': token})}"
+
+
 def _waiting(page, count: int):
     page.locator(f"[data-waiting][data-count='{count}']").wait_for()
 
@@ -96,7 +105,7 @@ def test_three_answers_given_offline_survive_a_closed_browser_and_are_stored_onc
     live_server, chromium_path, playwright, tmp_path
 ):
     wave = WaveFactory(slug="tablet-welle", tablet_mode=True)
-    url = f"{live_server.url}/s/tablet-welle/tablet/"
+    url = live_server.url + enrolled_address(wave)
     context = _tablet(playwright, chromium_path, tmp_path / "profile")
     page = _open(context, url)
     _ready_for_offline(page)
@@ -142,9 +151,9 @@ def test_three_answers_given_offline_survive_a_closed_browser_and_are_stored_onc
 def test_one_invalid_answer_in_a_sync_is_kept_aside_for_staff_and_the_valid_ones_are_stored(
     live_server, chromium_path, playwright, tmp_path
 ):
-    WaveFactory(slug="tablet-welle", tablet_mode=True)
+    wave = WaveFactory(slug="tablet-welle", tablet_mode=True)
     context = _tablet(playwright, chromium_path, tmp_path / "profile")
-    page = _open(context, f"{live_server.url}/s/tablet-welle/tablet/")
+    page = _open(context, live_server.url + enrolled_address(wave))
     _ready_for_offline(page)
     context.set_offline(True)
     for quarter in (0, 1, 0):
@@ -165,4 +174,27 @@ def test_one_invalid_answer_in_a_sync_is_kept_aside_for_staff_and_the_valid_ones
     page.locator("[data-tablet-form]").wait_for()
     page.wait_for_timeout(500)
     assert Response.objects.count() == 2 and not is_submitted(token=spoiled)
+    context.close()
+
+
+def test_a_revoked_tablet_stops_syncing_says_so_and_keeps_its_answers(
+    live_server, chromium_path, playwright, tmp_path
+):
+    wave = WaveFactory(slug="tablet-welle", tablet_mode=True)
+    context = _tablet(playwright, chromium_path, tmp_path / "profile")
+    page = _open(context, live_server.url + enrolled_address(wave))
+    _ready_for_offline(page)
+    context.set_offline(True)
+    for quarter in (0, 1):
+        _answer(page, quarter=quarter, feeling=2)
+    revoke_tablet(device=TabletDevice.objects.get(), user=None)
+
+    context.set_offline(False)
+    page.get_by_role("button", name="Jetzt senden").click()
+
+    page.locator("[data-revoked]").wait_for()
+    screenshot(page, "tablet-revoked")
+    assert "abgeschaltet" in page.locator("[data-revoked]").inner_text()
+    assert len(page.evaluate(KEPT)) == 2
+    assert Response.objects.count() == 0
     context.close()

@@ -156,6 +156,20 @@
                       return true;
                     });
                 }
+                if (response.status === 403) {
+                  // Staff revoked this tablet: stop sending and say so; every answer stays here.
+                  return response
+                    .json()
+                    .catch(function () {
+                      return {};
+                    })
+                    .then(function (errors) {
+                      var box = document.querySelector("[data-revoked]");
+                      box.textContent = [].concat(errors.tablet || [S.revoked]).join(" ");
+                      box.hidden = false;
+                      return false;
+                    });
+                }
                 return false; // 429 or a server error: try again later, in order.
               },
               function () {

@@ -23,16 +23,27 @@ def analyst(django_user_model):
 
 @pytest.fixture
 def moderator(django_user_model):
-    return _staff_user(django_user_model, "moderation", "moderate_quotes")
-
-
-@pytest.fixture
-def field_staff(django_user_model):
-    """A staff member who runs the field work and may see the field monitor."""
-    return _staff_user(django_user_model, "feldarbeit", "view_field_monitor")
+    return _staff_user(
+        django_user_model,
+        "moderation",
+        "view_answer",
+        "moderate_quotes",
+        "mark_safeguarding_concerns",
+    )
 
 
 @pytest.fixture
 def editor(django_user_model):
     """A staff member with admin access but no right to exports or moderation."""
     return _staff_user(django_user_model, "redaktion")
+
+
+@pytest.fixture
+def monitor_viewer(django_user_model):
+    """A staff member who may see the field monitor's exact counts."""
+    return _staff_user(django_user_model, "feldarbeit", "view_field_monitor")
+
+
+@pytest.fixture
+def auditor(django_user_model):
+    return _staff_user(django_user_model, "revision", "view_audit_log")

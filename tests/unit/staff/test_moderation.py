@@ -314,7 +314,7 @@ def test_a_staff_member_without_the_moderation_right_cannot_read_free_text(
 
     response = client.get("/admin/data/moderation/")
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 403
     assert "Geheim" not in response.content.decode()
 
 
@@ -353,3 +353,29 @@ def test_the_team_page_still_opens_after_the_answer_of_a_concern_was_purged(
 
     page = client.get("/admin/data/moderation/")
     assert page.status_code == 200 and "Im Team besprechen" in page.content.decode()
+
+
+def _decide_and_go_to(client, user, item, target):
+    client.force_login(user)
+    data = {f"answer-{item.pk}-action": "reject", "next": target}
+    return client.post(f"/admin/data/moderation/{item.pk}/", data)
+
+
+def test_a_decision_never_leads_to_another_host(client, moderator, wave_with_text):
+    wave, question = wave_with_text
+    item = free_text(wave, question, "Mehr Licht")
+
+    response = _decide_and_go_to(client, moderator, item, "https://evil.example/")
+
+    assert response.url == "/admin/data/moderation/"
+
+
+def test_a_decision_goes_back_to_the_page_of_the_queue_it_came_from(
+    client, moderator, wave_with_text
+):
+    wave, question = wave_with_text
+    item = free_text(wave, question, "Mehr Licht")
+
+    response = _decide_and_go_to(client, moderator, item, "/admin/data/moderation/?page=2")
+
+    assert response.url == "/admin/data/moderation/?page=2"

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from surveys import guessing, protection
 from surveys.models import Response
+from surveys.services.tablets import enrol_tablet
 from tests.factories import WaveFactory
 
 pytestmark = pytest.mark.django_db
@@ -344,7 +345,7 @@ def test_a_resend_above_the_threshold_is_answered_as_stored_before(client, busy)
 
 def test_a_tablet_of_a_wave_in_tablet_mode_syncs_past_the_threshold(client, busy):
     wave = WaveFactory(tablet_mode=True)
-    token = protection.sign_tablet_token(wave_id=wave.pk)
+    _tablet, token = enrol_tablet(wave=wave, name="Tablet 1", user=None)
 
     codes = [_post(client, _payload(wave, tablet=token)).status_code for _ in range(5)]
 
@@ -354,7 +355,7 @@ def test_a_tablet_of_a_wave_in_tablet_mode_syncs_past_the_threshold(client, busy
 def test_a_tablet_token_of_another_wave_gives_no_allowance(client, busy):
     wave = WaveFactory(tablet_mode=True)
     other = WaveFactory(tablet_mode=True)
-    token = protection.sign_tablet_token(wave_id=other.pk)
+    _tablet, token = enrol_tablet(wave=other, name="Tablet 1", user=None)
 
     codes = [_post(client, _payload(wave, tablet=token)).status_code for _ in range(3)]
 
@@ -364,7 +365,7 @@ def test_a_tablet_token_of_another_wave_gives_no_allowance(client, busy):
 def test_a_tablet_past_its_own_allowance_is_told_to_wait(client, busy):
     busy.PART_BURST_PER_TABLET = 2
     wave = WaveFactory(tablet_mode=True)
-    token = protection.sign_tablet_token(wave_id=wave.pk)
+    _tablet, token = enrol_tablet(wave=wave, name="Tablet 1", user=None)
 
     codes = [_post(client, _payload(wave, tablet=token)).status_code for _ in range(3)]
 

@@ -1,0 +1,58 @@
+"""The one CSV and Excel writer: no cell a spreadsheet would run, numbers kept as numbers."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+
+from analytics.tabular import CsvTable, XlsxWorkbook
+
+DANGEROUS = ["=1+2", "+49 2331", "-3+4", "@SUM(A1)", "\tx", "\rx"]
+
+
+def _xlsx(rows) -> openpyxl.Workbook:
+    workbook = XlsxWorkbook()
+    sheet = workbook.add_sheet("Daten")
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+
+
+def _csv(rows) -> list[list[str]]:
+    buffer = io.StringIO()
+    CsvTable(buffer).writerows(rows)
+    return list(csv.reader(io.StringIO(buffer.getvalue())))
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_a_cell_starting_with_a_formula_sign_is_text_in_excel(text):
+    cell = _xlsx([[text]]).active["A1"]
+
+    # A carriage return reads back as a line break (XML), so compare the start only.
+    assert (cell.data_type, cell.value[0]) == ("s", "'")
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_a_cell_starting_with_a_formula_sign_gets_an_apostrophe_in_csv(text):
+    assert _csv([[text]]) == [["'" + text]]
+
+
+def test_numbers_are_numbers_in_excel():
+    sheet = _xlsx([[3, -2, 2.5, 4.0, True]]).active
+
+    assert [cell.value for cell in sheet[1]] == [3, -2, 2.5, 4, 1]
+    assert {cell.data_type for cell in sheet[1]} == {"n"}
+
+
+def test_a_negative_number_is_not_defused_in_csv():
+    assert _csv([[-2, 2.5, 4.0, None, datetime.date(2026, 12, 6)]]) == [
+        ["-2", "2.5", "4", "", "2026-12-06"]
+    ]
+
+
+def test_plain_text_and_arabic_are_kept_as_they_are():
+    assert _xlsx([["Mehr Licht", "مرحبا"]]).active["B1"].value == "مرحبا"
