@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -181,3 +182,12 @@ def test_the_arabic_home_page_links_the_survey_in_arabic(client, demo_site):
     page = client.get("/ar/").content.decode()
 
     assert 'href="/ar/s/quartier-check/"' in page
+
+
+def test_news_dates_are_written_the_way_each_language_writes_them(client, demo_site):
+    turkish = client.get("/tr/news/").content.decode()
+    arabic = client.get("/ar/news/").content.decode()
+
+    months = "Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık"
+    assert re.search(rf'<time datetime="[\d-]+">\d{{1,2}} ({months}) \d{{4}}</time>', turkish)
+    assert re.search(r'<time datetime="[\d-]+">\d{1,2} \w+، \d{4}</time>', arabic)
