@@ -1,6 +1,7 @@
 """The survey engine's API: POST one response; GET published waves and their questionnaires."""
 
 from django.conf import settings
+from django.core.validators import slug_re
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -286,7 +287,8 @@ class ChallengeApi(APIView):
     )
     def get(self, request):
         slug = request.query_params.get("wave", "")[:100]
-        wave = selectors.wave_by_slug(slug=slug) if slug else None
+        # Anything but a slug names no wave (and never reaches the database).
+        wave = selectors.wave_by_slug(slug=slug) if slug_re.fullmatch(slug) else None
         challenge = protection.make_challenge_for(request, wave_id=wave.pk if wave else None)
         return Response(challenge, headers={"Cache-Control": "no-store"})
 

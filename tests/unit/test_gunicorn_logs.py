@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from config.loopback import start_gunicorn
+from benchmarks.loopback import start_gunicorn
 
 PORT = 8102
 CODE = "K7QM-4TXW-9HRV"

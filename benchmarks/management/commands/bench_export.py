@@ -8,7 +8,15 @@ from django.db import connection, transaction
 
 from analytics.exports.services import build_export
 from analytics.models import Export
-from surveys.models import Answer, Option, Question, Questionnaire, Response, Wave
+from surveys.models import (
+    RECORD_KEY_RANGE,
+    Answer,
+    Option,
+    Question,
+    Questionnaire,
+    Response,
+    Wave,
+)
 
 BENCH_KEY = "bench-export"
 AGREEMENT_ITEMS = 10
@@ -133,9 +141,10 @@ def _fill_with_sql(wave: Wave, count: int) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {response_table} (wave_id, questionnaire_id, language, day, quarter, "  # noqa: S608
-            "age_band, gender, home_language) SELECT %s, %s, 'de', "
-            "DATE '2026-10-01' + (g %% 30), '', '', '', '' FROM generate_series(1, %s) g",
-            [wave.pk, wave.questionnaire_id, count],
+            "age_band, gender, home_language, record_key) SELECT %s, %s, 'de', "
+            "DATE '2026-10-01' + (g %% 30), '', '', '', '', floor(random() * %s)::int "
+            "FROM generate_series(1, %s) g",
+            [wave.pk, wave.questionnaire_id, RECORD_KEY_RANGE, count],
         )
         for question in _questions(wave):
             options = [option.pk for option in question.options.all()]

@@ -35,7 +35,7 @@ def test_a_news_item_is_served_at_its_address_under_news(client):
     assert "Komm vorbei!" in response.content.decode()
 
 
-def test_the_dashboard_shows_each_chart_with_its_table_and_summary(client):
+def test_the_dashboard_shows_each_chart_with_its_table_and_summary(client, unperturbed):
     wave = WaveFactory()
     submit(wave, 6, feeling="4", say=6)
     submit(wave, 7, feeling="5", say=9)

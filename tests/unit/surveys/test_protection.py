@@ -414,3 +414,11 @@ def test_a_puzzle_easier_than_the_burst_asks_for_is_refused(busy):
         protection.check_challenge(easy, burst=flood)
 
     assert refused.value.reason == "challenge_bad"
+
+
+@pytest.mark.parametrize("wave", ["\x00", "no such wave", "ä" * 200])
+def test_a_challenge_for_a_wave_name_that_is_no_slug_is_a_plain_puzzle(client, wave):
+    response = client.get("/api/v1/challenge/", {"wave": wave})
+
+    assert response.status_code == 200
+    assert _solve(response.json())
