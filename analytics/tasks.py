@@ -1,8 +1,10 @@
 """Celery entry points: take ids, call services, safe to run twice."""
 
 import logging
+import time
 
 from celery import shared_task
+from django.conf import settings
 from django.db import DatabaseError
 
 from analytics import services
@@ -13,6 +15,24 @@ logger = logging.getLogger(__name__)
 
 # A burst of answers queues one refresh per window instead of one per answer.
 REFRESH_DELAY_SECONDS = 2
+
+# After a failed publish, this process leaves the broker alone for a while: each try
+# costs an answer seconds of connect timeouts, and the beat sweeps catch up anyway.
+_broker_down_until = 0.0
+
+
+def _publish(task, *args, **options) -> bool:
+    """Queue `task` unless the broker failed a moment ago; return whether it was queued."""
+    global _broker_down_until
+    if time.monotonic() < _broker_down_until:
+        return False
+    try:
+        task.apply_async(args, **options)
+    except Exception:
+        _broker_down_until = time.monotonic() + settings.PART_CACHE_RETRY_SECONDS
+        logger.warning("Could not reach the broker; answers are saved, the sweep will catch up.")
+        return False
+    return True
 
 
 @shared_task(
@@ -52,12 +72,9 @@ def queue_refresh(sender, wave_id: int, **kwargs) -> None:
     """Queue one refresh of a wave unless one is already waiting."""
     if not claim_refresh(wave_id=wave_id):
         return
-    try:
-        refresh_snapshot.apply_async((wave_id,), countdown=REFRESH_DELAY_SECONDS)
-    except Exception:
+    if not _publish(refresh_snapshot, wave_id, countdown=REFRESH_DELAY_SECONDS):
         # The answer is saved; the sweep will refresh this wave once the broker is back.
         release_refresh(wave_id=wave_id)
-        logger.warning("Could not queue a refresh of wave %s; the sweep will catch up.", wave_id)
 
 
 @shared_task(
@@ -87,10 +104,5 @@ def find_concerns_everywhere() -> int:
 
 def queue_concern_check(sender, wave_id: int, **kwargs) -> None:
     """Queue a look for safeguarding concerns in a wave that has a new response."""
-    try:
-        find_concerns.delay(wave_id)
-    except Exception:
-        # The answer is saved; the beat sweep finds the concern once the broker is back.
-        logger.warning(
-            "Could not queue a concern check of wave %s; the sweep will.", wave_id, exc_info=True
-        )
+    # The answer is saved either way; the beat sweep finds a concern the queue missed.
+    _publish(find_concerns, wave_id)
