@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -213,7 +214,10 @@ def decide(request, pk):
         return redirect(safe_next(request, request.POST.get("next"), "analytics_moderation"))
     view = ModerationQueueView.as_view()
     request.method = "GET"
-    response = view(request, invalid=(answer.pk, form))
+    # The queue is shown again at the decision's address; its forms must still send the
+    # moderator back to the queue page they came from, not to this POST-only address.
+    back = safe_next(request, request.POST.get("next"), reverse("analytics_moderation"))
+    response = view(request, invalid=(answer.pk, form), next_url=back)
     response.status_code = 400
     return response
 

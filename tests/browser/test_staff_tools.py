@@ -142,10 +142,13 @@ def test_publishing_text_that_still_names_someone_is_stopped_with_a_clear_messag
     staff_page.goto(f"{live_server.url}/admin/data/moderation/")
     card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
     card.get_by_label("Text zum Veröffentlichen").fill("Ich bin Lena, mehr Licht bitte")
+    card.get_by_role("button", name="Diesen Text veröffentlichen").click()
+    staff_page.get_by_role("alert").filter(has_text="Du hast den Text geändert").wait_for()
+    card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
 
     card.get_by_role("button", name="Diesen Text veröffentlichen").click()
 
-    staff_page.get_by_role("alert").filter(has_text="persönlich aussieht").wait_for()
+    staff_page.get_by_role("alert").filter(has_text="bei jedem markierten Wort").wait_for()
     screenshot(staff_page, "staff-moderation-error")
     assert not Quote.objects.exists()
 
@@ -167,6 +170,10 @@ def test_a_moderator_approves_a_quote_puts_it_on_a_dashboard_and_sees_it_there(
     staff_page.goto(f"{live_server.url}/admin/data/moderation/")
     card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
     card.get_by_label("Text zum Veröffentlichen").fill("Mehr Licht in der [Ort], bitte")
+    card.get_by_role("button", name="Diesen Text veröffentlichen").click()
+    # A changed text comes back as a preview of exactly what will be public.
+    staff_page.get_by_role("alert").filter(has_text="Du hast den Text geändert").wait_for()
+    card = staff_page.locator("article").filter(has_text="Pelmkestraße").first
     card.get_by_role("button", name="Diesen Text veröffentlichen").click()
     staff_page.get_by_text("Das Zitat ist freigegeben").wait_for()
 
