@@ -17,8 +17,8 @@ def test_a_phone_user_answers_the_survey_and_finds_the_chart_with_its_table(
     wave = WaveFactory(slug="quartier-check")
     # The first 5 answers publish a version; the phone user's answer is the 5th new one
     # after it, so it makes the next version (the cadence waits for k new answers).
-    submit(wave, 5, quarter="wehringhausen", feeling="4", say=6)
-    submit(wave, 4, quarter="altenhagen", feeling="5", say=9)
+    submit(wave, 5, quarter="altenhagen", feeling="5", say=9)
+    submit(wave, 4, quarter="wehringhausen", feeling="4", say=6)
     _, dashboard = build_site(wave=wave)
     requested_hosts = set()
     phone_page.on("request", lambda request: requested_hosts.add(urlparse(request.url).netloc))

@@ -11,13 +11,15 @@ import pytest
 
 from benchmarks.loopback import start_gunicorn
 
-PORT = 8102
 CODE = "K7QM-4TXW-9HRV"
 
 
 @pytest.fixture(scope="module")
 def logs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("gunicorn")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     access, errors = folder / "access.log", folder / "error.log"
     environment = {
         "PATH": "/usr/bin:/bin",
@@ -28,7 +30,7 @@ def logs(tmp_path_factory):
         "GUNICORN_ACCESS_LOG": str(access),
         "GUNICORN_ERROR_LOG": str(errors),
     }
-    server = start_gunicorn(port=PORT, workers=1, environment=environment, log_level="debug")
+    server = start_gunicorn(port=port, workers=1, environment=environment, log_level="debug")
     try:
         for method, path in [
             ("GET", f"/de/s/herbst-2026/?code={CODE}"),
@@ -38,11 +40,11 @@ def logs(tmp_path_factory):
             ("GET", "/static/css/site.css"),
             ("GET", f"/healthz?from={CODE}"),
         ]:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             connection.request(method, path, headers={"Referer": f"http://x/s/a/?code={CODE}"})
             connection.getresponse().read()
             connection.close()
-        with socket.create_connection(("127.0.0.1", PORT), timeout=10) as raw:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
             raw.sendall(f"GET /s/herbst-2026/?code={CODE} what\r\n\r\n".encode())
             raw.recv(1000)
     finally:
