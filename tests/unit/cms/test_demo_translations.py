@@ -14,30 +14,6 @@ pytestmark = pytest.mark.django_db
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
-    yield
-    # Seeded once for the module (it takes seconds), so it must be removed by hand.
-    with django_db_blocker.unblock():
-        from taggit.models import Tag
-        from wagtail.images import get_image_model
-        from wagtail.models import Site
-
-        from analytics.models import Snapshot
-        from surveys.models import Response, Wave
-
-        Site.objects.all().delete()
-        Page.objects.filter(depth__gt=1).delete()
-        get_image_model().objects.all().delete()
-        Tag.objects.all().delete()
-        Snapshot.objects.all().delete()
-        Response.objects.all().delete()
-        Wave.objects.all().delete()
-        Questionnaire.objects.all().delete()
-
-
 def _demo_questionnaire():
     return Questionnaire.objects.get(key="quartier-check", version=1)
 

@@ -3,36 +3,12 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from cms.models import NewsPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
-    yield
-    # Seeded once for the module (it takes seconds), so it must be removed by hand.
-    with django_db_blocker.unblock():
-        from taggit.models import Tag
-        from wagtail.models import Page, Site
-
-        from analytics.models import Snapshot
-        from surveys.models import Questionnaire, Response, Wave
-
-        Site.objects.all().delete()
-        Page.objects.filter(depth__gt=1).delete()
-        get_image_model().objects.all().delete()
-        Tag.objects.all().delete()
-        Snapshot.objects.all().delete()
-        Response.objects.all().delete()
-        Wave.objects.all().delete()
-        Questionnaire.objects.all().delete()
 
 
 def test_the_language_switch_links_the_same_page_in_arabic(client, demo_site):
