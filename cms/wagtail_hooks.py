@@ -1,12 +1,15 @@
-"""Admin wiring of the site app: translations waiting for review, and a way back for
-staff who lost their second factor."""
+"""Admin wiring of the site app: translations waiting for review, quarter outlines, and a
+way back for staff who lost their second factor."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.models.quarters import QuarterOutline
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
 
@@ -45,3 +48,18 @@ def reset_second_factor_button(user, request_user):
             reverse("two_factor_reset", args=[user.pk]),
             priority=50,
         )
+
+
+class QuarterOutlineViewSet(SnippetViewSet):
+    """Staff upload each quarter's outline as GeoJSON; quarter maps on dashboards draw them."""
+
+    model = QuarterOutline
+    icon = "site"
+    menu_label = _("Quarter outlines")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "area", "code", "is_simplified", "point_count"]
+    list_filter = ["area"]
+
+
+register_snippet(QuarterOutlineViewSet)
