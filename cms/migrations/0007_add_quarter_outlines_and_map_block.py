@@ -7,33 +7,355 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0006_dashboard_chart_kinds_and_story_blocks'),
+        ("cms", "0006_dashboard_chart_kinds_and_story_blocks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='dashboardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('chart', 6), ('quarter_map', 11), ('key_figures', 13), ('quote', 16), ('you_said_we_did', 25), ('impact_step', 30), ('text', 31)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('bar', 'Bar chart'), ('diverging', 'Agreement: diverging bar (agreement items and matrices)'), ('before_after', 'Before and after: two waves with their ranges'), ('trend', 'Trend across several waves'), ('quarters', 'Comparison of the quarters')], 'label': 'Kind of chart'}), 1: ('wagtail.snippets.blocks.SnippetChooserBlock', ('surveys.Wave',), {'help_text': 'For before and after or a trend: the latest wave.', 'label': 'Wave'}), 2: ('wagtail.snippets.blocks.SnippetChooserBlock', ('surveys.Wave',), {}), 3: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'help_text': 'Before and after: the one wave to compare with. Trend: every other wave to show.', 'label': 'Earlier waves', 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': cms.blocks.chart_item_choices, 'label': 'Question or scale'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to use the question.', 'label': 'Heading', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('kind', 0), ('wave', 1), ('earlier_waves', 3), ('question', 4), ('heading', 5)]], {}), 7: ('wagtail.snippets.blocks.SnippetChooserBlock', ('surveys.Wave',), {'label': 'Wave'}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': cms.map_blocks.item_choices, 'label': 'Question or scale'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'For a question with answer options: the codes whose share the map shows, separated by commas, e.g. “4, 5”. Leave empty for the average of a number, a 0 to 10 question or a scale.', 'label': 'Answers to count', 'required': False}), 10: ('wagtail.blocks.ChoiceBlock', [], {'choices': cms.map_blocks.area_choices, 'help_text': 'Whose quarter outlines to draw; leave empty if there is only one area.', 'label': 'Area', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('wave', 7), ('question', 8), ('answers', 9), ('area', 10), ('heading', 5)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty for “Who took part”.', 'label': 'Heading', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('wave', 7), ('heading', 12)]], {}), 14: ('wagtail.blocks.ChoiceBlock', [], {'choices': cms.blocks.free_text_question_choices, 'help_text': 'Leave empty to show approved quotes of every free-text question.', 'label': 'Question', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty for “In your words”.', 'label': 'Heading', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('wave', 7), ('question', 14), ('heading', 15)]], {}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty for “You said, we did”.', 'label': 'Heading', 'required': False}), 18: ('wagtail.blocks.TextBlock', (), {'help_text': 'In one or two sentences, e.g. “Many of you wished for more places outside.”', 'label': 'What you said'}), 19: ('wagtail.snippets.blocks.SnippetChooserBlock', ('surveys.Wave',), {'help_text': 'Optional.', 'label': 'Wave of the figure', 'required': False}), 20: ('wagtail.blocks.ChoiceBlock', [], {'choices': cms.blocks.chart_item_choices, 'label': 'Question or scale of the figure', 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'help_text': 'The codes of the answers to add up, separated by commas, e.g. “4, 5” for agree and strongly agree. Leave empty to show the average.', 'label': 'Answers to count', 'required': False}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'What we did'}), 23: ('wagtail.blocks.PageChooserBlock', (), {'label': 'News item about what we did', 'page_type': ['cms.NewsPage'], 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the news item's title.", 'label': 'Link text', 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('heading', 17), ('you_said', 18), ('wave', 19), ('question', 20), ('answers', 21), ('we_did', 22), ('page', 23), ('link_text', 24)]], {}), 26: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('1', 'Activities take place as planned'), ('2', 'Target groups are reached'), ('3', 'Target groups accept the offers'), ('4', 'Target groups change their awareness or skills'), ('5', 'Target groups change their behaviour'), ('6', "The target groups' life situation changes"), ('7', 'Society changes')], 'help_text': "PHINEO's impact ladder: steps 1–3 are outputs, 4–6 outcomes, 7 impact.", 'label': 'Step of the impact ladder'}), 27: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to name the step.', 'label': 'Heading', 'required': False}), 28: ('wagtail.blocks.TextBlock', (), {'label': 'What the figures show', 'required': False}), 29: ('wagtail.blocks.StreamBlock', [[('key_figures', 13), ('chart', 6), ('you_said_we_did', 25)]], {'label': 'Figures that show it', 'required': False}), 30: ('wagtail.blocks.StructBlock', [[('step', 26), ('heading', 27), ('text', 28), ('evidence', 29)]], {}), 31: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul'], 'icon': 'pilcrow', 'label': 'Text'})}, verbose_name='content'),
+            model_name="dashboardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("chart", 6),
+                    ("quarter_map", 11),
+                    ("key_figures", 13),
+                    ("quote", 16),
+                    ("you_said_we_did", 25),
+                    ("impact_step", 30),
+                    ("text", 31),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("bar", "Bar chart"),
+                                (
+                                    "diverging",
+                                    "Agreement: diverging bar (agreement items and matrices)",
+                                ),
+                                ("before_after", "Before and after: two waves with their ranges"),
+                                ("trend", "Trend across several waves"),
+                                ("quarters", "Comparison of the quarters"),
+                            ],
+                            "label": "Kind of chart",
+                        },
+                    ),
+                    1: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("surveys.Wave",),
+                        {
+                            "help_text": "For before and after or a trend: the latest wave.",
+                            "label": "Wave",
+                        },
+                    ),
+                    2: ("wagtail.snippets.blocks.SnippetChooserBlock", ("surveys.Wave",), {}),
+                    3: (
+                        "wagtail.blocks.ListBlock",
+                        (2,),
+                        {
+                            "default": [],
+                            "help_text": "Before and after: the one wave to compare with. Trend: every other wave to show.",
+                            "label": "Earlier waves",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": cms.blocks.chart_item_choices, "label": "Question or scale"},
+                    ),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the question.",
+                            "label": "Heading",
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("kind", 0),
+                                ("wave", 1),
+                                ("earlier_waves", 3),
+                                ("question", 4),
+                                ("heading", 5),
+                            ]
+                        ],
+                        {},
+                    ),
+                    7: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("surveys.Wave",),
+                        {"label": "Wave"},
+                    ),
+                    8: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": cms.map_blocks.item_choices, "label": "Question or scale"},
+                    ),
+                    9: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For a question with answer options: the codes whose share the map shows, separated by commas, e.g. “4, 5”. Leave empty for the average of a number, a 0 to 10 question or a scale.",
+                            "label": "Answers to count",
+                            "required": False,
+                        },
+                    ),
+                    10: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": cms.map_blocks.area_choices,
+                            "help_text": "Whose quarter outlines to draw; leave empty if there is only one area.",
+                            "label": "Area",
+                            "required": False,
+                        },
+                    ),
+                    11: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("wave", 7),
+                                ("question", 8),
+                                ("answers", 9),
+                                ("area", 10),
+                                ("heading", 5),
+                            ]
+                        ],
+                        {},
+                    ),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty for “Who took part”.",
+                            "label": "Heading",
+                            "required": False,
+                        },
+                    ),
+                    13: ("wagtail.blocks.StructBlock", [[("wave", 7), ("heading", 12)]], {}),
+                    14: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": cms.blocks.free_text_question_choices,
+                            "help_text": "Leave empty to show approved quotes of every free-text question.",
+                            "label": "Question",
+                            "required": False,
+                        },
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty for “In your words”.",
+                            "label": "Heading",
+                            "required": False,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [[("wave", 7), ("question", 14), ("heading", 15)]],
+                        {},
+                    ),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty for “You said, we did”.",
+                            "label": "Heading",
+                            "required": False,
+                        },
+                    ),
+                    18: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "In one or two sentences, e.g. “Many of you wished for more places outside.”",
+                            "label": "What you said",
+                        },
+                    ),
+                    19: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("surveys.Wave",),
+                        {
+                            "help_text": "Optional.",
+                            "label": "Wave of the figure",
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": cms.blocks.chart_item_choices,
+                            "label": "Question or scale of the figure",
+                            "required": False,
+                        },
+                    ),
+                    21: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "The codes of the answers to add up, separated by commas, e.g. “4, 5” for agree and strongly agree. Leave empty to show the average.",
+                            "label": "Answers to count",
+                            "required": False,
+                        },
+                    ),
+                    22: ("wagtail.blocks.TextBlock", (), {"label": "What we did"}),
+                    23: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "label": "News item about what we did",
+                            "page_type": ["cms.NewsPage"],
+                            "required": False,
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to use the news item's title.",
+                            "label": "Link text",
+                            "required": False,
+                        },
+                    ),
+                    25: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 17),
+                                ("you_said", 18),
+                                ("wave", 19),
+                                ("question", 20),
+                                ("answers", 21),
+                                ("we_did", 22),
+                                ("page", 23),
+                                ("link_text", 24),
+                            ]
+                        ],
+                        {},
+                    ),
+                    26: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("1", "Activities take place as planned"),
+                                ("2", "Target groups are reached"),
+                                ("3", "Target groups accept the offers"),
+                                ("4", "Target groups change their awareness or skills"),
+                                ("5", "Target groups change their behaviour"),
+                                ("6", "The target groups' life situation changes"),
+                                ("7", "Society changes"),
+                            ],
+                            "help_text": "PHINEO's impact ladder: steps 1–3 are outputs, 4–6 outcomes, 7 impact.",
+                            "label": "Step of the impact ladder",
+                        },
+                    ),
+                    27: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Leave empty to name the step.",
+                            "label": "Heading",
+                            "required": False,
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"label": "What the figures show", "required": False},
+                    ),
+                    29: (
+                        "wagtail.blocks.StreamBlock",
+                        [[("key_figures", 13), ("chart", 6), ("you_said_we_did", 25)]],
+                        {"label": "Figures that show it", "required": False},
+                    ),
+                    30: (
+                        "wagtail.blocks.StructBlock",
+                        [[("step", 26), ("heading", 27), ("text", 28), ("evidence", 29)]],
+                        {},
+                    ),
+                    31: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+                            "icon": "pilcrow",
+                            "label": "Text",
+                        },
+                    ),
+                },
+                verbose_name="content",
+            ),
         ),
         migrations.CreateModel(
-            name='QuarterOutline',
+            name="QuarterOutline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area', models.CharField(help_text='The town or district the quarter belongs to, e.g. “Hagen”.', max_length=100, verbose_name='area')),
-                ('code', models.SlugField(help_text="The code of the quarter's answer in the survey question on where people live, e.g. “altenhagen”.", max_length=64, verbose_name='answer code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('geometry', models.JSONField(default=dict, editable=False, verbose_name='outline')),
-                ('is_simplified', models.BooleanField(default=False, help_text='Maps then say that the outline is simplified, not an official boundary.', verbose_name='simplified outline')),
-                ('source', models.CharField(blank=True, help_text='Where the outline comes from and under which licence, or “drawn by hand”.', max_length=200, verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        help_text="The town or district the quarter belongs to, e.g. “Hagen”.",
+                        max_length=100,
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="The code of the quarter's answer in the survey question on where people live, e.g. “altenhagen”.",
+                        max_length=64,
+                        verbose_name="answer code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "geometry",
+                    models.JSONField(default=dict, editable=False, verbose_name="outline"),
+                ),
+                (
+                    "is_simplified",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Maps then say that the outline is simplified, not an official boundary.",
+                        verbose_name="simplified outline",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where the outline comes from and under which licence, or “drawn by hand”.",
+                        max_length=200,
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quarter outline',
-                'verbose_name_plural': 'quarter outlines',
-                'ordering': ['area', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('area', 'code'), name='one_outline_per_quarter_code')],
+                "verbose_name": "quarter outline",
+                "verbose_name_plural": "quarter outlines",
+                "ordering": ["area", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("area", "code"), name="one_outline_per_quarter_code"
+                    )
+                ],
             },
         ),
     ]

@@ -228,6 +228,7 @@ class ResponseCreateApi(APIView):
                 language=data["language"],
                 token=data["id"],
                 access_code=code,
+                channel=models.Response.Channel.TABLET if tablet else models.Response.Channel.API,
             )
         except services.AlreadySubmitted:
             return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
