@@ -25,6 +25,7 @@ def scale_figures(snapshot, key: str) -> dict | None:
     part = next((p for p in scale.get("subscales", []) if p["key"] == subscale), None)
     if part is None:
         return None
+    # Its own item count stays: a comparison checks that both waves scored the same items.
     return part | {
         "key": key,
         "name": subscale_name(scale["name"], subscale),
@@ -49,3 +50,14 @@ def subscale_choices(scales) -> dict[str, str]:
         for subscale in sorted({item.subscale for item in scale.items.all() if item.subscale}):
             choices[f"{scale.key}{SEPARATOR}{subscale}"] = subscale_name(scale.name, subscale)
     return choices
+
+
+def scales_and_subscales(snapshot) -> dict[str, dict]:
+    """Return every scale of a snapshot and each of its subscales ("scale/subscale") by key."""
+    found = {}
+    for scale in snapshot.data.get("scales", []):
+        found[scale["key"]] = scale
+        for part in scale.get("subscales", []):
+            key = f"{scale['key']}{SEPARATOR}{part['key']}"
+            found[key] = scale_figures(snapshot, key)
+    return found

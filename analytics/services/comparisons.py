@@ -8,6 +8,7 @@ from django.db.models import Max
 from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
 from analytics.statistics import Difference, paired_test, welch_test
+from analytics.subscales import scales_and_subscales
 from surveys.models import Question, Wave
 from surveys.selectors import linked_pairs
 
@@ -112,8 +113,8 @@ def compare_snapshots(*, before: Snapshot, after: Snapshot) -> dict:
     second = {q["key"]: q for q in after.data.get("questions", [])}
     for key in list(first) + [key for key in second if key not in first]:
         data["questions"].append(_compare_question(key, first.get(key), second.get(key)))
-    first_scales = {s["key"]: s for s in before.data.get("scales", [])}
-    second_scales = {s["key"]: s for s in after.data.get("scales", [])}
+    first_scales = scales_and_subscales(before)
+    second_scales = scales_and_subscales(after)
     for key in list(first_scales) + [key for key in second_scales if key not in first_scales]:
         one, two = first_scales.get(key), second_scales.get(key)
         entry = {"key": key, "name": (two or one)["name"]}
