@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
+from cms.home_panel import WaitingWorkPanel
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
 
@@ -45,3 +46,11 @@ def reset_second_factor_button(user, request_user):
             reverse("two_factor_reset", args=[user.pk]),
             priority=50,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_work_panel(request, panels):
+    panel = WaitingWorkPanel(request.user)
+    if panel.is_shown:
+        panels.append(panel)
+
