@@ -1,11 +1,13 @@
 """Admin wiring of the site app: translations waiting for review, and a way back for
 staff who lost their second factor."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale
 
 from cms.home_panel import WaitingWorkPanel
 from cms.translation_review import TranslationReviewView
@@ -54,3 +56,16 @@ def add_waiting_work_panel(request, panels):
     if panel.is_shown:
         panels.append(panel)
 
+
+@hooks.register("filter_form_submissions_for_user")
+def list_each_form_once(user, form_pages):
+    # Every language has a copy of each form page; its entries are all read at the copy
+    # in the first language (ConsentFormPage.original), so the others are not listed.
+    return form_pages.exclude(
+        Q(
+            translation_key__in=form_pages.filter(locale=Locale.get_default()).values(
+                "translation_key"
+            )
+        )
+        & ~Q(locale=Locale.get_default())
+    )
