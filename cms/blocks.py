@@ -9,6 +9,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from analytics import figure_kinds, figures
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
 from analytics.selectors import published_comparison, published_snapshot, reach_of
+from cms.map_blocks import QuarterMapBlock
 from surveys.models import Question, Scale, Segment, Wave
 
 
@@ -459,6 +460,7 @@ class ImpactStepBlock(blocks.StructBlock):
 
 class DashboardStreamBlock(blocks.StreamBlock):
     chart = ChartBlock()
+    quarter_map = QuarterMapBlock()
     key_figures = KeyFiguresBlock()
     quote = QuoteBlock()
     you_said_we_did = YouSaidWeDidBlock()

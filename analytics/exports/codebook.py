@@ -15,6 +15,8 @@ from surveys.models import Question, Questionnaire, Response, Scale, Wave
 # "Prefer not to say": a user-missing value in SPSS, the same code in CSV and XLSX.
 DECLINED_CODE = -9
 DECLINED_TEXT = "-9"
+# How a response came in, as a numeric code with the channel's name as its label.
+CHANNEL_CODES = {value: code for code, value in enumerate(Response.Channel.values, start=1)}
 # SPSS allows 64 bytes per variable name; we keep to ASCII, so 64 characters.
 SPSS_NAME_LIMIT = 64
 # Words SPSS reserves; a variable may not be called like them.
@@ -148,6 +150,13 @@ def build_codebook(*, wave: Wave) -> Codebook:
         ),
         Variable(spss_name("language", taken), _("Language"), "text", original_name="language"),
         Variable(spss_name("day", taken), _("Day of the answer"), "date", original_name="day"),
+        Variable(
+            spss_name("channel", taken),
+            _("Channel: how the answer came in"),
+            "code",
+            codes={CHANNEL_CODES[value]: str(label) for value, label in Response.Channel.choices},
+            original_name="channel",
+        ),
     ]
     fillers: dict[int, tuple] = {}
     for key, versions in by_key.items():

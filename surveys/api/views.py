@@ -17,7 +17,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from surveys import guessing, protection, selectors
+from surveys import guessing, models, protection, selectors
 from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
 from surveys.services import submissions
@@ -176,6 +176,7 @@ class ResponseCreateApi(APIView):
             token=data["id"],
             version=data.get("version"),
             access_code=data.get("code", ""),
+            channel=models.Response.Channel.API,
         )
         if result.is_accepted:
             created = status.HTTP_201_CREATED if result.is_new else status.HTTP_200_OK

@@ -111,13 +111,16 @@ def accept_submission(
     access_code: str = "",
     linking: list[str] | None = None,
     paper: PaperSheet | None = None,
+    channel: str | None = None,
 ) -> SubmissionResult:
     """Check, screen and store one submission; return whether it was accepted and why not.
 
     `answers` are the raw answers by question key (None for one whose shape could not
     be read), or answers the runner has checked already against this wave's
     questionnaire (it checks each page as it goes). With a
-    `token`, sending again is accepted without storing anything twice.
+    `token`, sending again is accepted without storing anything twice. `channel` says how
+    the answers came in when the sender cannot tell (the API); an enrolled tablet always
+    stores as a tablet, and left out it follows from the code or paper sheet.
     """
     if wave is None:
         return _refused("wave", "no_wave")
@@ -177,6 +180,7 @@ def accept_submission(
                 token=token,
                 access_code=access_code,
                 linking=linking,
+                channel=Response.Channel.TABLET if tablet is not None else channel,
             )
     except AlreadySubmitted:
         return SubmissionResult(is_accepted=True, checked=checked)
