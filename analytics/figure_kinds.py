@@ -39,6 +39,7 @@ from analytics.figures import (
 )
 from analytics.groups import Group, group_figures, group_label, segment_label
 from analytics.models import ComparisonSnapshot, Snapshot
+from analytics.subscales import scale_figures
 
 SCALE_PREFIX = "scale:"
 INK = "#1b1b1f"
@@ -88,7 +89,7 @@ def item_of(snapshot: Snapshot | None, key: str) -> dict | None:
     if snapshot is None:
         return None
     if key.startswith(SCALE_PREFIX):
-        scale = snapshot.scale(key.removeprefix(SCALE_PREFIX))
+        scale = scale_figures(snapshot, key.removeprefix(SCALE_PREFIX))
         return None if scale is None else scale | {"kind": "scale", "text": scale["name"]}
     return snapshot.question(key)
 

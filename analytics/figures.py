@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from analytics.models import Snapshot
+from analytics.subscales import scale_figures
 
 # Okabe-Ito blue: colour-blind safe, 5.9:1 against white for the bars' outline contrast.
 BAR_COLOUR = "#0072B2"
@@ -258,7 +259,7 @@ def question_chart(
 
 def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "") -> Chart:
     """Return the chart of one scale score, everyone and per quarter, from a snapshot."""
-    scale = snapshot.scale(scale_key) if snapshot else None
+    scale = scale_figures(snapshot, scale_key) if snapshot else None
     title = heading or (scale["name"] if scale else _("Results"))
     if scale is None:
         return _message_chart(title, _("No results have been published for this scale yet."))

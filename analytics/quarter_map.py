@@ -232,16 +232,23 @@ def _chart(item, figures, title, k, is_share, answers) -> Chart:
             "value": _format(top.value, is_share),
         }
     else:
-        summary = _(
-            "%(what)s was highest in %(top)s (%(top_value)s) and lowest in %(bottom)s "
-            "(%(bottom_value)s)."
-        ) % {
-            "what": what,
+        values = {
             "top": top.label,
-            "top_value": _format(top.value, is_share),
             "bottom": bottom.label,
-            "bottom_value": _format(bottom.value, is_share),
+            "top_mean": _format(top.value, is_share),
+            "bottom_mean": _format(bottom.value, is_share),
         }
+        if is_share:
+            summary = _(
+                "The share was highest in %(top)s (%(top_mean)s) and lowest in %(bottom)s "
+                "(%(bottom_mean)s)."
+            )
+        else:
+            summary = _(
+                "The average was highest in %(top)s (%(top_mean)s) and lowest in %(bottom)s "
+                "(%(bottom_mean)s)."
+            )
+        summary %= values
     return Chart(title=title, summary=summary, table=table, note=note)
 
 

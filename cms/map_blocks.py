@@ -10,6 +10,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from analytics.figure_kinds import SCALE_PREFIX
 from analytics.quarter_map import Outline, QuarterMap, quarter_map
 from analytics.selectors import published_snapshot
+from analytics.subscales import scale_is_asked
 from cms.models.quarters import QuarterOutline
 from surveys.models import Question, Segment, Wave
 
@@ -52,7 +53,7 @@ def map_problems(*, wave: Wave | None, key: str, answers: list[str], area: str) 
     if not questions.filter(segment=Segment.QUARTER).exists():
         problems["wave"] = _("This wave does not ask where people live, so there is no map.")
     if key.startswith(SCALE_PREFIX):
-        if not wave.questionnaire.scales.filter(key=key.removeprefix(SCALE_PREFIX)).exists():
+        if not scale_is_asked(wave.questionnaire, key.removeprefix(SCALE_PREFIX)):
             problems["question"] = _("This scale is not part of the wave “%(wave)s”.") % {
                 "wave": wave
             }

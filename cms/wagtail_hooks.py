@@ -82,7 +82,7 @@ class QuarterOutlineViewSet(SnippetViewSet):
     menu_label = _("Quarter outlines")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["name", "area", "code", "is_simplified", "point_count"]
+    list_display = ["name", "area", "code", "is_simplified"]
     list_filter = ["area"]
 
 

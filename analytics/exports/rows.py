@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from analytics.exports.codebook import CHANNEL_CODES, DECLINED_CODE, DECLINED_TEXT, Codebook
+from analytics.exports.scores import ScoreKeeper
 from surveys.models import Answer, Response
 
 CHUNK_SIZE = 2000
@@ -14,6 +15,7 @@ def response_rows(codebook: Codebook, *, chunk_size: int = CHUNK_SIZE) -> Iterat
     fillers = codebook.fillers
     last_id = 0
     versions = {}
+    scores = ScoreKeeper(codebook.parts_by_version)
     while True:
         responses = list(
             Response.objects.filter(wave=codebook.wave, pk__gt=last_id)
@@ -24,7 +26,9 @@ def response_rows(codebook: Codebook, *, chunk_size: int = CHUNK_SIZE) -> Iterat
             return
         first_id, last_id = responses[0][0], responses[-1][0]
         rows = {}
+        version_of = {}
         for pk, questionnaire_id, language, day, channel in responses:
+            version_of[pk] = questionnaire_id
             if questionnaire_id not in versions:
                 versions[questionnaire_id] = _version_of(questionnaire_id)
             row = [None] * width
@@ -45,6 +49,8 @@ def response_rows(codebook: Codebook, *, chunk_size: int = CHUNK_SIZE) -> Iterat
             if row is None or filler is None:
                 continue
             _fill(row, filler, option_id, number, text, declined)
+            scores.add(response_id, question_id, option_id, number, declined)
+        scores.fill(rows, version_of)
         yield list(rows.values())
 
 

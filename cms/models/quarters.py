@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from analytics.geojson import GeoJSONError, read_outline
+from analytics.geojson import MAX_BYTES, GeoJSONError, read_outline
 
 
 class QuarterOutlineForm(WagtailAdminModelForm):
@@ -26,7 +26,8 @@ class QuarterOutlineForm(WagtailAdminModelForm):
                 raise forms.ValidationError(_("Please upload the quarter's outline."))
             return None
         try:
-            self.cleaned_geometry = read_outline(upload.read(MAX_UPLOAD + 1))
+            # One byte more than the reader accepts, so a larger file is refused, not cut.
+            self.cleaned_geometry = read_outline(upload.read(MAX_BYTES + 1))
         except GeoJSONError as error:
             raise forms.ValidationError(str(error)) from error
         return upload
@@ -36,10 +37,6 @@ class QuarterOutlineForm(WagtailAdminModelForm):
         if geometry is not None:
             self.instance.geometry = geometry
         return super().save(commit=commit)
-
-
-# One byte more than the reader accepts, so a larger file is refused, never cut short.
-MAX_UPLOAD = 2_000_000
 
 
 class QuarterOutline(models.Model):
@@ -89,9 +86,3 @@ class QuarterOutline(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.area})"
-
-    @property
-    def point_count(self) -> int:
-        return sum(
-            len(ring) for polygon in self.geometry.get("coordinates", []) for ring in polygon
-        )

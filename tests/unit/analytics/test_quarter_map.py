@@ -69,7 +69,7 @@ def test_the_table_holds_the_average_of_each_quarter(snapshot):
 def test_the_summary_names_the_highest_and_lowest_quarter(snapshot):
     drawn = quarter_map(snapshot=snapshot, key="mitbestimmen", outlines=OUTLINES)
 
-    assert "am höchsten in Wehringhausen (9,0)" in drawn.chart.summary
+    assert "in Wehringhausen am höchsten (9,0)" in drawn.chart.summary
     assert "am niedrigsten in Außerhalb von Hagen" not in drawn.chart.summary
 
 

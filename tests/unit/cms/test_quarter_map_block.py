@@ -163,3 +163,19 @@ def test_a_map_block_without_uploaded_outlines_says_where_to_add_them(wave):
         block.clean(value)
 
     assert "Quartiersumrisse" in str(error.value.block_errors["area"])
+
+
+def test_the_editors_may_upload_quarter_outlines_and_survey_staff_may_not(
+    client, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user(username="redaktion", password="pw")
+    editor.groups.add(Group.objects.get(name="Redaktion"))
+    survey_staff = django_user_model.objects.create_user(username="umfrage", password="pw")
+    survey_staff.groups.add(Group.objects.get(name="Umfrage-Team"))
+
+    client.force_login(editor)
+    assert client.get(ADD_URL).status_code == 200
+    client.force_login(survey_staff)
+    assert client.get(ADD_URL).status_code == 302
