@@ -66,30 +66,23 @@ RESPONDENTS_SQL = f"""
     GROUP BY d.question_id, d.declined, {SEGMENT_SQL}
 """  # noqa: S608 - constants only; ids in it are int()-cast
 # One raw sum and item count per response and (sub)scale, then counted per segment.
-# Points come from a CASE per scale (question, then option), not a join to a list of
-# values the planner cannot estimate: one pass over the answers, grouped by response
-# only, then one row per (sub)scale (a cross join with their numbers: SQLite has no
-# LATERAL). The lists in braces are built from integers.
+# The VALUES list maps (question, option) to points: column5 + column6 * number.
+# Grouping by integers first and joining the segments after keeps the big sort small.
 SCALES_SQL = f"""
-    SELECT 4, t.scale_id, t.part, 0, t.raw_sum, t.items, FALSE, {SEGMENT_SQL},
-           SUM(r.record_key), COUNT(*)
+    SELECT 4, s.scale_id, s.part, 0, s.raw_sum, s.items, FALSE, {SEGMENT_SQL}, SUM(r.record_key),
+           COUNT(*)
     FROM (
-        SELECT s.response_id, {{unpivot}}
-        FROM (
-        SELECT p.response_id, {{sums}}
-        FROM (
-            SELECT a.response_id, a.question_id, {{points}}
-            FROM surveys_answer a
-            WHERE a.response_id > %s AND a.response_id <= %s AND NOT a.declined
-              AND a.question_id IN ({{questions}})
-        ) p
-        GROUP BY p.response_id
-        ) s
-        CROSS JOIN ({{numbers}}) n
-    ) t
-    JOIN surveys_response r ON r.id = t.response_id
-    WHERE {RANGE_SQL} AND t.items > 0
-    GROUP BY t.scale_id, t.part, t.raw_sum, t.items, {SEGMENT_SQL}
+        SELECT a.response_id, m.column1 AS scale_id, m.column2 AS part,
+               SUM(m.column5 + m.column6 * COALESCE(a.number, 0)) AS raw_sum,
+               COUNT(*) AS items
+        FROM surveys_answer a
+        JOIN (VALUES {{points}}) AS m
+          ON m.column3 = a.question_id AND m.column4 = COALESCE(a.option_id, 0)
+        WHERE a.response_id > %s AND a.response_id <= %s AND NOT a.declined
+        GROUP BY a.response_id, m.column1, m.column2
+    ) s JOIN surveys_response r ON r.id = s.response_id
+    WHERE {RANGE_SQL}
+    GROUP BY s.scale_id, s.part, s.raw_sum, s.items, {SEGMENT_SQL}
 """  # noqa: S608 - constants only; ids in it are int()-cast
 READ_SQL = f"""
     SELECT {", ".join(CELL_COLUMNS)} FROM analytics_aggregatecell WHERE wave_id = %s
@@ -189,19 +182,16 @@ def _count_range(wave: Wave, after_id: int, up_to_id: int) -> int:
             sql = RESPONDENTS_SQL.format(questions=", ".join(str(int(q)) for q in multiple))
             cursor.execute(sql, [after_id, up_to_id] + range_params)
             rows += cursor.fetchall()
-        sql, parts = scales_sql(wave)
-        if sql:
-            cursor.execute(sql, [after_id, up_to_id] + range_params)
+        points, parts = scale_points(wave)
+        if points:
+            cursor.execute(SCALES_SQL.format(points=points), [after_id, up_to_id] + range_params)
             rows += [row[:2] + (parts[row[2]],) + row[3:] for row in cursor.fetchall()]
     _insert_cells(wave, rows)
     return sum(row[-1] for row in rows if row[0] == AggregateCell.Kind.RESPONSES)
 
 
-def scale_points(wave: Wave) -> tuple[list[tuple], dict[int, str]]:
-    """Return rows (scale, part, question, option, base, factor) mapping answers to points.
-
-    Points are base + factor × number (option 0: a number question), for every scale of
-    the wave's versions; parts maps part numbers to subscale names, 0 to the scale.
+def scale_points(wave: Wave) -> tuple[str, dict[int, str]]:
+    """Return the VALUES rows mapping answers to points for every scale of the wave's versions.
 
     A reversed agreement item scores min + max − score of its options; a reversed
     0–10 item scores 10 − number. Each item counts for its scale and its subscale.
@@ -233,64 +223,8 @@ def scale_points(wave: Wave) -> tuple[list[tuple], dict[int, str]]:
                 offset, sign = (10, -1) if item.is_reversed else (0, 1)
                 for part in targets:
                     rows.append((scale.pk, part, question.pk, 0, offset, sign))
-    return rows, parts
-
-
-def scales_sql(wave: Wave) -> tuple[str, dict[int, str]]:
-    """Return the scale-score query of the wave (empty without scales) and its parts."""
-    rows, parts = scale_points(wave)
-    if not rows:
-        return "", parts
-    by_scale = defaultdict(lambda: defaultdict(dict))  # scale → question → option → points
-    members = defaultdict(set)  # (scale, part) → questions
-    for scale_id, part, question_id, option_id, base, factor in rows:
-        by_scale[int(scale_id)][int(question_id)][int(option_id)] = (int(base), int(factor))
-        members[(int(scale_id), int(part))].add(int(question_id))
-    points, sums, targets = [], [], []
-    for scale_id, questions in by_scale.items():
-        branches = []
-        for question_id, options in questions.items():
-            if 0 in options:  # A number question: base + factor × the number.
-                base, factor = options[0]
-                inner = (
-                    f"CASE WHEN a.option_id IS NULL THEN {base} + {factor} * COALESCE(a.number, 0)"
-                    " END"
-                )
-            else:
-                whens = " ".join(f"WHEN {o} THEN {base}" for o, (base, _f) in options.items())
-                inner = f"CASE a.option_id {whens} END"
-            branches.append(f"WHEN {question_id} THEN {inner}")
-        points.append(f"CASE a.question_id {' '.join(branches)} END AS points_{scale_id}")
-    for number, ((scale_id, part), questions) in enumerate(sorted(members.items())):
-        listed = ", ".join(str(q) for q in sorted(questions))
-        condition = f"FILTER (WHERE p.question_id IN ({listed}))"
-        sums.append(
-            f"SUM(p.points_{scale_id}) {condition} AS raw_{number}, "
-            f"COUNT(p.points_{scale_id}) {condition} AS items_{number}"
-        )
-        targets.append((number, scale_id, part))
-    questions = sorted({q for scale in by_scale.values() for q in scale})
-
-    def pick(column):
-        whens = " ".join(f"WHEN {number} THEN {column(number, s, p)}" for number, s, p in targets)
-        return f"CASE n.number {whens} END"
-
-    unpivot = ", ".join(
-        (
-            pick(lambda number, scale_id, part: scale_id) + " AS scale_id",
-            pick(lambda number, scale_id, part: part) + " AS part",
-            pick(lambda number, scale_id, part: f"s.raw_{number}") + " AS raw_sum",
-            pick(lambda number, scale_id, part: f"s.items_{number}") + " AS items",
-        )
-    )
-    sql = SCALES_SQL.format(
-        sums=", ".join(sums),
-        points=", ".join(points),
-        questions=", ".join(str(q) for q in questions),
-        unpivot=unpivot,
-        numbers=" UNION ALL ".join(f"SELECT {number} AS number" for number, _s, _p in targets),
-    )
-    return sql, parts
+    values = ", ".join("(" + ", ".join(str(int(x)) for x in row) + ")" for row in rows)
+    return values, parts
 
 
 # The column types of CELL_COLUMNS, for a binary COPY (no text escaping on either side).
