@@ -33,7 +33,8 @@ SCALE_ITEMS = 4
 class Command(BaseCommand):
     help = (
         "Benchmark an export on N synthetic responses of 20 questions; prints "
-        "RESULT rows=... seconds=... peak_rss_mb=... (synthetic data is removed afterwards)."
+        "RESULT rows=... seconds=... min_s=... export_mb=... base_rss_mb=... load=... "
+        "(export_mb is the export's own memory; synthetic data is removed afterwards)."
     )
 
     def add_arguments(self, parser):

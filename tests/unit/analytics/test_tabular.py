@@ -81,3 +81,24 @@ def test_a_streamed_sheet_keeps_dates_blanks_and_control_free_text(tmp_path):
     values = [cell.value for cell in sheet[2]]
     assert values == [1, datetime.datetime(2026, 12, 6), None, "ab"]
     assert sheet["B2"].is_date
+
+
+def test_a_streamed_workbook_keeps_each_sheets_rows_apart_and_escapes_markup(tmp_path):
+    path = tmp_path / "export.xlsx"
+    workbook = StreamingXlsxWorkbook(path)
+    answers = workbook.add_sheet("Antworten")
+    variables = workbook.add_sheet("Variablen: A/B")  # Excel forbids ":" and "/" in names.
+    answers.append(["id", "wunsch"])
+    variables.append(["wunsch", "Was wünschst du dir?"])
+    answers.append([1, "<b>Licht</b> & Bänke"])
+    answers.append([2, float("nan")])
+    workbook.save()
+
+    book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+    assert book.sheetnames == ["Antworten", "Variablen  A B"]
+    assert [[cell.value for cell in row] for row in book["Antworten"].iter_rows()] == [
+        ["id", "wunsch"],
+        [1, "<b>Licht</b> & Bänke"],
+        [2, None],
+    ]
+    assert book["Variablen  A B"]["B1"].value == "Was wünschst du dir?"
