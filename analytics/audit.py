@@ -31,6 +31,8 @@ POSTER_PRINTED = "part.poster_printed"
 TABLET_ENROLLED = "part.tablet_enrolled"
 TABLET_REVOKED = "part.tablet_revoked"
 SECOND_FACTOR_RESET = "part.second_factor_reset"
+REPORT_REQUESTED = "part.report_requested"
+REPORT_DOWNLOADED = "part.report_downloaded"
 
 
 class _Formatter(LogFormatter):
@@ -42,7 +44,7 @@ class _Formatter(LogFormatter):
         data = dict.fromkeys(
             ("wave", "format", "count", "venue", "batch", "questionnaire", "version"), ""
         )
-        data |= {"instrument": "", "device": "", "staff": ""}
+        data |= {"instrument": "", "device": "", "staff": "", "report": "", "language": ""}
         data |= log_entry.data or {}
         return str(self.template) % data
 
@@ -96,6 +98,14 @@ ACTIONS = {
     ),
     SECOND_FACTOR_RESET: _formatter(
         _("Second factor reset"), _("Reset the second login factor of %(staff)s")
+    ),
+    REPORT_REQUESTED: _formatter(
+        _("Printed report requested"),
+        _("Asked for the printed report of %(report)s (%(language)s)"),
+    ),
+    REPORT_DOWNLOADED: _formatter(
+        _("Printed report downloaded"),
+        _("Downloaded the printed report of %(report)s (%(language)s)"),
     ),
 }
 
