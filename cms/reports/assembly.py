@@ -138,7 +138,7 @@ def _block_parts(block, page, level: int = 1) -> list:
 
 
 def _notes(waves: list[Wave], k: int) -> list[str]:
-    named = ", ".join(wave.title for wave in waves)
+    named = ", ".join(_title_of(wave) for wave in waves)
     notes = [
         _(
             "Where the figures come from: anonymous surveys of young people (%(waves)s). "
@@ -163,8 +163,18 @@ def _notes(waves: list[Wave], k: int) -> list[str]:
     return notes
 
 
-def dashboard_document(*, page, language: str, source: str = "") -> ReportDocument:
-    """Return the printed report of a dashboard page in `language`."""
+def _in_language(page, language: str):
+    """Return the page's translation into `language` if it has a live one, else the page."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    return translated.specific if translated is not None and translated.live else page
+
+
+def dashboard_document(*, page, language: str) -> ReportDocument:
+    """Return the printed report of a dashboard page in `language` (its translation if any)."""
+    page = _in_language(page, language)
     with translation.override(language):
         parts, shown = [], set()
         for block in page.body:
@@ -182,7 +192,7 @@ def dashboard_document(*, page, language: str, source: str = "") -> ReportDocume
             made_on=timezone.localdate(),
             language=language,
             intro=page.intro,
-            source=source,
+            source=page.full_url or "",
             ladder=Ladder(
                 _ladder(shown),
                 caption=_(
@@ -204,6 +214,14 @@ def _wave_chart(snapshot, item: dict) -> Chart:
     return figure_kinds.bar_chart(snapshot=snapshot, key=item["key"])
 
 
+def _title_of(wave: Wave) -> str:
+    return (
+        f"{wave.title} · {wave.label}"
+        if wave.label and wave.label not in wave.title
+        else wave.title
+    )
+
+
 def _steps_shown_for(wave: Wave) -> set[int]:
     """Return the impact steps for which a live dashboard shows figures of `wave`."""
     from cms.models import DashboardPage
@@ -216,7 +234,7 @@ def _steps_shown_for(wave: Wave) -> set[int]:
     return steps
 
 
-def wave_document(*, wave: Wave, language: str, source: str = "") -> ReportDocument:
+def wave_document(*, wave: Wave, language: str) -> ReportDocument:
     """Return the printed report of every published result of one wave in `language`."""
     with translation.override(language):
         snapshot = published_snapshot(wave=wave)
@@ -233,11 +251,15 @@ def wave_document(*, wave: Wave, language: str, source: str = "") -> ReportDocum
         if scales:
             parts.append(Heading(_("Scales")))
             parts += [
-                ChartPart(figure_kinds.bar_chart(snapshot=snapshot, key=scale["key"]))
+                ChartPart(
+                    figure_kinds.bar_chart(
+                        snapshot=snapshot, key=figure_kinds.SCALE_PREFIX + scale["key"]
+                    )
+                )
                 for scale in scales
             ]
         return ReportDocument(
-            title=wave.title,
+            title=_title_of(wave),
             subtitle=_("Report on the survey"),
             ladder=Ladder(
                 _ladder(_steps_shown_for(wave)),
@@ -249,7 +271,6 @@ def wave_document(*, wave: Wave, language: str, source: str = "") -> ReportDocum
             ),
             made_on=timezone.localdate(),
             language=language,
-            source=source,
             parts=parts,
             notes=_notes([wave], snapshot.min_cell_size),
             min_cell_size=snapshot.min_cell_size,

@@ -47,12 +47,10 @@ def request_report(
     return report
 
 
-def _document(report: Report, source: str):
+def _document(report: Report):
     if report.dashboard_id is not None:
-        return assembly.dashboard_document(
-            page=report.dashboard.specific, language=report.language, source=source
-        )
-    return assembly.wave_document(wave=report.wave, language=report.language, source=source)
+        return assembly.dashboard_document(page=report.dashboard.specific, language=report.language)
+    return assembly.wave_document(wave=report.wave, language=report.language)
 
 
 def build_report(*, report: Report) -> Report:
@@ -63,13 +61,12 @@ def build_report(*, report: Report) -> Report:
     is_public = report.dashboard_id is not None and (
         live_dashboard(page_id=report.dashboard_id) is not None
     )
-    source = report.dashboard.full_url or "" if report.dashboard_id is not None else ""
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING, charts_done=0)
     name = f"report-{report.pk}-{secrets.token_hex(8)}.pdf"
     final = report_root() / name
     partial = final.with_name(f".{name}.partial")
     try:
-        document = _document(report, source)
+        document = _document(report)
         Report.objects.filter(pk=report.pk).update(charts_total=document.chart_count)
         with partial.open("wb") as output:
             write_report_pdf(

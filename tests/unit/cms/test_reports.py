@@ -198,6 +198,9 @@ def test_the_report_of_a_wave_shows_each_of_its_published_questions(
     assert report.status == Report.Status.DONE, report.error
     assert wave.title in text
     assert "Wer mitgemacht hat" in _lines(text)
+    assert "Skalen" in _lines(text)
+    # The demo's questions and scales each have well over k answers.
+    assert "Bisher haben weniger als 5 Personen" not in " ".join(text.split())
     assert report.charts_total >= 5
     assert len(pages) >= 4
 
