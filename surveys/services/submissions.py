@@ -177,6 +177,7 @@ def accept_submission(
                 token=token,
                 access_code=access_code,
                 linking=linking,
+                earlier_days_checked=token is not None,
             )
     except AlreadySubmitted:
         return SubmissionResult(is_accepted=True, checked=checked)
