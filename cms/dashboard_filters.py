@@ -97,9 +97,9 @@ def dashboard_filter(*, blocks, params) -> DashboardFilter:
     for parameter, dimension in PARAMETERS.items():
         labels = {}
         for _wave, snapshot in snapshots:
-            for item in snapshot.data.get("segments", {}).get(dimension, []):
-                if item["value"]:
-                    labels.setdefault(item["value"], item["label"])
+            for item in snapshot.figures.segments.get(dimension, ()):
+                if item.value:
+                    labels.setdefault(item.value, item.label)
         choices[parameter] = list(labels.items())
     asked = {name: params.get(name, "") for name in [WAVE_PARAMETER, *PARAMETERS]}
     form = DashboardFilterForm(asked, choices=choices)
