@@ -72,9 +72,9 @@ def submit_response(
     hand out the paper) and keeps the day the batch was filled in. `linking` holds the
     fingerprints of a linking code (see `surveys.linking`), stored with the response.
     `channel` says how the answer came in; left out, it is paper for a paper batch,
-    a printed code where one was spent, and online otherwise. `earlier_days_checked` says the caller has just
-    looked for the token in the sets of days before yesterday (they no longer change), so
-    that read is not repeated.
+    a printed code where one was spent, and online otherwise. `earlier_days_checked`
+    says the caller has just looked for the token in the sets of days before yesterday
+    (they no longer change), so that read is not repeated.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
