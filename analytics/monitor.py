@@ -51,6 +51,7 @@ class FieldFigures:
     by_day: list[Tally] = field(default_factory=list)
     by_language: list[Tally] = field(default_factory=list)
     by_quarter: list[Tally] = field(default_factory=list)
+    by_channel: list[Tally] = field(default_factory=list)
     by_question: list[QuestionCount] = field(default_factory=list)
     pages: list[PageStep] = field(default_factory=list)
     started: int = 0
@@ -76,7 +77,7 @@ class FieldFigures:
 
 
 def field_figures(*, wave: Wave) -> FieldFigures:
-    """Return a wave's responses per day, language and quarter, and answers per question."""
+    """Return responses per day, language, quarter and channel, and answers per question."""
     from django.conf import settings
 
     responses = Response.objects.filter(wave=wave)
@@ -99,6 +100,13 @@ def field_figures(*, wave: Wave) -> FieldFigures:
         for code, count in responses.values_list("quarter")
         .annotate(n=Count("id"))
         .order_by("-n", "quarter")
+    ]
+    channels = dict(Response.Channel.choices)
+    figures.by_channel = [
+        Tally(channels.get(code, code), count)
+        for code, count in responses.values_list("channel")
+        .annotate(n=Count("id"))
+        .order_by("-n", "channel")
     ]
     per_question = {
         row["question_id"]: row

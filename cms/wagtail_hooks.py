@@ -1,5 +1,5 @@
-"""Admin wiring of the site app: translations waiting for review, and a way back for
-staff who lost their second factor."""
+"""Admin wiring of the site app: translations waiting for review, quarter outlines, and a
+way back for staff who lost their second factor."""
 
 from django.db.models import Q
 from django.urls import path, reverse
@@ -8,8 +8,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.home_panel import WaitingWorkPanel
+from cms.models.quarters import QuarterOutline
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
 
@@ -67,3 +70,18 @@ def list_each_form_once(user, form_pages):
         return form_pages
     originals = form_pages.filter(locale=first_language).values("translation_key")
     return form_pages.exclude(Q(translation_key__in=originals) & ~Q(locale=first_language))
+
+
+class QuarterOutlineViewSet(SnippetViewSet):
+    """Staff upload each quarter's outline as GeoJSON; quarter maps on dashboards draw them."""
+
+    model = QuarterOutline
+    icon = "site"
+    menu_label = _("Quarter outlines")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "area", "code", "is_simplified"]
+    list_filter = ["area"]
+
+
+register_snippet(QuarterOutlineViewSet)

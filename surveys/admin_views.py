@@ -24,12 +24,13 @@ from surveys.permissions import Action, staff_action
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
-from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
+from surveys.services.paper import start_paper_batch
 from surveys.services.questionnaires import (
     VersionStillNeeded,
     create_new_version,
     remove_version,
 )
+from surveys.services.submissions import PaperSheet, Sender, accept_submission
 from surveys.services.tablets import enrol_tablet, revoke_tablet
 from surveys.services.waves import (
     LanguagesIncomplete,
@@ -504,26 +505,27 @@ def paper_entry(request, pk):
     if request.method == "GET":
         return _paper_page(request, batch, structure, {}, {}, request.GET.get("next", "")[:9])
     raw, typed, errors = paper.read_paper(structure, request.POST)
-    checked = check(structure, raw, on_paper=True)
-    errors = {**checked.errors, **errors}
     sheet = request.POST.get(paper.SHEET_FIELD, "").strip()[:9]
     if not sheet.isdigit() or int(sheet) < 1:
         errors = {paper.SHEET_FIELD: _("Please type the number written on the sheet."), **errors}
     if errors:
+        # Typing errors first; the answers' own errors are shown beside them at once.
+        errors = {**check(structure, raw, on_paper=True).errors, **errors}
         return _paper_page(request, batch, structure, typed, errors, sheet)
-    try:
-        enter_paper_sheet(
-            batch=batch,
-            sheet_number=int(sheet),
-            answers=checked.answers,
-            segments=checked.segments,
+    result = accept_submission(
+        wave=batch.wave,
+        answers=raw,
+        language=batch.language,
+        sender=Sender(is_staff=True),
+        paper=PaperSheet(batch=batch, number=int(sheet)),
+    )
+    reason = result.reason
+    if reason is not None and reason.part == "sheet":
+        return _paper_page(
+            request, batch, structure, typed, {paper.SHEET_FIELD: reason.message}, sheet
         )
-    except SheetAlreadyEntered as entered:
-        message = _(
-            "Sheet %(number)s of this wave was typed in before (batch “%(batch)s”). Please "
-            "check the number on the sheet; nothing was saved."
-        ) % {"number": sheet, "batch": entered.batch_name}
-        return _paper_page(request, batch, structure, typed, {paper.SHEET_FIELD: message}, sheet)
+    if reason is not None:
+        return _paper_page(request, batch, structure, typed, dict(reason.errors), sheet)
     messages.success(request, _("Sheet %(number)s saved.") % {"number": sheet})
     return redirect(f"{url}?next={int(sheet) + 1}")
 

@@ -652,8 +652,13 @@ class Response(models.Model):
     """One anonymous submission: the wave, the version, the language and the day only."""
 
     class Channel(models.TextChoices):
+        """How the answer reached us; never which device, code or person."""
+
         ONLINE = "online", _("Online")
+        CODE = "code", _("Online with a printed code")
+        TABLET = "tablet", _("Staff tablet")
         PAPER = "paper", _("Paper, typed in by staff")
+        API = "api", _("Programming interface (API)")
 
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
     questionnaire = models.ForeignKey(

@@ -10,6 +10,7 @@ from cms.models.forms import (
 )
 from cms.models.news import NewsIndexPage, NewsPage, NewsPageTopic
 from cms.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
+from cms.models.quarters import QuarterOutline
 
 __all__ = [
     "ContactPage",
@@ -25,5 +26,6 @@ __all__ = [
     "NewsPageTopic",
     "OrganisationPage",
     "Quarter",
+    "QuarterOutline",
     "StandardPage",
 ]

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from analytics.svg import render_bar_svg
+from analytics.reports.pictures import chart_picture
 from cms.sharing import chart_of_block, waves_with_open_data
 
 register = template.Library()
@@ -14,12 +14,12 @@ register = template.Library()
 @register.simple_tag
 def chart_svg(chart):
     """Return the chart as a static SVG picture for print and for visitors without scripts."""
-    svg = render_bar_svg(
+    svg = chart_picture(
         chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
     )
     if not svg:
         return ""
-    # render_bar_svg escapes every text it places in the markup.
+    # chart_picture escapes every text it places in the markup.
     return format_html('<div class="chart__static">{}</div>', mark_safe(svg))  # noqa: S308
 
 

@@ -490,7 +490,6 @@ PART_BURST_PER_DEVICE = env.int("PART_BURST_PER_DEVICE", default=60)
 PART_BURST_PER_WAVE = env.int("PART_BURST_PER_WAVE", default=300)
 # A staff tablet syncs a day's answers at once, and never gets a puzzle.
 PART_BURST_PER_TABLET = env.int("PART_BURST_PER_TABLET", default=500)
-PART_TABLET_TOKEN_MAX_AGE = env.int("PART_TABLET_TOKEN_MAX_AGE", default=60 * 60 * 24 * 30)
 # Puzzle difficulty: hex digits the SHA-256 result must start with ("0000": about
 # 65,000 tries, a second or two on a phone), and how long a puzzle stays valid.
 PART_ALTCHA_KEY_PREFIX = env("PART_ALTCHA_KEY_PREFIX", default="0000")
