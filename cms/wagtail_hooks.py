@@ -79,14 +79,12 @@ def add_waiting_work_panel(request, panels):
 def list_each_form_once(user, form_pages):
     # Every language has a copy of each form page; its entries are all read at the copy
     # in the first language (ConsentFormPage.original), so the others are not listed.
-    return form_pages.exclude(
-        Q(
-            translation_key__in=form_pages.filter(locale=Locale.get_default()).values(
-                "translation_key"
-            )
-        )
-        & ~Q(locale=Locale.get_default())
-    )
+    try:
+        first_language = Locale.get_default()
+    except Locale.DoesNotExist:
+        return form_pages
+    originals = form_pages.filter(locale=first_language).values("translation_key")
+    return form_pages.exclude(Q(translation_key__in=originals) & ~Q(locale=first_language))
 
 
 class QuarterOutlineViewSet(SnippetViewSet):

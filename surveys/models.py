@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from surveys.translation import (
+    FoldedPanel,
     TranslatedInlinePanel,
     WaveLanguagesForm,
     complete_languages,
@@ -219,23 +220,20 @@ class Question(Translatable, ClusterableModel):
     base_form_class = translatable_form(translatable_fields)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("text"), FieldPanel("key"), FieldPanel("help_text")],
-            heading=_("Question"),
-        ),
+        # No heading: the inline panel titles each question with its text already.
+        MultiFieldPanel([FieldPanel("text"), FieldPanel("key"), FieldPanel("help_text")]),
         *translation_panels(translatable_fields, inline=True),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("page")]),
         FieldRowPanel(
             [FieldPanel("is_required"), FieldPanel("allows_decline"), FieldPanel("segment")]
         ),
-        MultiFieldPanel(
+        FoldedPanel(
             [
                 FieldRowPanel([FieldPanel("min_choices"), FieldPanel("max_choices")]),
                 FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
                 FieldPanel("max_length"),
             ],
-            heading=_("Limits"),
-            classname="collapsed",
+            summary=_("Limits"),
         ),
         FieldRowPanel(
             [

@@ -124,6 +124,9 @@ def translatable_form(fields: tuple[str, ...]) -> type[WagtailAdminModelForm]:
             declared[field_name(field, language)] = forms.CharField(
                 required=False, max_length=2000, widget=widget
             )
+    # The style of the folded translations (FoldedPanel), carried by the form, as Wagtail
+    # gathers the media of forms, not of panels nested in an inline panel.
+    declared["Media"] = type("Media", (), {"css": {"all": ["surveys/admin/editor.css"]}})
     return type("TranslatableForm", (TranslatableFormMixin, WagtailAdminModelForm), declared)
 
 
@@ -143,10 +146,6 @@ class FoldedPanel(MultiFieldPanel):
 
     class BoundPanel(MultiFieldPanel.BoundPanel):
         template_name = "surveys/admin/panels/folded_panel.html"
-
-        @property
-        def media(self):
-            return super().media + forms.Media(css={"all": ["surveys/admin/editor.css"]})
 
         @property
         def has_errors(self) -> bool:

@@ -76,9 +76,13 @@ class ConsentFormPage(SitePageMixin, AbstractEmailForm):
         Every language has its own copy of the page; one list of entries per form is
         what staff look for, not nine identical rows.
         """
-        if self.locale_id == Locale.get_default().pk:
+        try:
+            first_language = Locale.get_default()
+        except Locale.DoesNotExist:
             return self
-        return self.get_translation_or_none(Locale.get_default()) or self
+        if self.locale_id == first_language.pk:
+            return self
+        return self.get_translation_or_none(first_language) or self
 
     def get_submissions(self):
         """Return the entries sent through this form in every language."""

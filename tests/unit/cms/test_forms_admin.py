@@ -56,3 +56,9 @@ def test_the_notice_of_an_entry_in_another_language_links_to_the_form(demo_site,
     client.post(arabic.url, {**fields, "consent": "on"})
 
     assert reverse("wagtailforms:list_submissions", args=[german.pk]) in mail.outbox[0].body
+
+
+def test_the_admin_menu_works_before_the_first_language_is_set_up(staff):
+    Locale.objects.filter(language_code="de").update(language_code="xx")
+
+    assert staff.get("/admin/").status_code == 200

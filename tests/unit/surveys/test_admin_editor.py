@@ -42,6 +42,23 @@ def test_the_translations_of_a_question_are_folded_away(staff):
     assert any('name="questions-0-text_en"' in block for block in folded)
 
 
+def test_the_limits_of_a_question_are_folded_away(staff):
+    wave = three_page_wave()
+
+    page = _editor(staff, wave.questionnaire)
+
+    folded = re.findall(r'<details class="folded-panel">(.*?)</details>', page, re.DOTALL)
+    assert any('name="questions-0-min_choices"' in block for block in folded)
+
+
+def test_the_folded_translations_are_styled_on_the_editor_page(staff):
+    wave = three_page_wave()
+
+    page = _editor(staff, wave.questionnaire)
+
+    assert "surveys/admin/editor.css" in page
+
+
 def test_the_wave_list_offers_switching_to_another_version(staff):
     wave = WaveFactory()
     create_new_version(questionnaire=wave.questionnaire)
