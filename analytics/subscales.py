@@ -5,6 +5,8 @@ all withheld like every figure); this reads one of them as if it were a scale, s
 chart kind that shows a scale shows a subscale too.
 """
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
 
 from surveys.models import Questionnaire
@@ -52,12 +54,12 @@ def subscale_choices(scales) -> dict[str, str]:
     return choices
 
 
-def scales_and_subscales(snapshot) -> dict[str, dict]:
-    """Return every scale of a snapshot and each of its subscales ("scale/subscale") by key."""
+def scales_and_subscales(figures) -> dict:
+    """Return the typed figures of every scale and subscale ("scale/subscale") by key."""
     found = {}
-    for scale in snapshot.data.get("scales", []):
-        found[scale["key"]] = scale
-        for part in scale.get("subscales", []):
-            key = f"{scale['key']}{SEPARATOR}{part['key']}"
-            found[key] = scale_figures(snapshot, key)
+    for scale in figures.scales:
+        found[scale.key] = scale
+        for part in scale.subscales:
+            key = f"{scale.key}{SEPARATOR}{part.key}"
+            found[key] = replace(part, key=key, text=subscale_name(scale.text, part.key))
     return found

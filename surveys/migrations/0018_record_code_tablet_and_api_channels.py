@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("surveys", "0016_add_staff_permissions_and_tablets"),
+        ("surveys", "0017_add_planner_statistics_on_segments_and_answers"),
     ]
 
     operations = [
