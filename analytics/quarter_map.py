@@ -18,6 +18,7 @@ from analytics.figure_kinds import item_of, mean_of, wave_label
 from analytics.figures import Chart, Table, withheld_text
 from analytics.groups import Group, group_figures, group_label, segment_label
 from analytics.models import Snapshot
+from analytics.snapshot_schema import range_of
 
 WIDTH = 520
 PADDING = 12
@@ -253,13 +254,16 @@ def _chart(item, figures, title, k, is_share, answers) -> Chart:
 
 
 def _domain(item, figures, is_share) -> tuple[float, float]:
-    """Return the range the colour classes span: the scale's own range where it has one."""
+    """Return the range the colour classes span: the item's full range where it has one.
+
+    Like every axis of an average, the classes span the whole scale (1 to 5, 0 to 10, a
+    score's lowest to highest points), so two quarters close together look close.
+    """
     if is_share:
         return 0.0, 100.0
-    if item.get("kind") == "scale_0_10":
-        return 0.0, 10.0
-    if item.get("kind") == "agreement":
-        return 1.0, 5.0
+    found = range_of(item)
+    if found is not None and found.high > found.low:
+        return float(found.low), float(found.high)
     values = [figure.value for figure in figures if figure.value is not None]
     if not values:
         return 0.0, 1.0

@@ -47,8 +47,14 @@ def snapshot():
         ("hagen", 5, 1, 1),
         ("ausserhalb", 6, 5, 5),
     ]:
-        add_responses(wave, yes, answers={"mitbestimmen": mean, "treff": "ja"}, quarter=quarter)
-        add_responses(wave, no, answers={"mitbestimmen": mean, "treff": "nein"}, quarter=quarter)
+        # Every item of the 1 to 5 scale at 4 (se4 reverse scored: 2 counts as 4).
+        scale = {"se1": "4", "se2": "4", "se3": "4", "se4": "2"}
+        add_responses(
+            wave, yes, answers={"mitbestimmen": mean, "treff": "ja", **scale}, quarter=quarter
+        )
+        add_responses(
+            wave, no, answers={"mitbestimmen": mean, "treff": "nein", **scale}, quarter=quarter
+        )
     refresh_snapshot(wave=wave)
     return published_snapshot(wave=wave)
 
@@ -90,6 +96,13 @@ def test_a_withheld_quarter_is_hatched_and_says_why_never_its_figure(snapshot):
         "nicht gezeigt, um eine kleine Gruppe zu schützen",
     ]
     assert "5,0" not in drawn.svg and "5,0" not in str(drawn.chart.table.rows)
+
+
+def test_a_score_is_coloured_on_its_scales_full_range_from_1_to_5(snapshot):
+    drawn = quarter_map(snapshot=snapshot, key="scale:selbstwirksamkeit", outlines=OUTLINES)
+
+    assert fill_of(drawn.svg, "Altenhagen") == CLASS_COLOURS[3]
+    assert ">1,0</text>" in drawn.svg and ">5,0</text>" in drawn.svg
 
 
 def test_a_share_of_chosen_answers_is_mapped_per_quarter(snapshot):
