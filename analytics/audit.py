@@ -34,6 +34,8 @@ SECOND_FACTOR_RESET = "part.second_factor_reset"
 WAVE_ACCEPTS_CODES = "part.wave_accepts_codes"
 WAVE_VERSION_SWITCHED = "part.wave_version_switched"
 QUESTIONNAIRE_VERSION_REMOVED = "part.questionnaire_version_removed"
+REPORT_REQUESTED = "part.report_requested"
+REPORT_DOWNLOADED = "part.report_downloaded"
 
 
 class _Formatter(LogFormatter):
@@ -45,7 +47,7 @@ class _Formatter(LogFormatter):
         data = dict.fromkeys(
             ("wave", "format", "count", "venue", "batch", "questionnaire", "version"), ""
         )
-        data |= {"instrument": "", "device": "", "staff": ""}
+        data |= {"instrument": "", "device": "", "staff": "", "report": "", "language": ""}
         data |= log_entry.data or {}
         return str(self.template) % data
 
@@ -110,6 +112,14 @@ ACTIONS = {
     QUESTIONNAIRE_VERSION_REMOVED: _formatter(
         _("Questionnaire version removed"),
         _("Removed the unanswered version %(version)s of questionnaire %(questionnaire)s"),
+    ),
+    REPORT_REQUESTED: _formatter(
+        _("Printed report requested"),
+        _("Asked for the printed report of %(report)s (%(language)s)"),
+    ),
+    REPORT_DOWNLOADED: _formatter(
+        _("Printed report downloaded"),
+        _("Downloaded the printed report of %(report)s (%(language)s)"),
     ),
 }
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from analytics.models import Snapshot
+from analytics.snapshot_schema import ScoreRange, range_of
 from analytics.subscales import scale_figures
 
 # Okabe-Ito blue: colour-blind safe, 5.9:1 against white for the bars' outline contrast.
@@ -39,33 +40,9 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ScoreRange:
-    """The lowest and highest points of an answer or a score, with the words at each end."""
-
-    low: float
-    high: float
-    low_label: str = ""
-    high_label: str = ""
-
-
 def score_range(item: dict) -> ScoreRange | None:
-    """Return the range an item's average can take, or None when it has no fixed range.
-
-    A snapshot since the range was stored says it; an older one is read by the kind:
-    an agreement item from its first to its last option, 0 to 10 for a 0 to 10 item.
-    """
-    stored = item.get("range")
-    if stored:
-        return ScoreRange(
-            stored["low"], stored["high"], stored.get("low_label", ""), stored.get("high_label", "")
-        )
-    if item.get("kind") == "agreement":
-        options = item.get("options") or [{}]
-        return ScoreRange(1, 5, options[0].get("label", ""), options[-1].get("label", ""))
-    if item.get("kind") == "scale_0_10":
-        return ScoreRange(0, 10)
-    return None
+    """Return the range an item's average can take, or None when it has no fixed range."""
+    return range_of(item)
 
 
 def _point(value: float) -> str:

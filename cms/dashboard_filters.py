@@ -120,9 +120,9 @@ def dashboard_filter(*, blocks, params) -> DashboardFilter:
         labels = {}
         for _wave, snapshot in snapshots:
             published = _published_values(snapshot, dimension)
-            for item in snapshot.data.get("segments", {}).get(dimension, []):
-                if item["value"] and (published is None or item["value"] in published):
-                    labels.setdefault(item["value"], item["label"])
+            for item in snapshot.figures.segments.get(dimension, ()):
+                if item.value and (published is None or item.value in published):
+                    labels.setdefault(item.value, item.label)
         choices[parameter] = list(labels.items())
     asked = {name: params.get(name, "") for name in [WAVE_PARAMETER, *PARAMETERS]}
     form = DashboardFilterForm(asked, choices=choices)

@@ -72,6 +72,7 @@ ROLES = {
         "analytics.view_export",
         "analytics.view_field_monitor",
         "analytics.view_snapshot",
+        "cms.build_reports",
         "surveys.view_wave",
         "surveys.view_questionnaire",
     ],

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.home_panel import WaitingWorkPanel
 from cms.models.quarters import QuarterOutline
+from cms.reports.views import ReportsView, download_report
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
 
@@ -24,8 +25,22 @@ def register_translation_review_url():
             "reports/translations/",
             TranslationReviewView.as_view(),
             name="cms_translation_review",
-        )
+        ),
+        path("reports/printed/", ReportsView.as_view(), name="cms_reports"),
+        path("reports/printed/<int:pk>/download/", download_report, name="cms_report_download"),
     ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ReportsView.allowed(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_printed_reports_menu_item():
+    return ReportsMenuItem(
+        _("Printed reports (PDF)"), reverse("cms_reports"), icon_name="doc-full", order=100
+    )
 
 
 class TranslationReviewMenuItem(MenuItem):

@@ -224,8 +224,8 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         parts.append(_text(x, top + 14, str(label), anchor=anchor))
     parts[len(entries) : len(entries)] = grid
     parts += [
-        f'<line x1="{zero:.1f}" y1="{band - 6:.1f}" x2="{zero:.1f}" '
-        f'y2="{band + bar_height + 6:.1f}" stroke="{TEXT_COLOUR}" stroke-width="2"/>'
+        f'<line x1="{zero:.1f}" y1="{band - 3:.1f}" x2="{zero:.1f}" '
+        f'y2="{band + bar_height + 3:.1f}" stroke="{TEXT_COLOUR}" stroke-width="2"/>'
         for band in bands
     ]
     title = (axis.get("title") or {}).get("text", "") if isinstance(axis.get("title"), dict) else ""

@@ -13,6 +13,7 @@ from django.utils import timezone
 from analytics.models import AggregateCell, AggregateState, Snapshot
 from analytics.perturbation import perturb
 from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
+from analytics.snapshot_schema import SCHEMA_VERSION
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
 from surveys.models import Condition, Question, Scale, Segment, Wave
@@ -209,6 +210,7 @@ def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> d
     scales = list(questionnaire.scales.prefetch_related("items__question__options").order_by("pk"))
     response_count = counted.response_count
     data = {
+        "schema_version": SCHEMA_VERSION,
         "wave": {"slug": wave.slug, "title": wave.title, "label": wave.label},
         "questionnaire": {"key": questionnaire.key, "version": questionnaire.version},
         "min_cell_size": k,

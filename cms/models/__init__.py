@@ -11,6 +11,7 @@ from cms.models.forms import (
 from cms.models.news import NewsIndexPage, NewsPage, NewsPageTopic
 from cms.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
 from cms.models.quarters import QuarterOutline
+from cms.models.reports import Report
 
 __all__ = [
     "ContactPage",
@@ -27,5 +28,6 @@ __all__ = [
     "OrganisationPage",
     "Quarter",
     "QuarterOutline",
+    "Report",
     "StandardPage",
 ]

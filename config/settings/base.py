@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
     # A view that lost the database answers 503 (config/errors.py), not a traceback.
     "config.errors.DatabaseOutageMiddleware",
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE gets the 413 before anything reads it.
+    "config.errors.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
@@ -378,7 +380,10 @@ PART_RETRY_AFTER_SECONDS = env.int("PART_RETRY_AFTER_SECONDS", default=30)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_suspicious": {"()": "config.log_filters.QuietSuspiciousRequests"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_suspicious"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         # runserver's request log prints the client address; keep it to warnings.

@@ -58,6 +58,7 @@ def submit_response(
     paper_batch: PaperBatch | None = None,
     linking: list[str] | None = None,
     channel: str | None = None,
+    earlier_days_checked: bool = False,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -71,7 +72,9 @@ def submit_response(
     hand out the paper) and keeps the day the batch was filled in. `linking` holds the
     fingerprints of a linking code (see `surveys.linking`), stored with the response.
     `channel` says how the answer came in; left out, it is paper for a paper batch,
-    a printed code where one was spent, and online otherwise.
+    a printed code where one was spent, and online otherwise. `earlier_days_checked`
+    says the caller has just looked for the token in the sets of days before yesterday
+    (they no longer change), so that read is not repeated.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -101,7 +104,9 @@ def submit_response(
             )
         # Last, in a fixed order (token, then code), so the locks of the spent sets
         # are held briefly and two submissions never wait for each other crosswise.
-        if token is not None and not spent_sets.spend_token(token=token):
+        if token is not None and not spent_sets.spend_token(
+            token=token, earlier_days_checked=earlier_days_checked
+        ):
             raise AlreadySubmitted
         if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
             spend_access_code(wave=wave, typed=access_code)

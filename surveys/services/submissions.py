@@ -181,6 +181,7 @@ def accept_submission(
                 access_code=access_code,
                 linking=linking,
                 channel=Response.Channel.TABLET if tablet is not None else channel,
+                earlier_days_checked=token is not None,
             )
     except AlreadySubmitted:
         return SubmissionResult(is_accepted=True, checked=checked)
