@@ -115,8 +115,13 @@ class Command(BaseCommand):
                 self._manage(environment, "migrate", "--noinput", "-v", "0")
                 slug = self._manage(environment, "shell", "-c", MAKE_WAVE).strip().splitlines()[-1]
                 port = free_port()
+                # A loaded machine (or `nice`) may take well over 30 s to start the workers.
                 server = start_gunicorn(
-                    port=port, workers=options["workers"], environment=environment, stderr=errors
+                    port=port,
+                    workers=options["workers"],
+                    environment=environment,
+                    stderr=errors,
+                    startup_seconds=180,
                 )
                 result = self._run(port, slug, postgres, redis_server, options)
             finally:
