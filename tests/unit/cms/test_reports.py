@@ -338,3 +338,23 @@ def test_the_report_form_names_what_is_missing(client, reporter):
     assert response.status_code == 400
     assert "Bitte wähle ein Dashboard oder eine Welle." in response.content.decode()
     assert not Report.objects.exists()
+
+
+def test_staff_see_a_report_being_built_chart_by_chart(client, reporter):
+    from tests.factories import WaveFactory
+
+    Report.objects.create(
+        wave=WaveFactory(),
+        language="de",
+        requested_by=reporter,
+        status=Report.Status.RUNNING,
+        charts_total=5,
+        charts_done=2,
+    )
+    client.force_login(reporter)
+
+    page = client.get("/admin/reports/printed/").content.decode()
+
+    assert 'value="40"' in page
+    assert "2 von 5 Diagrammen gezeichnet" in page
+    assert "data-refresh-while-building" in page
