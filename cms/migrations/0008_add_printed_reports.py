@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0006_dashboard_chart_kinds_and_story_blocks'),
+        ('cms', '0007_add_quarter_outlines_and_map_block'),
         ('surveys', '0016_add_staff_permissions_and_tablets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
