@@ -25,6 +25,10 @@ from analytics.svg import (
 
 FONT_FAMILY = "system-ui, sans-serif"
 _TAG = re.compile(r"<[^>]+>")
+# A chart's geometry runs left to right in every language (disagree left, the first wave
+# left); on a right-to-left page, "start" and "end" of a label would otherwise swap sides.
+# Arabic words inside a label still read right to left.
+_LEFT_TO_RIGHT = 'direction="ltr"'
 
 
 def chart_picture(
@@ -47,12 +51,13 @@ def chart_picture(
         parts, height = _lines(figure, traces)
     else:
         svg = render_bar_svg(figure, title=title, description=description, element_id=element_id)
-        return svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        svg = svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        return svg.replace("<svg ", f"<svg {_LEFT_TO_RIGHT} ", 1)
     if not parts:
         return ""
     uid = escape(element_id)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
+        f'<svg {_LEFT_TO_RIGHT} xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
         f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
         f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
