@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from analytics.svg import render_bar_svg
+from analytics.charts.svg import render_svg
 from cms.sharing import chart_of_block, waves_with_open_data
 
 register = template.Library()
@@ -14,12 +14,10 @@ register = template.Library()
 @register.simple_tag
 def chart_svg(chart):
     """Return the chart as a static SVG picture for print and for visitors without scripts."""
-    svg = render_bar_svg(
-        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
-    )
+    svg = render_svg(chart)
     if not svg:
         return ""
-    # render_bar_svg escapes every text it places in the markup.
+    # render_svg escapes every text it places in the markup.
     return format_html('<div class="chart__static">{}</div>', mark_safe(svg))  # noqa: S308
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone, translation
 
 from analytics import figure_kinds, figures
+from analytics.charts import wording
 from analytics.downloads import table_csv, table_xlsx
 from analytics.groups import Group
 from analytics.models import Snapshot
@@ -242,7 +243,7 @@ def test_before_and_after_says_the_change_with_its_range_and_its_effect_size(sca
 
     rows = {row[0]: row for row in chart.table.rows}
     effect = rows["Effektstärke (Hedges' g)"][2]
-    assert effect.startswith(figures._two_decimals(entry["effect_size"]))
+    assert effect.startswith(wording.two_decimals(entry["effect_size"]))
     assert effect.endswith(figures.effect_size_words(entry["effect_size"]))
     assert "Nach der Faustregel von Cohen ist der Effekt der Veränderung" in chart.summary
     assert "Hedges' g = " in chart.summary
