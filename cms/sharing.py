@@ -1,6 +1,6 @@
 """Reads behind sharing a dashboard: one chart of a page, the waves a page shows, its cache key.
 
-Every chart-like block (one whose context holds an `analytics.figures.Chart`) can be
+Every chart-like block (one whose context holds an `analytics.charts.Chart`) can be
 embedded and downloaded, whatever its kind.
 """
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from wagtail.blocks import StreamValue
 
-from analytics.figures import Chart
+from analytics.charts.model import Chart
 from surveys.models import Wave
 
 
