@@ -163,20 +163,41 @@ class ChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        chosen = (parent_context or {}).get("dashboard_filter")
-        context["chart"] = chart_of(value, chosen)
+        charts = (parent_context or {}).get("dashboard_charts")
+        if charts is not None:
+            # The page's charts, built once per request and shared with the chart's links.
+            context["chart"] = charts.chart(value)
+        else:
+            context["chart"] = chart_of(value, (parent_context or {}).get("dashboard_filter"))
         return context
 
 
-def chart_of(value, chosen=None) -> figures.Chart:
+class SelectedResults:
+    """Published figures read one by one, for a block shown outside a dashboard request."""
+
+    def snapshot(self, wave: Wave | None):
+        return published_snapshot(wave=wave) if wave else None
+
+    def comparison(self, *, before: Wave, after: Wave):
+        return published_comparison(before=before, after=after)
+
+
+def results_of(parent_context):
+    """Return the published figures the page read already, or a reader of its own."""
+    results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
+    return results if results is not None else SelectedResults()
+
+
+def chart_of(value, chosen=None, *, results=None) -> figures.Chart:
     """Return the chart a chart block's value asks for, narrowed by the dashboard's filter."""
+    results = results if results is not None else SelectedResults()
     kind = value.get("kind") or figure_kinds.Kind.BAR
     wave = value["wave"]
     if chosen is not None and chosen.wave is not None and kind in SINGLE_WAVE_KINDS:
         wave = chosen.wave
     group = chosen.group if chosen is not None else None
     key, heading = value["question"], value["heading"]
-    snapshot = published_snapshot(wave=wave) if wave else None
+    snapshot = results.snapshot(wave)
     if kind == figure_kinds.Kind.DIVERGING:
         return figure_kinds.diverging_chart(
             snapshot=snapshot, key=key, heading=heading, group=group
@@ -190,16 +211,16 @@ def chart_of(value, chosen=None) -> figures.Chart:
     if kind == figure_kinds.Kind.BEFORE_AFTER:
         before = earlier[-1] if earlier else None
         return figure_kinds.before_after_chart(
-            before=published_snapshot(wave=before) if before else None,
+            before=results.snapshot(before),
             after=snapshot,
-            comparison=published_comparison(before=before, after=wave) if before and wave else None,
+            comparison=results.comparison(before=before, after=wave) if before and wave else None,
             key=key,
             heading=heading,
             group=group,
         )
     if kind == figure_kinds.Kind.TREND:
         waves = sorted([*earlier, wave], key=lambda other: other.opens_at) if wave else earlier
-        snapshots = [published_snapshot(wave=other) for other in waves]
+        snapshots = [results.snapshot(other) for other in waves]
         return figure_kinds.trend_chart(
             snapshots=[found for found in snapshots if found is not None],
             key=key,
@@ -236,7 +257,7 @@ class KeyFiguresBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = filtered_wave(value["wave"], parent_context)
-        snapshot = published_snapshot(wave=wave) if wave else None
+        snapshot = results_of(parent_context).snapshot(wave)
         context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
         return context
 
@@ -338,7 +359,7 @@ class YouSaidWeDidBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = value["wave"]
-        snapshot = published_snapshot(wave=wave) if wave and value["question"] else None
+        snapshot = results_of(parent_context).snapshot(wave) if value["question"] else None
         context["statement"] = figure_kinds.figure_statement(
             snapshot=snapshot, key=value["question"], answers=answer_codes(value["answers"])
         )

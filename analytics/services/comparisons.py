@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
+from analytics.signals import announce_results_published
 from analytics.statistics import Difference, paired_test, welch_test
 from surveys.models import Question, Wave
 from surveys.selectors import linked_pairs
@@ -90,6 +91,7 @@ def _store(before: Wave, after: Wave, data: dict, k: int) -> ComparisonSnapshot:
                     data=data,
                 )
                 pair.filter(version__lte=newest + 1 - KEPT_VERSIONS).delete()
+                announce_results_published(wave_ids=[before.pk, after.pk])
                 return comparison
         except IntegrityError:
             continue

@@ -21,8 +21,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from benchmarks.loopback import start_gunicorn
+from cms.dashboard_filters import dashboard_waves
 from cms.models import DashboardPage
-from cms.sharing import dashboard_wave_ids
 from surveys.models import Wave
 
 STARTUP_SECONDS = 30
@@ -133,7 +133,9 @@ def _default_targets() -> tuple[str, str]:
     page = page or DashboardPage.objects.live().public().first()
     if page is None:
         raise CommandError("There is no live dashboard page: run seed_demo first.")
-    wave = Wave.objects.filter(pk__in=dashboard_wave_ids(page), snapshots__isnull=False).first()
+    wave = Wave.objects.filter(
+        pk__in=[wave.pk for wave in dashboard_waves(page.body)], snapshots__isnull=False
+    ).first()
     if wave is None:
         raise CommandError("The dashboard shows no wave with a snapshot: run refresh_snapshots.")
     return page.url, f"/api/v1/waves/{wave.slug}/results/"
