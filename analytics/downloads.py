@@ -22,35 +22,78 @@ def download_filename(*parts: str, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
+def table_rows(table: Table) -> tuple[list[str], list[list]]:
+    """Return the table's headings and rows with every figure as a number.
+
+    A cell that stands for several numbers ("47 % (9)") becomes a column for each,
+    headed "Anteil: in %" and "Anteil: Personen"; a withheld or empty figure keeps the
+    page's text, so it never reads as a zero.
+    """
+    layouts = []
+    for position in range(len(table.headings)):
+        labels = next(
+            (
+                [label for label, _value in row[position].numbers]
+                for row in table.rows
+                if position < len(row) and getattr(row[position], "numbers", None)
+            ),
+            None,
+        )
+        layouts.append(labels)
+    headings = []
+    for heading, labels in zip(table.headings, layouts, strict=True):
+        if labels is None:
+            headings.append(str(heading))
+        else:
+            headings += [f"{heading}: {label}" if label else str(heading) for label in labels]
+    rows = []
+    for row in table.rows:
+        cells = []
+        for position, labels in enumerate(layouts):
+            cell = row[position] if position < len(row) else ""
+            if labels is None:
+                cells.append(str(cell))
+                continue
+            numbers = dict(getattr(cell, "numbers", ()))
+            for label in labels:
+                value = numbers.get(label)
+                cells.append(str(cell) if value is None else value)
+        rows.append(cells)
+    return headings, rows
+
+
 def table_csv(table: Table) -> bytes:
     """Return the table as UTF-8 CSV with a byte order mark, so Excel reads the umlauts."""
+    headings, rows = table_rows(table)
     buffer = io.StringIO()
     writer = CsvTable(buffer)
-    writer.writerow([str(heading) for heading in table.headings])
-    for row in table.rows:
-        writer.writerow([str(cell) for cell in row])
+    writer.writerow(headings)
+    writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _xlsx_value(text: str):
+def _xlsx_value(value):
     """Return a whole number as a number, anything else (a withheld cell too) as text."""
-    if WHOLE_NUMBER.match(text):
-        return int(re.sub(r"\D", "", text))
-    return text
+    if not isinstance(value, str):
+        return value
+    if WHOLE_NUMBER.match(value):
+        return int(re.sub(r"\D", "", value))
+    return value
 
 
 def table_xlsx(table: Table, *, source: str, note: str = "") -> bytes:
     """Return the table as an Excel workbook: caption, header row, rows, note and source."""
+    headings, rows = table_rows(table)
     workbook = XlsxWorkbook()
     # Excel allows 31 characters and none of []:*?/\ in a sheet name.
     sheet = workbook.add_sheet(re.sub(r"[\[\]:*?/\\]", " ", table.caption)[:31] or "Daten")
     sheet.set_width("A", 40)
-    for letter in "BCDEF":
+    for letter in "BCDEFGH":
         sheet.set_width(letter, 18)
     sheet.append([table.caption], bold=True)
-    sheet.append([str(heading) for heading in table.headings], bold=True)
-    for row in table.rows:
-        sheet.append([_xlsx_value(str(cell)) for cell in row])
+    sheet.append(headings, bold=True)
+    for row in rows:
+        sheet.append([_xlsx_value(cell) for cell in row])
     sheet.append([])
     for line in (note, source):
         if line:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from analytics.figures import (
+    Cell,
     Chart,
     Table,
     _as_json,
@@ -25,12 +26,20 @@ from analytics.figures import (
     _one_decimal,
     _option_label,
     _privacy_note,
+    axis_floor,
+    count_cell,
+    effect_size_cell,
+    effect_size_sentence,
+    mean_axis,
+    mean_cell,
     question_chart,
     scale_chart,
+    share_cell,
     withheld_text,
 )
 from analytics.groups import Group, group_figures, group_label, segment_label
 from analytics.models import ComparisonSnapshot, Snapshot
+from analytics.subscales import scale_figures
 
 SCALE_PREFIX = "scale:"
 INK = "#1b1b1f"
@@ -80,7 +89,7 @@ def item_of(snapshot: Snapshot | None, key: str) -> dict | None:
     if snapshot is None:
         return None
     if key.startswith(SCALE_PREFIX):
-        scale = snapshot.scale(key.removeprefix(SCALE_PREFIX))
+        scale = scale_figures(snapshot, key.removeprefix(SCALE_PREFIX))
         return None if scale is None else scale | {"kind": "scale", "text": scale["name"]}
     return snapshot.question(key)
 
@@ -156,22 +165,14 @@ def _withheld_group_chart(title: str, snapshot: Snapshot, group: Group, k: int) 
     return chart
 
 
-def _average(mean: Mean, k: int) -> str:
+def _average(mean: Mean, k: int) -> Cell:
     if mean.answered is None:
-        return withheld_text(k)
-    if mean.mean is None:
-        return "–"
-    if mean.low is None:
-        return _one_decimal(mean.mean)
-    return f"{_one_decimal(mean.mean)} ({_range(mean.low, mean.high)})"
+        return Cell(withheld_text(k), ((_("average"), None),))
+    return mean_cell(mean.mean, mean.low, mean.high)
 
 
-def _range(low: float, high: float) -> str:
-    return _("%(low)s to %(high)s") % {"low": _one_decimal(low), "high": _one_decimal(high)}
-
-
-def _people(mean: Mean, k: int) -> str:
-    return withheld_text(k) if mean.answered is None else number_format(mean.answered)
+def _people(mean: Mean, k: int) -> Cell:
+    return count_cell(mean.answered, k)
 
 
 def _interval_note() -> str:
@@ -182,11 +183,7 @@ def _interval_note() -> str:
 
 
 def _axis_for(item: dict) -> dict:
-    if item["kind"] == "scale_0_10":
-        return {"title": {"text": _("Average (0 to 10)")}, "range": [0, 10]}
-    if item["kind"] == "agreement":
-        return {"title": {"text": _("Average (1 to 5)")}, "range": [0, 5]}
-    return {"title": {"text": _("Average")}, "rangemode": "tozero"}
+    return mean_axis(item)
 
 
 def _layout(*, height: int, **extra) -> dict:
@@ -223,11 +220,14 @@ def _interval_bars(means: list[Mean]) -> dict:
 def _mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> dict:
     """Return a figure of horizontal bars of averages with their 95 % intervals."""
     colours = colours or [BLUE] * len(means)
-    values = [mean.mean if mean.mean is not None else 0 for mean in means]
+    # Bars start at the low end of the scale: a 1 to 5 item has no zero.
+    floor = axis_floor(axis)
+    values = [mean.mean - floor if mean.mean is not None else 0 for mean in means]
     figure = go.Figure(
         go.Bar(
             x=values,
             y=labels,
+            base=floor,
             orientation="h",
             marker={"color": colours, "line": OUTLINE},
             text=[withheld_text(k) if m.answered is None else _average_short(m) for m in means],
@@ -400,13 +400,8 @@ def diverging_chart(
         caption=_("%(title)s: share of each answer") % {"title": title},
         headings=[_("Statement"), _("People")] + labels,
         rows=[
-            [label, withheld_text(k) if answered is None else number_format(answered)]
-            + [
-                withheld_text(k)
-                if count is None
-                else f"{_percent(share(count, answered) or 0)} ({number_format(count)})"
-                for count in counts
-            ]
+            [label, count_cell(answered, k)]
+            + [share_cell(count, answered or 0, k) for count in counts]
             for label, answered, counts in cells
         ],
     )
@@ -614,15 +609,39 @@ def before_after_chart(
         for label, mean in zip(labels, means, strict=True)
     ]
     difference = _difference(comparison, key) if group is None else None
+    paired = _paired(difference)
     if difference is not None:
-        rows.append(
+        rows += [
             [
                 _("Change"),
                 "",
-                f"{_signed(difference['difference'])} "
-                f"({_range(difference['low'], difference['high'])})",
-            ]
-        )
+                mean_cell(
+                    difference["difference"], difference["low"], difference["high"], signed=True
+                ),
+            ],
+            [
+                _("Effect size (Hedges' g)"),
+                "",
+                effect_size_cell(
+                    difference["effect_size"], difference["effect_low"], difference["effect_high"]
+                ),
+            ],
+        ]
+    if paired is not None:
+        rows += [
+            [
+                _("Change of the same people"),
+                count_cell(paired["pairs"], k),
+                mean_cell(paired["difference"], paired["low"], paired["high"], signed=True),
+            ],
+            [
+                _("Effect size of the same people (d_z)"),
+                "",
+                effect_size_cell(
+                    paired["effect_size"], paired["effect_low"], paired["effect_high"]
+                ),
+            ],
+        ]
     table = Table(
         caption=_("%(title)s: average before and after") % {"title": title},
         headings=[
@@ -633,6 +652,8 @@ def before_after_chart(
         rows=rows,
     )
     summary = _before_after_summary(labels, means, difference, k)
+    if paired is not None and means[0].mean is not None and means[1].mean is not None:
+        summary += " " + _paired_summary(paired)
     note = _interval_note()
     if group is not None:
         note += " " + _("The change with its range is worked out for everyone only.")
@@ -670,6 +691,21 @@ def _difference(comparison: ComparisonSnapshot | None, key: str) -> dict | None:
     return entry
 
 
+def _paired(difference: dict | None) -> dict | None:
+    """Return the paired comparison of linked waves, if k pairs or more were found."""
+    paired = (difference or {}).get("paired")
+    if not paired or paired.get("status") != "ok":
+        return None
+    return paired
+
+
+def _paired_summary(paired: dict) -> str:
+    summary = _(
+        "Of the %(n)s people who answered both times, the average changed by %(change)s."
+    ) % {"n": number_format(paired["pairs"]), "change": _signed(paired["difference"])}
+    return summary + " " + effect_size_sentence("d_z", paired["effect_size"])
+
+
 def _signed(value: float) -> str:
     text = _one_decimal(value)
     return f"+{text}" if round(value, 1) > 0 else text
@@ -700,6 +736,7 @@ def _before_after_summary(labels, means, difference, k) -> str:
             summary += " " + _("The change is larger than chance alone would explain.")
         else:
             summary += " " + _("The change is so small that it may be chance.")
+        summary += " " + effect_size_sentence("Hedges' g", difference["effect_size"])
     return summary
 
 
@@ -786,9 +823,7 @@ def trend_chart(
         _layout(
             height=320,
             margin={"l": 50, "r": 40, "t": 20, "b": 50},
-            yaxis={"title": axis["title"]}
-            | {k_: v for k_, v in axis.items() if k_ != "title"}
-            | ({"range": [1, 5]} if latest["kind"] == "agreement" else {}),
+            yaxis=axis,
             xaxis={"type": "category", "automargin": True},
         )
     )
@@ -912,14 +947,11 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
     def cell(entry, position):
         answered = entry.get("answered")
         if answered is None:
-            return withheld_text(k)
+            return share_cell(None, None, k)
         cells = entry.get("options") or []
         if not answered or position >= len(cells):
-            return "–"
-        count = cells[position]["count"]
-        if count is None:
-            return withheld_text(k)
-        return f"{number_format(round(100 * count / answered))} % ({number_format(count)})"
+            return share_cell(0, 0, k)
+        return share_cell(cells[position]["count"], answered, k)
 
     table = Table(
         caption=_("%(title)s: share of each answer per quarter") % {"title": title},

@@ -10,9 +10,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from analytics.models import Snapshot
+from analytics.snapshot_schema import ScoreRange, range_of
+from analytics.subscales import scale_figures
 
 # Okabe-Ito blue: colour-blind safe, 5.9:1 against white for the bars' outline contrast.
 BAR_COLOUR = "#0072B2"
+
+
+class Cell(str):
+    """A table cell as the page shows it, carrying the numbers it stands for.
+
+    The page prints "47 % (9)"; a download writes the share and the count as two
+    numbers, headed "heading: label" ("" keeps the column's heading). A withheld
+    cell carries None, and a download writes its text instead.
+    """
+
+    numbers: tuple[tuple[str, float | int | None], ...]
+
+    def __new__(cls, text: str, numbers=()):
+        cell = super().__new__(cls, text)
+        cell.numbers = tuple(numbers)
+        return cell
 
 
 @dataclass
@@ -20,6 +38,127 @@ class Table:
     caption: str
     headings: list[str]
     rows: list[list[str]] = field(default_factory=list)
+
+
+def score_range(item: dict) -> ScoreRange | None:
+    """Return the range an item's average can take, or None when it has no fixed range."""
+    return range_of(item)
+
+
+def _point(value: float) -> str:
+    return number_format(int(value)) if float(value).is_integer() else _one_decimal(value)
+
+
+def range_words(found: ScoreRange) -> str:
+    """Return a range as readers say it: "1 = stimme gar nicht zu … 5 = stimme voll zu"."""
+    if found.low_label and found.high_label:
+        return _("%(low)s = %(low_label)s … %(high)s = %(high_label)s") % {
+            "low": _point(found.low),
+            "low_label": found.low_label,
+            "high": _point(found.high),
+            "high_label": found.high_label,
+        }
+    return _("%(low)s to %(high)s") % {"low": _point(found.low), "high": _point(found.high)}
+
+
+def mean_axis(item: dict) -> dict:
+    """Return the Plotly axis of an average: the item's full range, named at both ends.
+
+    An axis cut to the data (0 to 3 for a 1 to 5 item) makes 2.6 → 3.0 look dramatic.
+    """
+    found = score_range(item)
+    if found is None:
+        return {"title": {"text": _("Average")}, "rangemode": "tozero"}
+    axis = {
+        "title": {"text": _("Average (%(range)s)") % {"range": range_words(found)}},
+        "range": [found.low, found.high],
+        "zeroline": False,
+    }
+    if float(found.low).is_integer() and float(found.high).is_integer():
+        step = 1 if found.high - found.low <= 10 else None
+        if step:
+            axis["tickvals"] = list(range(int(found.low), int(found.high) + 1))
+    return axis
+
+
+def axis_floor(axis: dict) -> float:
+    """Return where bars on this axis start: the low end of a fixed range, else zero."""
+    return axis["range"][0] if "range" in axis else 0
+
+
+def count_cell(count: int | None, k: int) -> Cell:
+    """Return a count, or the withheld text, as a cell."""
+    return Cell(_count_cell(count, k), (("", count),))
+
+
+def share_cell(count: int | None, answered: int | None, k: int) -> Cell:
+    """Return "47 % (9)": a share of the people who answered and its count."""
+    if count is None:
+        return Cell(withheld_text(k), ((_("share in per cent"), None), (_("people"), None)))
+    share = 100 * count / answered if answered else None
+    text = "–" if share is None else f"{number_format(round(share))} % ({number_format(count)})"
+    return Cell(text, ((_("share in per cent"), _rounded(share)), (_("people"), count)))
+
+
+def mean_cell(
+    mean: float | None, low: float | None = None, high: float | None = None, *, signed=False
+) -> Cell:
+    """Return "3,4 (3,1 to 3,7)": an average (or a change) with its 95 % range."""
+    if mean is None:
+        return Cell("–", ((_("average"), None),))
+    shown = _one_decimal(mean)
+    if signed and round(mean, 1) > 0:
+        shown = f"+{shown}"
+    numbers = [(_("average"), round(mean, 2))]
+    if low is None or high is None:
+        return Cell(shown, numbers)
+    numbers += [(_("lowest likely"), round(low, 2)), (_("highest likely"), round(high, 2))]
+    # The interval sits in the same cell: a fourth column would not fit a phone.
+    interval = _("%(low)s to %(high)s") % {"low": _one_decimal(low), "high": _one_decimal(high)}
+    return Cell(f"{shown} ({interval})", numbers)
+
+
+def effect_size_words(value: float) -> str:
+    """Return how large an effect is by Cohen's rule of thumb (0.2 small, 0.5 medium, 0.8 large)."""
+    size = abs(value)
+    if size < 0.2:
+        return pgettext("effect size", "very small")
+    if size < 0.5:
+        return pgettext("effect size", "small")
+    if size < 0.8:
+        return pgettext("effect size", "medium")
+    return pgettext("effect size", "large")
+
+
+def effect_size_cell(value: float, low: float, high: float) -> Cell:
+    """Return "0,52 (0,10 to 0,94), medium": an effect size, its 95 % range and its size."""
+    text = _("%(value)s (%(low)s to %(high)s), %(size)s") % {
+        "value": _two_decimals(value),
+        "low": _two_decimals(low),
+        "high": _two_decimals(high),
+        "size": effect_size_words(value),
+    }
+    numbers = (
+        (_("effect size"), round(value, 2)),
+        (_("lowest likely"), round(low, 2)),
+        (_("highest likely"), round(high, 2)),
+    )
+    return Cell(text, numbers)
+
+
+def effect_size_sentence(measure: str, value: float) -> str:
+    """Return the effect of a change in plain words, with the measure it was taken by."""
+    return _(
+        "By Cohen's rule of thumb the effect of the change is %(size)s (%(measure)s = %(value)s)."
+    ) % {"size": effect_size_words(value), "measure": measure, "value": _two_decimals(value)}
+
+
+def _two_decimals(value: float) -> str:
+    return number_format(round(value, 2), decimal_pos=2)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 @dataclass
@@ -97,7 +236,7 @@ def question_chart(
 
 def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "") -> Chart:
     """Return the chart of one scale score, everyone and per quarter, from a snapshot."""
-    scale = snapshot.scale(scale_key) if snapshot else None
+    scale = scale_figures(snapshot, scale_key) if snapshot else None
     title = heading or (scale["name"] if scale else _("Results"))
     if scale is None:
         return _message_chart(title, _("No results have been published for this scale yet."))
@@ -156,13 +295,7 @@ def _choice_chart(question: dict, title: str, k: int) -> Chart:
         caption=caption,
         headings=[_("Answer"), _("People"), _("Share")],
         rows=[
-            [
-                _option_label(option),
-                _count_cell(option["count"], k),
-                "–"
-                if option["count"] is None
-                else f"{number_format(round(100 * option['count'] / answered))} %",
-            ]
+            [_option_label(option), count_cell(option["count"], k), _share_only(option, answered)]
             for option in options
         ],
     )
@@ -208,6 +341,13 @@ def _choice_chart(question: dict, title: str, k: int) -> Chart:
     return Chart(title=title, summary=summary, table=table, figure=_as_json(figure), note=note)
 
 
+def _share_only(option: dict, answered: int) -> Cell:
+    if option["count"] is None or not answered:
+        return Cell("–", ((_("in per cent"), None),))
+    share = 100 * option["count"] / answered
+    return Cell(f"{number_format(round(share))} %", ((_("in per cent"), _rounded(share)),))
+
+
 def _segment_label(segments: dict, dimension: str, value: str) -> str:
     if value == "":
         return pgettext("segment", "Not stated")
@@ -222,27 +362,16 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
     if is_score:
         caption = _("%(title)s: average score (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered scored %(mean)s.")
-        axis = {"title": {"text": _("Average score")}, "rangemode": "tozero"}
     elif question.get("kind") == "scale_0_10":
         caption = _("%(title)s: average on a scale from 0 to 10 (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered gave %(mean)s out of 10.")
-        axis = {"title": {"text": _("Average (0 to 10)")}, "range": [0, 10]}
     else:
         caption = _("%(title)s: average (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered said %(mean)s.")
-        axis = {"title": {"text": _("Average")}, "rangemode": "tozero"}
+    axis = mean_axis(question)
 
     def average(item):
-        if item.get("mean") is None:
-            return "–"
-        if item.get("mean_low") is None:
-            return _one_decimal(item["mean"])
-        # The interval sits in the same cell: a fourth column would not fit a phone.
-        interval = _("%(low)s to %(high)s") % {
-            "low": _one_decimal(item["mean_low"]),
-            "high": _one_decimal(item["mean_high"]),
-        }
-        return f"{_one_decimal(item['mean'])} ({interval})"
+        return mean_cell(item.get("mean"), item.get("mean_low"), item.get("mean_high"))
 
     table = Table(
         caption=caption % {"title": title, "n": number_format(answered)},
@@ -251,11 +380,11 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
             _("People"),
             pgettext("confidence interval", "Average (95 %% range)") % {},
         ],
-        rows=[[_("Everyone"), number_format(answered), average(question)]]
+        rows=[[_("Everyone"), count_cell(answered, k), average(question)]]
         + [
             [
                 _segment_label(segments, "quarter", group["values"][0]),
-                _count_cell(group["answered"], k),
+                count_cell(group["answered"], k),
                 average(group),
             ]
             for group in groups
@@ -268,7 +397,10 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
     labels = [_("Everyone")] + [
         _segment_label(segments, "quarter", group["values"][0]) for group in groups
     ]
-    values = [mean] + [group["mean"] if group["mean"] is not None else 0 for group in groups]
+    floor = axis_floor(axis)
+    values = [mean - floor] + [
+        group["mean"] - floor if group["mean"] is not None else 0 for group in groups
+    ]
     texts = [_one_decimal(mean)] + [
         withheld_text(k) if group["mean"] is None else _one_decimal(group["mean"])
         for group in groups
@@ -277,6 +409,7 @@ def _number_chart(question: dict, title: str, k: int, segments: dict, is_score=F
         go.Bar(
             x=values,
             y=labels,
+            base=floor,
             orientation="h",
             marker={"color": BAR_COLOUR},
             text=texts,

@@ -1,7 +1,11 @@
 """Public snapshots: the only thing dashboards and the public API ever read."""
 
+from functools import cached_property
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from analytics.snapshot_schema import SnapshotFigures, parse
 
 
 class Snapshot(models.Model):
@@ -32,6 +36,11 @@ class Snapshot(models.Model):
 
     def __str__(self):
         return f"{self.wave} v{self.version}"
+
+    @cached_property
+    def figures(self) -> SnapshotFigures:
+        """Return the stored figures, typed and upgraded to the newest layout (parsed once)."""
+        return parse(self.data)
 
     def question(self, key: str) -> dict | None:
         return next((q for q in self.data.get("questions", []) if q["key"] == key), None)

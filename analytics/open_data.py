@@ -16,6 +16,7 @@ from analytics.downloads import download_filename
 from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
 from analytics.models import Snapshot
 from analytics.perturbation import LARGEST_NOISE
+from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures, is_withheld
 from analytics.tabular import CsvTable
 from surveys.models import Wave
 
@@ -51,108 +52,102 @@ def package_filename(*, wave: Wave, snapshot: Snapshot) -> str:
     )
 
 
-def _group_label(segments: dict, grouping: str, values: list[str]) -> str:
+def _group_label(figures: SnapshotFigures, grouping: str, values) -> str:
     labels = []
     for dimension, value in zip(grouping.split("__"), values, strict=False):
-        known = {item["value"]: item["label"] for item in segments.get(dimension, [])}
-        labels.append(known.get(value, value) or pgettext("segment", "Not stated"))
+        known = figures.segment_label(dimension, value)
+        labels.append((known if known is not None else value) or pgettext("segment", "Not stated"))
     return " / ".join(labels)
 
 
-def _groups(figures: dict, segments: dict):
-    """Yield (grouping, group, label, figures) for everyone, then each published group."""
-    yield "", "", _("Everyone"), figures
-    for grouping, groups in figures.get("breakdowns", {}).items():
+def _groups(item: ItemFigures, figures: SnapshotFigures):
+    """Yield (grouping, group, label, average, options) for everyone, then each group."""
+    yield "", "", _("Everyone"), item.average, item.options
+    for grouping, groups in item.breakdowns.items():
         for group in groups:
-            values = group.get("values", [])
-            yield grouping, "|".join(values), _group_label(segments, grouping, values), group
+            label = _group_label(figures, grouping, group.values)
+            yield grouping, "|".join(group.values), label, group.average, group.options
 
 
-def _summary_row(base: dict, figures: dict) -> dict:
-    withheld = figures.get("answered") is None or figures.get("mean") is None
+def _summary_row(base: dict, average: Average) -> dict:
     return base | {
-        "answered": figures.get("answered"),
-        "mean": figures.get("mean"),
-        "mean_low": figures.get("mean_low"),
-        "mean_high": figures.get("mean_high"),
-        "sd": figures.get("sd"),
-        "median": figures.get("median"),
-        "withheld": int(withheld),
+        "answered": average.answered,
+        "mean": average.mean,
+        "mean_low": average.mean_low,
+        "mean_high": average.mean_high,
+        "sd": average.sd,
+        "median": average.median,
+        "withheld": int(average.is_withheld or average.mean is None),
     }
 
 
 def result_rows(snapshot: Snapshot) -> list[dict]:
     """Return one row per public figure of the snapshot, in a long, tidy layout."""
-    data = snapshot.data
-    segments = data.get("segments", {})
+    figures = snapshot.figures
     rows = []
-    for question in data.get("questions", []):
+    for question in figures.questions:
         item = {
             "item_type": "question",
-            "item_key": question["key"],
-            "item_text": question.get("text", ""),
-            "question_kind": question.get("kind", ""),
+            "item_key": question.key,
+            "item_text": question.text,
+            "question_kind": question.kind,
         }
-        labels = {
-            option["value"]: option.get("label", "") for option in question.get("options", [])
-        }
-        for grouping, group, label, figures in _groups(question, segments):
+        labels = {option.value: option.label for option in question.options}
+        for grouping, group, label, average, options in _groups(question, figures):
             base = item | {"grouping": grouping, "group": group, "group_label": label}
-            if question.get("options"):
-                for option in figures.get("options", []):
+            if question.options:
+                for option in options:
                     rows.append(
                         base
                         | {
-                            "option": option["value"],
-                            "option_label": labels.get(option["value"], ""),
-                            "answered": figures.get("answered"),
-                            "count": option.get("count"),
-                            "share": option.get("share"),
-                            "share_low": option.get("share_low"),
-                            "share_high": option.get("share_high"),
-                            "withheld": int(option.get("count") is None),
+                            "option": option.value,
+                            "option_label": labels.get(option.value, ""),
+                            "answered": average.answered,
+                            "count": option.count,
+                            "share": option.share,
+                            "share_low": option.share_low,
+                            "share_high": option.share_high,
+                            "withheld": int(option.is_withheld),
                         }
                     )
-            elif "mean" in figures:
-                rows.append(_summary_row(base, figures))
-    for scale in data.get("scales", []):
-        parts = [("scale", scale["key"], scale)] + [
-            ("subscale", f"{scale['key']}.{part['key']}", part)
-            for part in scale.get("subscales", [])
+            elif "mean" in question.source:
+                rows.append(_summary_row(base, average))
+    for scale in figures.scales:
+        parts = [("scale", scale.key, scale)] + [
+            ("subscale", f"{scale.key}.{part.key}", part) for part in scale.subscales
         ]
-        for item_type, key, figures in parts:
-            item = {"item_type": item_type, "item_key": key, "item_text": scale.get("name", "")}
-            for grouping, group, label, group_figures in _groups(figures, segments):
-                if "mean" in group_figures:
-                    base = item | {"grouping": grouping, "group": group, "group_label": label}
-                    rows.append(_summary_row(base, group_figures))
+        for item_type, key, part in parts:
+            if "mean" not in part.source:
+                continue
+            item = {"item_type": item_type, "item_key": key, "item_text": scale.text}
+            for grouping, group, label, average, _options in _groups(part, figures):
+                base = item | {"grouping": grouping, "group": group, "group_label": label}
+                rows.append(_summary_row(base, average))
     return rows
 
 
 def participation_rows(snapshot: Snapshot) -> list[dict]:
     """Return how many took part, in all and per published group."""
-    data = snapshot.data
-    segments = data.get("segments", {})
-    total = data.get("response_count")
+    figures = snapshot.figures
+    total = figures.response_count
     rows = [
         {
             "grouping": "",
             "group": "",
             "group_label": _("Everyone"),
             "count": total,
-            "withheld": int(total is None),
+            "withheld": int(is_withheld(total)),
         }
     ]
-    for grouping, groups in data.get("participation", {}).items():
+    for grouping, groups in figures.participation.items():
         for group in groups:
-            values = group.get("values", [])
             rows.append(
                 {
                     "grouping": grouping,
-                    "group": "|".join(values),
-                    "group_label": _group_label(segments, grouping, values),
-                    "count": group.get("count"),
-                    "withheld": int(group.get("count") is None),
+                    "group": "|".join(group.values),
+                    "group_label": _group_label(figures, grouping, group.values),
+                    "count": group.count,
+                    "withheld": int(group.is_withheld),
                 }
             )
     return rows
@@ -242,13 +237,14 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
 
 def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> bytes:
     """Return the ZIP of a wave's public figures: two CSV files, JSON and a README."""
-    data = snapshot.data
+    figures = snapshot.figures
+    published = figures.as_json()
     document = {
-        "wave": data.get("wave"),
+        "wave": published.get("wave"),
         "version": snapshot.version,
         "built_at": snapshot.built_at.isoformat(),
         "min_cell_size": snapshot.min_cell_size,
-        "is_perturbed": bool(data.get("is_perturbed")),
+        "is_perturbed": figures.is_perturbed,
         "withheld": str(withheld_text(snapshot.min_cell_size)),
         "licence": {
             "id": wave.licence,
@@ -257,12 +253,12 @@ def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> byt
         },
         "attribution": ATTRIBUTION,
         "source": source_url,
-        "response_count": data.get("response_count"),
-        "status": data.get("status"),
-        "segments": data.get("segments", {}),
-        "participation": data.get("participation", {}),
-        "questions": data.get("questions", []),
-        "scales": data.get("scales", []),
+        "response_count": figures.response_count,
+        "status": figures.status,
+        "segments": published.get("segments", {}),
+        "participation": published.get("participation", {}),
+        "questions": published.get("questions", []),
+        "scales": published.get("scales", []),
     }
     files = {
         "README.md": _readme(wave=wave, snapshot=snapshot, source_url=source_url).encode("utf-8"),

@@ -96,17 +96,16 @@ REACH_DIMENSIONS = [Segment.QUARTER, Segment.AGE_BAND, Segment.HOME_LANGUAGE]
 
 def reach_of(*, snapshot: Snapshot) -> Reach:
     """Return how many a snapshot reached, in all and by quarter, age band and language."""
-    data = snapshot.data
+    figures = snapshot.figures
     groups = []
     for dimension in REACH_DIMENSIONS:
-        labels = {s["value"]: s["label"] for s in data.get("segments", {}).get(dimension, [])}
-        counts = data.get("participation", {}).get(dimension, [])
-        rows = [(labels.get(row["values"][0], row["values"][0]), row["count"]) for row in counts]
+        rows = [
+            (figures.segment_label(dimension, row.values[0]) or row.values[0], row.count)
+            for row in figures.participation.get(dimension, ())
+        ]
         if rows:
             groups.append(ReachGroup(dimension, Segment(dimension).label, rows))
-    return Reach(
-        data.get("response_count"), data.get("min_cell_size", snapshot.min_cell_size), groups
-    )
+    return Reach(figures.response_count, figures.min_cell_size or snapshot.min_cell_size, groups)
 
 
 # Asked on every call of the results API, so it is plain SQL: building it through the ORM

@@ -138,9 +138,10 @@ def render_bar_svg(
         texts = _as_list(trace.get("text"), len(values), "")
         colours = _as_list((trace.get("marker") or {}).get("color"), len(values), DEFAULT_COLOUR)
         errors = _errors(trace, value_key, len(values))
+        bases = [_number(base) for base in _as_list(trace.get("base"), len(values), 0)]
         for position, (name, value) in enumerate(zip(names, values, strict=False)):
             category = categories.index(name)
-            start = 0.0
+            start = bases[position]
             if stacked:
                 offsets = offsets_positive if value >= 0 else offsets_negative
                 start = offsets[category]
@@ -150,18 +151,29 @@ def render_bar_svg(
             bars.append(
                 (trace_index, category, start, start + value, text, colour, errors[position])
             )
-    low = min([0.0] + [min(b[2], b[3]) - b[6][0] for b in bars])
-    high = max([0.0] + [max(b[2], b[3]) + b[6][1] for b in bars])
-    fixed = (layout.get(f"{value_key}axis") or {}).get("range")
+    value_axis = layout.get(f"{value_key}axis") or {}
+    fixed = value_axis.get("range")
     if isinstance(fixed, list) and len(fixed) == 2:
-        low, high = min(low, _number(fixed[0])), max(high, _number(fixed[1]))
-    ticks = _nice_ticks(low, high)
-    low, high = min(low, ticks[0]), max(high, ticks[-1])
+        # A fixed range is the scale's whole range (1 to 5): drawn as it is, never
+        # stretched to zero or cut to the data, as the interactive chart draws it.
+        low, high = _number(fixed[0]), _number(fixed[1])
+        ticks = [_number(tick) for tick in value_axis.get("tickvals") or []] or _nice_ticks(
+            low, high
+        )
+        ticks = [tick for tick in ticks if low <= tick <= high]
+    else:
+        low = min([0.0] + [min(b[2], b[3]) - b[6][0] for b in bars])
+        high = max([0.0] + [max(b[2], b[3]) + b[6][1] for b in bars])
+        ticks = _nice_ticks(low, high)
+        low, high = min(low, ticks[0]), max(high, ticks[-1])
+    tick_texts = value_axis.get("ticktext") or []
+    tick_values = [_number(tick) for tick in value_axis.get("tickvals") or []]
+    tick_labels = dict(zip(tick_values, tick_texts, strict=False))
 
     legend = [
         (str(trace.get("name")), _as_list((trace.get("marker") or {}).get("color"), 1)[0])
         for trace in traces
-        if trace.get("name") and len(traces) > 1
+        if trace.get("name") and len(traces) > 1 and trace.get("showlegend") is not False
     ]
     legend_height = 26 * math.ceil(len(legend) / 2) if legend else 0
     value_title = _axis_title(layout, f"{value_key}axis")
@@ -179,6 +191,7 @@ def render_bar_svg(
         height = plot_bottom + 44
 
         def scale(value):
+            value = min(max(value, low), high)
             return plot_left + (value - low) / (high - low) * (plot_right - plot_left)
 
         for tick in ticks:
@@ -187,7 +200,7 @@ def render_bar_svg(
                 f'<line x1="{x:.1f}" y1="{plot_top}" x2="{x:.1f}" y2="{plot_bottom:.1f}" '
                 f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
                 f'<text x="{x:.1f}" y="{plot_bottom + 16:.1f}" text-anchor="middle">'
-                f"{escape(_format_tick(tick))}</text>"
+                f"{escape(tick_labels.get(tick, _format_tick(tick)))}</text>"
             )
         if value_title:
             parts.append(
@@ -242,6 +255,7 @@ def render_bar_svg(
         height = plot_bottom + 16 * 3 + 28
 
         def scale(value):
+            value = min(max(value, low), high)
             return plot_bottom - (value - low) / (high - low) * (plot_bottom - plot_top)
 
         for tick in ticks:
@@ -250,7 +264,7 @@ def render_bar_svg(
                 f'<line x1="{plot_left}" y1="{y:.1f}" x2="{plot_right}" y2="{y:.1f}" '
                 f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
                 f'<text x="{plot_left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                f"{escape(_format_tick(tick))}</text>"
+                f"{escape(tick_labels.get(tick, _format_tick(tick)))}</text>"
             )
         if value_title:
             parts.append(

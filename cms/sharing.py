@@ -23,12 +23,17 @@ class SharedChart:
     query_string: str = ""
 
 
-def chart_of_block(block: StreamValue.StreamChild, *, context) -> Chart | None:
+def chart_of_block(
+    block: StreamValue.StreamChild, *, context=None, page=None, request=None
+) -> Chart | None:
     """Return the chart a block draws in this page context, or None when it draws none.
 
-    The context holds the page's `dashboard_charts`, so the chart is the one the page
-    built for this request, filter included.
+    A page's context holds its `dashboard_charts`, so the chart is the one the page
+    built for this request, filter included; without a context (a printed report), the
+    block's own chart for `page`.
     """
+    if context is None:
+        context = {"page": page, "request": request}
     get_context = getattr(block.block, "get_context", None)
     if get_context is None:
         return None
@@ -69,6 +74,33 @@ def shared_chart(*, page_id: int, block_id: str, request) -> SharedChart | None:
     }
     chart = chart_of_block(block, context=context)
     return SharedChart(page, block_id, chart, charts.filter.query_string) if chart else None
+
+
+def _wave_ids(value) -> set[int]:
+    """Collect the wave ids a block's raw value names (under any key mentioning a wave)."""
+    found = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "wave" in key and isinstance(item, int):
+                found.add(item)
+            elif "wave" in key and isinstance(item, list):
+                found |= {entry for entry in item if isinstance(entry, int)}
+            else:
+                found |= _wave_ids(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _wave_ids(item)
+    return found
+
+
+def wave_ids_in(value) -> set[int]:
+    """Return the ids of every wave a block's raw value names."""
+    return _wave_ids(value)
+
+
+def dashboard_wave_ids(page) -> set[int]:
+    """Return the ids of every wave a dashboard's blocks read."""
+    return {wave.pk for wave in dashboard_waves(page.body)}
 
 
 def waves_with_open_data(page) -> list[Wave]:

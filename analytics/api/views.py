@@ -68,7 +68,7 @@ class ProtectionField(serializers.Field):
 
     def to_representation(self, snapshot):
         return {
-            "is_perturbed": bool(snapshot.data.get("is_perturbed")),
+            "is_perturbed": snapshot.figures.is_perturbed,
             "method": f"{perturbation_sentence()} {perturbation_method(LARGEST_NOISE)}",
             "withheld": str(withheld_text(snapshot.min_cell_size)),
         }
@@ -80,7 +80,7 @@ class OpenDataLinkField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, snapshot):
-        path = reverse("analytics_api:open-data", kwargs={"slug": snapshot.data["wave"]["slug"]})
+        path = reverse("analytics_api:open-data", kwargs={"slug": snapshot.figures.wave.slug})
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
@@ -102,24 +102,31 @@ class WaveResultsApi(PublicReadApi):
             title = serializers.CharField()
             label = serializers.CharField()
 
-        wave = WaveSerializer(source="data.wave")
+        wave = WaveSerializer(source="figures.wave")
         version = serializers.IntegerField(
             help_text=_("Grows with every published version; the ETag follows it.")
         )
         min_cell_size = serializers.IntegerField(
-            source="data.min_cell_size",
+            source="figures.min_cell_size",
             help_text=_("Figures from fewer responses than this are withheld (null)."),
         )
         response_count = serializers.IntegerField(
-            source="data.response_count",
+            source="figures.response_count",
             allow_null=True,
             help_text=_("Null when fewer responses than the smallest group size."),
         )
-        status = serializers.CharField(source="data.status")
-        segments = serializers.JSONField(source="data.segments")
-        participation = serializers.JSONField(source="data.participation")
+        status = serializers.CharField(source="figures.status")
+        # The published layout of each part, as stored (snapshot_schema.SnapshotFigures).
+        segments = serializers.JSONField(source="figures.source.segments")
+        participation = serializers.JSONField(source="figures.source.participation")
         questions = serializers.JSONField()
-        scales = serializers.JSONField(source="data.scales")
+        scales = serializers.JSONField(
+            source="figures.source.scales",
+            help_text=_(
+                "Each scored scale with its average, interval and breakdowns, and under "
+                "“subscales” the same figures for each of its subscales."
+            ),
+        )
         protection = ProtectionField(
             help_text=_(
                 "Whether the figures are perturbed and how; what a withheld (null) figure means."
@@ -166,16 +173,16 @@ class WaveResultsApi(PublicReadApi):
 
     def _figures(self, wave, wanted) -> dict:
         snapshot = published_snapshot(wave=wave)
-        questions = snapshot.data.get("questions", [])
+        questions = snapshot.figures.questions
         if wanted:
-            known = {question["key"] for question in questions}
+            known = {question.key for question in questions}
             unknown = [key for key in wanted if key not in known]
             if unknown:
                 raise serializers.ValidationError(
                     {"question": [_("This wave has no question %(key)s.") % {"key": unknown[0]}]}
                 )
-            questions = [question for question in questions if question["key"] in wanted]
-        snapshot.questions = questions
+            questions = [question for question in questions if question.key in wanted]
+        snapshot.questions = [dict(question.source) for question in questions]
         return self.OutputSerializer(snapshot, context={"request": self.request}).data
 
 

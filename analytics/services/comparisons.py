@@ -8,6 +8,7 @@ from django.db.models import Max
 from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
 from analytics.signals import announce_results_published
+from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures
 from analytics.statistics import Difference, paired_test, welch_test
 from surveys.models import Question, Wave
 from surveys.selectors import linked_pairs
@@ -104,60 +105,73 @@ def compare_snapshots(*, before: Snapshot, after: Snapshot) -> dict:
     Only figures both snapshots publish are used, so a comparison can reveal nothing
     the two snapshots do not already show.
     """
+    one, two = before.figures, after.figures
     data = {
-        "before": before.data["wave"] | {"version": before.data.get("questionnaire", {})},
-        "after": after.data["wave"] | {"version": after.data.get("questionnaire", {})},
+        "before": _wave_part(one),
+        "after": _wave_part(two),
         "questions": [],
         "scales": [],
     }
-    first = {q["key"]: q for q in before.data.get("questions", [])}
-    second = {q["key"]: q for q in after.data.get("questions", [])}
+    first = {question.key: question for question in one.questions}
+    second = {question.key: question for question in two.questions}
     for key in list(first) + [key for key in second if key not in first]:
         data["questions"].append(_compare_question(key, first.get(key), second.get(key)))
-    first_scales = {s["key"]: s for s in before.data.get("scales", [])}
-    second_scales = {s["key"]: s for s in after.data.get("scales", [])}
+    first_scales = {scale.key: scale for scale in one.scales}
+    second_scales = {scale.key: scale for scale in two.scales}
     for key in list(first_scales) + [key for key in second_scales if key not in first_scales]:
-        one, two = first_scales.get(key), second_scales.get(key)
-        entry = {"key": key, "name": (two or one)["name"]}
-        if one is None or two is None:
+        old, new = first_scales.get(key), second_scales.get(key)
+        entry = {"key": key, "name": (new or old).text}
+        if old is None or new is None:
             entry["status"] = ComparisonStatus.NOT_IN_BOTH
-        elif (one.get("scoring"), one.get("item_count")) != (
-            two.get("scoring"),
-            two.get("item_count"),
-        ):
+        elif _scoring(old) != _scoring(new):
             entry["status"] = ComparisonStatus.CHANGED
         else:
-            entry |= _compare_summaries(one, two)
+            entry |= _compare_summaries(old.average, new.average)
         data["scales"].append(entry)
     return data
 
 
-def _compare_question(key: str, one: dict | None, two: dict | None) -> dict:
+def _wave_part(figures: SnapshotFigures) -> dict:
+    return {
+        "slug": figures.wave.slug,
+        "title": figures.wave.title,
+        "label": figures.wave.label,
+        "version": {"key": figures.questionnaire_key, "version": figures.questionnaire_version}
+        if figures.questionnaire_key
+        else {},
+    }
+
+
+def _scoring(scale: ItemFigures) -> tuple:
+    return scale.source.get("scoring"), scale.source.get("item_count")
+
+
+def _compare_question(key: str, one: ItemFigures | None, two: ItemFigures | None) -> dict:
     question = two or one
-    entry = {"key": key, "text": question["text"], "kind": question["kind"]}
+    entry = {"key": key, "text": question.text, "kind": question.kind}
     if one is None or two is None:
         return entry | {"status": ComparisonStatus.NOT_IN_BOTH}
-    if one["kind"] != two["kind"] or _option_values(one) != _option_values(two):
+    if one.kind != two.kind or _option_values(one) != _option_values(two):
         # A new version changed what the answers mean: comparing would mislead.
         return entry | {"status": ComparisonStatus.CHANGED}
-    if question["kind"] == Question.Kind.AGREEMENT:
-        return entry | _compare_summaries(one.get("score") or {}, two.get("score") or {})
-    if question["kind"] in (Question.Kind.SCALE_0_10, Question.Kind.NUMBER):
-        return entry | _compare_summaries(one, two)
+    if question.kind == Question.Kind.AGREEMENT:
+        return entry | _compare_summaries(one.score, two.score)
+    if question.kind in (Question.Kind.SCALE_0_10, Question.Kind.NUMBER):
+        return entry | _compare_summaries(one.average, two.average)
     return entry | {"status": ComparisonStatus.NOT_A_MEAN}
 
 
-def _option_values(question: dict) -> list[str]:
-    return [option["value"] for option in question.get("options", [])]
+def _option_values(question: ItemFigures) -> list[str]:
+    return [option.value for option in question.options]
 
 
-def _compare_summaries(one: dict, two: dict) -> dict:
-    if not one.get("answered") or not two.get("answered"):
+def _compare_summaries(one: Average | None, two: Average | None) -> dict:
+    if one is None or two is None or not one.answered or not two.answered:
         return {"status": ComparisonStatus.TOO_FEW}
-    if not one.get("sd") or not two.get("sd"):
+    if not one.sd or not two.sd:
         return {"status": ComparisonStatus.NO_VARIATION}
-    before = (one["answered"], one["mean"], one["sd"])
-    after = (two["answered"], two["mean"], two["sd"])
+    before = (one.answered, one.mean, one.sd)
+    after = (two.answered, two.mean, two.sd)
     result = welch_test(before=before, after=after)
     return {
         "status": ComparisonStatus.OK,

@@ -14,6 +14,7 @@ from analytics.models import AggregateCell, AggregateState, Snapshot
 from analytics.perturbation import perturb
 from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
 from analytics.signals import announce_results_published
+from analytics.snapshot_schema import SCHEMA_VERSION
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
 from surveys.models import Condition, Question, Scale, Segment, Wave
@@ -208,9 +209,10 @@ def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> d
         .prefetch_related("options", "questionnaire__pages")
         .order_by("sort_order")
     )
-    scales = list(questionnaire.scales.prefetch_related("items").order_by("pk"))
+    scales = list(questionnaire.scales.prefetch_related("items__question__options").order_by("pk"))
     response_count = counted.response_count
     data = {
+        "schema_version": SCHEMA_VERSION,
         "wave": {"slug": wave.slug, "title": wave.title, "label": wave.label},
         "questionnaire": {"key": questionnaire.key, "version": questionnaire.version},
         "min_cell_size": k,
@@ -467,7 +469,66 @@ def _bare(question: Question, status: str) -> dict:
         ]
         if question.has_options
         else [],
-    }
+    } | _range_entry(answer_range(question))
+
+
+def answer_range(question: Question) -> dict | None:
+    """Return the lowest and highest points an answer can score, with their labels.
+
+    An agreement item runs from its lowest to its highest option score, a 0 to 10
+    question from 0 to 10, a number between the limits staff set; anything else has
+    no range (None), and its chart starts at zero.
+    """
+    if question.has_options:
+        scored = [option for option in question.options.all() if option.score is not None]
+        if question.kind != Question.Kind.AGREEMENT or not scored:
+            return None
+        low = min(scored, key=lambda option: option.score)
+        high = max(scored, key=lambda option: option.score)
+        return {
+            "low": low.score,
+            "high": high.score,
+            "low_label": low.label,
+            "high_label": high.label,
+        }
+    if question.kind == Question.Kind.SCALE_0_10:
+        return {"low": 0, "high": 10, "low_label": "", "high_label": ""}
+    if question.kind == Question.Kind.NUMBER and None not in (
+        question.min_value,
+        question.max_value,
+    ):
+        return {
+            "low": question.min_value,
+            "high": question.max_value,
+            "low_label": "",
+            "high_label": "",
+        }
+    return None
+
+
+def scale_range(scale: Scale, items: list) -> dict | None:
+    """Return the lowest and highest score of a scale (or a part of it) from its items."""
+    ranges = [answer_range(item.question) for item in items]
+    if not ranges or None in ranges:
+        return None
+    if scale.scoring == Scale.Scoring.LOOKUP:
+        scores = [float(score) for score in scale.lookup.values()]
+        if not scores:
+            return None
+        return {"low": min(scores), "high": max(scores), "low_label": "", "high_label": ""}
+    low, high = min(r["low"] for r in ranges), max(r["high"] for r in ranges)
+    # Items that share one answer scale lend the scale its labels (a reversed item too:
+    # its points are turned round, the scale's ends mean the same).
+    same = len({(r["low"], r["high"], r["low_label"], r["high_label"]) for r in ranges}) == 1
+    labels = (ranges[0]["low_label"], ranges[0]["high_label"]) if same else ("", "")
+    if scale.scoring == Scale.Scoring.SUM:
+        low, high = low * len(items), high * len(items)
+        labels = ("", "")
+    return {"low": low, "high": high, "low_label": labels[0], "high_label": labels[1]}
+
+
+def _range_entry(found: dict | None) -> dict:
+    return {"range": found} if found is not None else {}
 
 
 def _share(count: int | None, answered: int | None) -> dict:
@@ -751,6 +812,7 @@ def _number_figures(question, cells, segments, groupings, took) -> dict:
     rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if not row[6]]
     histograms = _histograms(cells, rows, groupings, lambda row: row[4])
     figures = {"key": question.key, "text": question.text, "kind": question.kind}
+    figures |= _range_entry(answer_range(question))
     declined = _declined_tally(question, cells) if question.allows_decline else None
     figures |= _summary_figures(histograms, segments, groupings, took, declined, question)
     figures["declined"] = figures.pop("_declined")
@@ -781,6 +843,7 @@ def _scale_figures(scale: Scale, cells, segments, groupings, took) -> dict:
         "item_count": len(items),
         "min_answered": scale.min_answered,
     }
+    figures |= _range_entry(scale_range(scale, items))
     figures |= _part_figures(
         scale, cells, rows, "", len(items), scale.min_answered, segments, groupings, took
     )
@@ -790,6 +853,9 @@ def _scale_figures(scale: Scale, cells, segments, groupings, took) -> dict:
         # A subscale needs the same share of its items answered as the whole scale.
         needed = -(-scale.min_answered * count // max(1, len(items)))
         part = _part_figures(scale, cells, rows, subscale, count, needed, segments, groupings, took)
+        part |= _range_entry(
+            scale_range(scale, [item for item in items if item.subscale == subscale])
+        )
         figures["subscales"].append({"key": subscale, "item_count": count} | part)
     return figures
 

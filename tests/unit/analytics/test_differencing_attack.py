@@ -107,14 +107,21 @@ def _dashboard_numbers(snapshot) -> set[int]:
             for cell in row:
                 if "%" not in str(cell):
                     numbers |= _numbers_in(str(cell))
+        # Shares are numbers in the downloads, in columns headed "… in Prozent".
         text = table_csv(chart.table).decode("utf-8-sig")
-        for row in csv.reader(io.StringIO(text)):
-            for cell in row[1:]:
-                if "%" not in cell:
+        headings, *rows = csv.reader(io.StringIO(text))
+        for row in rows:
+            for heading, cell in zip(headings[1:], row[1:], strict=True):
+                if "Prozent" not in heading and "%" not in cell:
                     numbers |= _numbers_in(cell)
         sheet = load_workbook(io.BytesIO(table_xlsx(chart.table, source="x"))).active
+        headings = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
         for row in sheet.iter_rows(min_row=3, values_only=True):
-            numbers |= {value for value in row if isinstance(value, int)}
+            numbers |= {
+                value
+                for heading, value in zip(headings, row, strict=False)
+                if isinstance(value, int) and "Prozent" not in str(heading)
+            }
     return numbers
 
 

@@ -142,12 +142,19 @@ def test_before_and_after_shows_both_averages_and_the_change_with_its_range(two_
         key="mitbestimmen",
     )
 
-    assert [row[0] for row in chart.table.rows] == ["Frühjahr", "Herbst", "Veränderung"]
+    assert [row[0] for row in chart.table.rows] == [
+        "Frühjahr",
+        "Herbst",
+        "Veränderung",
+        "Effektstärke (Hedges' g)",
+    ]
     assert chart.table.rows[0][2].startswith("3,0 (")
     assert chart.table.rows[2][2].startswith("+3,0 (")
-    assert chart.summary == (
+    assert chart.table.rows[3][2].endswith(", groß")
+    assert chart.summary.startswith(
         "Der Durchschnitt stieg von 3,0 (Frühjahr) auf 6,0 (Herbst). "
-        "Die Veränderung ist größer, als der Zufall allein erklären würde."
+        "Die Veränderung ist größer, als der Zufall allein erklären würde. "
+        "Nach der Faustregel von Cohen ist der Effekt der Veränderung groß (Hedges' g = "
     )
     assert "mit 95 % Sicherheit" in chart.note
 

@@ -46,9 +46,9 @@ def test_the_csv_download_shows_withheld_cells_as_not_shown_never_the_number(cli
 
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Antwort", "Personen", "Anteil"]
+    assert rows[0] == ["Antwort", "Personen", "Anteil: in Prozent"]
     assert ["Eher nicht", "nicht gezeigt, um eine kleine Gruppe zu schützen", "–"] in rows
-    assert ["Eher", "9", "47 %"] in rows
+    assert ["Eher", "9", "47.4"] in rows
     assert all(row[1] != "2" for row in rows)
 
 
@@ -62,7 +62,7 @@ def test_the_csv_has_a_readable_german_file_name(client):
     )
 
 
-def test_the_excel_download_has_numbers_as_numbers_and_withheld_cells_as_text(client):
+def test_the_excel_download_has_counts_and_shares_as_numbers_and_withheld_cells_as_text(client):
     _, dashboard, chart_id = _dashboard()
 
     response = client.get(f"/downloads/{dashboard.pk}/{chart_id}.xlsx")
@@ -70,7 +70,7 @@ def test_the_excel_download_has_numbers_as_numbers_and_withheld_cells_as_text(cl
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][0].startswith("Ich fühle mich in meinem Quartier wohl. (n = 19)")
-    assert ["Eher", 9, "47 %"] in rows
+    assert ["Eher", 9, 47.4] in rows
     assert ["Eher nicht", "nicht gezeigt, um eine kleine Gruppe zu schützen", "–"] in rows
     assert any(row[0] and str(row[0]).startswith("Quelle: PaRT") for row in rows)
 
