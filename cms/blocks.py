@@ -8,7 +8,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from analytics import charts
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
-from analytics.selectors import published_snapshot, reach_of
+from analytics.selectors import reach_of
 from analytics.subscales import scale_is_asked, subscale_choices
 from cms.map_blocks import QuarterMapBlock
 from surveys.models import Question, Scale, Wave
@@ -111,12 +111,22 @@ class ChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        chosen = (parent_context or {}).get("dashboard_filter")
-        context["chart"] = chart_of(value, chosen)
+        page_charts = (parent_context or {}).get("dashboard_charts")
+        if page_charts is not None:
+            # The page's charts, built once per request and shared with the chart's links.
+            context["chart"] = page_charts.chart(value)
+        else:
+            context["chart"] = chart_of(value, (parent_context or {}).get("dashboard_filter"))
         return context
 
 
-def chart_of(value, chosen=None) -> charts.Chart:
+def results_of(parent_context):
+    """Return the published figures the page read already, or a reader of its own."""
+    results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
+    return results if results is not None else charts.PublishedResults()
+
+
+def chart_of(value, chosen=None, *, results=None) -> charts.Chart:
     """Return the chart a chart block's value asks for, narrowed by the dashboard's filter."""
     kind = value.get("kind") or charts.Kind.BAR
     wave = value["wave"]
@@ -129,6 +139,7 @@ def chart_of(value, chosen=None) -> charts.Chart:
         key=value["question"],
         heading=value["heading"],
         group=chosen.group if chosen is not None else None,
+        results=results,
     )
 
 
@@ -159,7 +170,7 @@ class KeyFiguresBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = filtered_wave(value["wave"], parent_context)
-        snapshot = published_snapshot(wave=wave) if wave else None
+        snapshot = results_of(parent_context).snapshot(wave)
         context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
         return context
 
@@ -261,7 +272,7 @@ class YouSaidWeDidBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = value["wave"]
-        snapshot = published_snapshot(wave=wave) if wave and value["question"] else None
+        snapshot = results_of(parent_context).snapshot(wave) if value["question"] else None
         context["statement"] = charts.figure_statement(
             snapshot=snapshot, key=value["question"], answers=answer_codes(value["answers"])
         )

@@ -23,6 +23,16 @@ from analytics.subscales import scale_is_asked
 from surveys.models import Question, Segment, Wave
 
 
+class PublishedResults:
+    """Published figures read one by one, for a chart built outside a dashboard request."""
+
+    def snapshot(self, wave: Wave | None):
+        return published_snapshot(wave=wave) if wave else None
+
+    def comparison(self, *, before: Wave, after: Wave):
+        return published_comparison(before=before, after=after)
+
+
 class Kind:
     """The chart kinds a chart block offers."""
 
@@ -46,10 +56,17 @@ def build(
     earlier: list[Wave] = (),
     heading: str = "",
     group: Group | None = None,
+    results=None,
 ) -> Chart:
-    """Return the chart of one kind for a wave (and earlier waves) from published snapshots."""
+    """Return the chart of one kind for a wave (and earlier waves) from published snapshots.
+
+    `results` reads the published figures (`snapshot(wave)`, `comparison(before=, after=)`);
+    a dashboard passes the reader that fetched all its waves at once. Left out, each
+    snapshot is read on its own.
+    """
     kind = kind or Kind.BAR
-    snapshot = published_snapshot(wave=wave) if wave else None
+    results = results if results is not None else PublishedResults()
+    snapshot = results.snapshot(wave)
     if kind == Kind.DIVERGING:
         return diverging_chart(snapshot=snapshot, key=key, heading=heading, group=group)
     if kind == Kind.QUARTERS:
@@ -61,16 +78,16 @@ def build(
     if kind == Kind.BEFORE_AFTER:
         before = earlier[-1] if earlier else None
         return before_after_chart(
-            before=published_snapshot(wave=before) if before else None,
+            before=results.snapshot(before),
             after=snapshot,
-            comparison=published_comparison(before=before, after=wave) if before and wave else None,
+            comparison=results.comparison(before=before, after=wave) if before and wave else None,
             key=key,
             heading=heading,
             group=group,
         )
     if kind == Kind.TREND:
         waves = sorted([*earlier, wave], key=lambda other: other.opens_at) if wave else earlier
-        snapshots = [published_snapshot(wave=other) for other in waves]
+        snapshots = [results.snapshot(other) for other in waves]
         return trend_chart(
             snapshots=[found for found in snapshots if found is not None],
             key=key,
@@ -147,6 +164,7 @@ __all__ = [
     "Cell",
     "Chart",
     "Kind",
+    "PublishedResults",
     "Statement",
     "Table",
     "bar_chart",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from analytics.models import AggregateCell, AggregateState, Snapshot
 from analytics.perturbation import perturb
 from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
+from analytics.signals import announce_results_published
 from analytics.snapshot_schema import SCHEMA_VERSION
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
@@ -152,6 +153,7 @@ def _store(wave: Wave, data: dict, counted: CountedCells, k: int, *, has_figures
         AggregateState.objects.filter(wave=wave).update(
             published_at=now, published_count=counted.response_count
         )
+    announce_results_published(wave_ids=[wave.pk])
     return snapshot
 
 
