@@ -31,6 +31,11 @@ POSTER_PRINTED = "part.poster_printed"
 TABLET_ENROLLED = "part.tablet_enrolled"
 TABLET_REVOKED = "part.tablet_revoked"
 SECOND_FACTOR_RESET = "part.second_factor_reset"
+WAVE_ACCEPTS_CODES = "part.wave_accepts_codes"
+WAVE_VERSION_SWITCHED = "part.wave_version_switched"
+QUESTIONNAIRE_VERSION_REMOVED = "part.questionnaire_version_removed"
+REPORT_REQUESTED = "part.report_requested"
+REPORT_DOWNLOADED = "part.report_downloaded"
 
 
 class _Formatter(LogFormatter):
@@ -42,7 +47,7 @@ class _Formatter(LogFormatter):
         data = dict.fromkeys(
             ("wave", "format", "count", "venue", "batch", "questionnaire", "version"), ""
         )
-        data |= {"instrument": "", "device": "", "staff": ""}
+        data |= {"instrument": "", "device": "", "staff": "", "report": "", "language": ""}
         data |= log_entry.data or {}
         return str(self.template) % data
 
@@ -96,6 +101,25 @@ ACTIONS = {
     ),
     SECOND_FACTOR_RESET: _formatter(
         _("Second factor reset"), _("Reset the second login factor of %(staff)s")
+    ),
+    WAVE_ACCEPTS_CODES: _formatter(
+        _("Wave accepts codes"), _("Wave %(wave)s accepts access codes from now on")
+    ),
+    WAVE_VERSION_SWITCHED: _formatter(
+        _("Wave switched to another version"),
+        _("Switched wave %(wave)s to version %(version)s of questionnaire %(questionnaire)s"),
+    ),
+    QUESTIONNAIRE_VERSION_REMOVED: _formatter(
+        _("Questionnaire version removed"),
+        _("Removed the unanswered version %(version)s of questionnaire %(questionnaire)s"),
+    ),
+    REPORT_REQUESTED: _formatter(
+        _("Printed report requested"),
+        _("Asked for the printed report of %(report)s (%(language)s)"),
+    ),
+    REPORT_DOWNLOADED: _formatter(
+        _("Printed report downloaded"),
+        _("Downloaded the printed report of %(report)s (%(language)s)"),
     ),
 }
 

@@ -8,6 +8,7 @@ staff with the permission `analytics.view_field_monitor` (the page says so).
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from surveys import selectors
 from surveys.models import Answer, PageProgress, Question, Response, Segment, Wave
@@ -50,6 +51,7 @@ class FieldFigures:
     by_day: list[Tally] = field(default_factory=list)
     by_language: list[Tally] = field(default_factory=list)
     by_quarter: list[Tally] = field(default_factory=list)
+    by_channel: list[Tally] = field(default_factory=list)
     by_question: list[QuestionCount] = field(default_factory=list)
     pages: list[PageStep] = field(default_factory=list)
     started: int = 0
@@ -75,7 +77,7 @@ class FieldFigures:
 
 
 def field_figures(*, wave: Wave) -> FieldFigures:
-    """Return a wave's responses per day, language and quarter, and answers per question."""
+    """Return responses per day, language, quarter and channel, and answers per question."""
     from django.conf import settings
 
     responses = Response.objects.filter(wave=wave)
@@ -98,6 +100,13 @@ def field_figures(*, wave: Wave) -> FieldFigures:
         for code, count in responses.values_list("quarter")
         .annotate(n=Count("id"))
         .order_by("-n", "quarter")
+    ]
+    channels = dict(Response.Channel.choices)
+    figures.by_channel = [
+        Tally(channels.get(code, code), count)
+        for code, count in responses.values_list("channel")
+        .annotate(n=Count("id"))
+        .order_by("-n", "channel")
     ]
     per_question = {
         row["question_id"]: row
@@ -169,3 +178,37 @@ def _segment_labels(wave: Wave, segment: str) -> dict[str, str]:
     if question is None:
         return {}
     return {option.value: option.label for option in question.options.all()}
+
+
+@dataclass
+class OpenWaveFigures:
+    wave: Wave
+    responses_today: int
+    response_count: int
+    completion_percent: int | None
+
+
+def open_wave_figures(*, at=None) -> list[OpenWaveFigures]:
+    """Return each open wave's responses today and in all, and its online completion rate."""
+    waves = selectors.open_waves(at=at)
+    today = timezone.localdate(at) if at else timezone.localdate()
+    counts = {
+        row["wave_id"]: row
+        for row in Response.objects.filter(wave__in=waves)
+        .values("wave_id")
+        .annotate(total=Count("id"), today=Count("id", filter=Q(day=today)))
+    }
+    rows = []
+    for wave in waves:
+        count = counts.get(wave.pk, {"total": 0, "today": 0})
+        figures = FieldFigures(wave=wave, response_count=count["total"])
+        _add_progress(figures, wave)
+        rows.append(
+            OpenWaveFigures(
+                wave=wave,
+                responses_today=count["today"],
+                response_count=count["total"],
+                completion_percent=figures.completion_percent,
+            )
+        )
+    return rows

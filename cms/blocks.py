@@ -9,6 +9,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from analytics import charts
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
 from analytics.selectors import published_snapshot, reach_of
+from analytics.subscales import scale_is_asked, subscale_choices
+from cms.map_blocks import QuarterMapBlock
 from surveys.models import Question, Scale, Wave
 
 
@@ -23,8 +25,11 @@ def question_choices():
 def chart_item_choices():
     """List every question key and every scale (prefixed "scale:") a chart can show."""
     latest = {}
-    for key, name in Scale.objects.order_by("questionnaire__version").values_list("key", "name"):
-        latest[f"{charts.SCALE_PREFIX}{key}"] = _("Scale: %(name)s") % {"name": name}
+    scales = Scale.objects.order_by("questionnaire__version").prefetch_related("items")
+    for scale in scales:
+        latest[f"{charts.SCALE_PREFIX}{scale.key}"] = _("Scale: %(name)s") % {"name": scale.name}
+        for key, name in subscale_choices([scale]).items():
+            latest[f"{charts.SCALE_PREFIX}{key}"] = _("Scale: %(name)s") % {"name": name}
     return question_choices() + sorted(
         ((key, f"{name} ({key})") for key, name in latest.items()), key=lambda c: c[1]
     )
@@ -276,7 +281,7 @@ def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> di
     if not key:
         return {"question": _("Choose the question or scale the figure comes from.")}
     if key.startswith(charts.SCALE_PREFIX):
-        if not wave.questionnaire.scales.filter(key=key.removeprefix(charts.SCALE_PREFIX)).exists():
+        if not scale_is_asked(wave.questionnaire, key.removeprefix(charts.SCALE_PREFIX)):
             return {
                 "question": _("This scale is not part of the wave “%(wave)s”.") % {"wave": wave}
             }
@@ -375,6 +380,7 @@ class ImpactStepBlock(blocks.StructBlock):
 
 class DashboardStreamBlock(blocks.StreamBlock):
     chart = ChartBlock()
+    quarter_map = QuarterMapBlock()
     key_figures = KeyFiguresBlock()
     quote = QuoteBlock()
     you_said_we_did = YouSaidWeDidBlock()

@@ -1,4 +1,4 @@
-"""The dashboard's filter: wave, quarter, age band and gender from the query string.
+"""The dashboard's filter: wave, quarter, age band, gender and home language from the query.
 
 The choices come from the published snapshots of the page's waves, so a visitor can
 only ask for groups a snapshot already publishes (suppressed); a request never counts.
@@ -14,7 +14,16 @@ from analytics.selectors import published_snapshot
 from surveys.models import Segment, Wave
 
 # Query parameter → segment dimension; German, as the addresses of the site are.
-PARAMETERS = {"quartier": Segment.QUARTER, "alter": Segment.AGE_BAND, "geschlecht": Segment.GENDER}
+PARAMETERS = {
+    "quartier": Segment.QUARTER,
+    "alter": Segment.AGE_BAND,
+    "geschlecht": Segment.GENDER,
+    "sprache": Segment.HOME_LANGUAGE,
+}
+# Dimensions whose values are offered only where the snapshot publishes the group's size:
+# most home languages are spoken by a handful of people, and a list of groups that all
+# read "not shown" helps nobody.
+OFFERED_WHERE_PUBLISHED = {Segment.HOME_LANGUAGE}
 WAVE_PARAMETER = "welle"
 
 
@@ -23,12 +32,14 @@ class DashboardFilterForm(forms.Form):
     quartier = forms.ChoiceField(label=_("Quarter"), required=False)
     alter = forms.ChoiceField(label=_("Age band"), required=False)
     geschlecht = forms.ChoiceField(label=_("Gender"), required=False)
+    sprache = forms.ChoiceField(label=_("Language spoken at home"), required=False)
 
     ALL = {
         "welle": _("As chosen for each chart"),
         "quartier": _("All quarters"),
         "alter": _("All ages"),
         "geschlecht": _("All genders"),
+        "sprache": _("All languages"),
     }
 
     def __init__(self, *args, choices: dict[str, list[tuple[str, str]]], **kwargs):
@@ -86,6 +97,17 @@ def dashboard_waves(blocks) -> list[Wave]:
     return waves
 
 
+def _published_values(snapshot, dimension: str) -> set[str] | None:
+    """Return the values of a dimension whose group size the snapshot publishes.
+
+    None where every value is offered (the dimension is not in OFFERED_WHERE_PUBLISHED).
+    """
+    if dimension not in OFFERED_WHERE_PUBLISHED:
+        return None
+    rows = snapshot.data.get("participation", {}).get(dimension, [])
+    return {row["values"][0] for row in rows if row.get("count")}
+
+
 def dashboard_filter(*, blocks, params) -> DashboardFilter:
     """Return the filter a dashboard's query string asks for, checked against its snapshots."""
     snapshots = [
@@ -97,8 +119,9 @@ def dashboard_filter(*, blocks, params) -> DashboardFilter:
     for parameter, dimension in PARAMETERS.items():
         labels = {}
         for _wave, snapshot in snapshots:
+            published = _published_values(snapshot, dimension)
             for item in snapshot.figures.segments.get(dimension, ()):
-                if item.value:
+                if item.value and (published is None or item.value in published):
                     labels.setdefault(item.value, item.label)
         choices[parameter] = list(labels.items())
     asked = {name: params.get(name, "") for name in [WAVE_PARAMETER, *PARAMETERS]}

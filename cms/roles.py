@@ -33,8 +33,12 @@ def _model_permissions(app: str, models: tuple[str, ...], actions: tuple[str, ..
 
 
 ROLES = {
-    # News and pages (page rights on the whole tree are granted below).
-    EDITORS: ADMIN_ACCESS + MEDIA + ["taggit.add_tag", "taggit.view_tag"],
+    # News, pages and dashboards (page rights on the whole tree are granted below), and
+    # the quarter outlines that dashboard maps draw.
+    EDITORS: ADMIN_ACCESS
+    + MEDIA
+    + ["taggit.add_tag", "taggit.view_tag"]
+    + _model_permissions("cms", ("quarteroutline",), ("add", "change", "delete", "view")),
     # Questionnaires, waves, code cards, posters, paper answers and tablets.
     SURVEY_STAFF: ADMIN_ACCESS
     + _model_permissions(
@@ -68,6 +72,7 @@ ROLES = {
         "analytics.view_export",
         "analytics.view_field_monitor",
         "analytics.view_snapshot",
+        "cms.build_reports",
         "surveys.view_wave",
         "surveys.view_questionnaire",
     ],

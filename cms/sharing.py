@@ -68,6 +68,11 @@ def _wave_ids(value) -> set[int]:
     return found
 
 
+def wave_ids_in(value) -> set[int]:
+    """Return the ids of every wave a block's raw value names."""
+    return _wave_ids(value)
+
+
 def dashboard_wave_ids(page) -> set[int]:
     """Return the ids of every wave a dashboard's blocks read."""
     return _wave_ids([block.get("value") for block in page.body.raw_data])

@@ -1,8 +1,10 @@
 from django.urls import path
 
 from cms import sharing_views
+from cms.reports.views import public_report
 
 urlpatterns = [
+    path("downloads/<int:page_id>/bericht.pdf", public_report, name="dashboard_report"),
     path("embed/<int:page_id>/<str:block_id>/", sharing_views.embed_chart, name="embed_chart"),
     path(
         "downloads/<int:page_id>/<str:block_id>.csv",

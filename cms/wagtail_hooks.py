@@ -1,12 +1,19 @@
-"""Admin wiring of the site app: translations waiting for review, and a way back for
-staff who lost their second factor."""
+"""Admin wiring of the site app: translations waiting for review, quarter outlines, and a
+way back for staff who lost their second factor."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.home_panel import WaitingWorkPanel
+from cms.models.quarters import QuarterOutline
+from cms.reports.views import ReportsView, download_report
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
 
@@ -18,8 +25,22 @@ def register_translation_review_url():
             "reports/translations/",
             TranslationReviewView.as_view(),
             name="cms_translation_review",
-        )
+        ),
+        path("reports/printed/", ReportsView.as_view(), name="cms_reports"),
+        path("reports/printed/<int:pk>/download/", download_report, name="cms_report_download"),
     ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ReportsView.allowed(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_printed_reports_menu_item():
+    return ReportsMenuItem(
+        _("Printed reports (PDF)"), reverse("cms_reports"), icon_name="doc-full", order=100
+    )
 
 
 class TranslationReviewMenuItem(MenuItem):
@@ -45,3 +66,37 @@ def reset_second_factor_button(user, request_user):
             reverse("two_factor_reset", args=[user.pk]),
             priority=50,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_work_panel(request, panels):
+    panel = WaitingWorkPanel(request.user)
+    if panel.is_shown:
+        panels.append(panel)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def list_each_form_once(user, form_pages):
+    # Every language has a copy of each form page; its entries are all read at the copy
+    # in the first language (ConsentFormPage.original), so the others are not listed.
+    try:
+        first_language = Locale.get_default()
+    except Locale.DoesNotExist:
+        return form_pages
+    originals = form_pages.filter(locale=first_language).values("translation_key")
+    return form_pages.exclude(Q(translation_key__in=originals) & ~Q(locale=first_language))
+
+
+class QuarterOutlineViewSet(SnippetViewSet):
+    """Staff upload each quarter's outline as GeoJSON; quarter maps on dashboards draw them."""
+
+    model = QuarterOutline
+    icon = "site"
+    menu_label = _("Quarter outlines")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "area", "code", "is_simplified"]
+    list_filter = ["area"]
+
+
+register_snippet(QuarterOutlineViewSet)

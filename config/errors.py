@@ -3,8 +3,9 @@
 Database unreachable: 503 with Retry-After, JSON on /api/, elsewhere a plain page that
 needs no database (no navigation, no settings) and says the answers on the page were not
 sent and can be sent again (the runner keeps them in its signed form, and a second
-sending is stored once). A body over the size limit gets a JSON 413 on the API, with no
-traceback in the log.
+sending is stored once). A body over the size limit gets a 413 (JSON on the API, else a
+plain page saying the answers were not sent), a form that cannot be read a plain 400,
+both with no traceback in the log.
 """
 
 import logging
@@ -85,26 +86,66 @@ def server_error(request) -> HttpResponse:
     return _no_store(HttpResponse(loader.get_template("500.html").render({}), status=500))
 
 
+def _too_large_message() -> str:
+    return _(
+        "The request is too large: at most %(limit)s bytes are accepted. Nothing was stored."
+    ) % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+
+
+def request_too_large(request) -> HttpResponse:
+    """Answer 413: the body was over the limit and nothing in it was read or stored."""
+    logger.info("Body over the limit; answered 413 to %s %s.", request.method, request.path)
+    if _is_api(request):
+        response = JsonResponse({"detail": _too_large_message()}, status=413)
+    else:
+        response = HttpResponse(loader.get_template("413.html").render({}), status=413)
+    return _no_store(response)
+
+
+def bad_request(request, exception=None) -> HttpResponse:
+    """Handle a request Django could not read (`handler400`): nothing in it was stored."""
+    if isinstance(exception, RequestDataTooBig):
+        return request_too_large(request)
+    if _is_api(request):
+        response = JsonResponse(
+            {"detail": _("The request could not be read, so nothing was stored.")}, status=400
+        )
+    else:
+        response = HttpResponse(loader.get_template("400.html").render({}), status=400)
+    return _no_store(response)
+
+
 def api_exception_handler(error, context):
     """Turn a too-large body and a lost database into JSON answers on the API."""
     request = context["request"]
     if isinstance(error, RequestDataTooBig):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return _no_store(
-            JsonResponse(
-                {
-                    "detail": _(
-                        "The request is too large: at most %(limit)s bytes are accepted. "
-                        "Nothing was stored."
-                    )
-                    % {"limit": limit}
-                },
-                status=413,
-            )
-        )
+        return request_too_large(request)
     if is_database_outage(error):
         return database_unavailable(request, error)
     return exception_handler(error, context)
+
+
+class BodyLimitMiddleware:
+    """Answer a body announced as over the limit with the 413 before anything reads it.
+
+    Django would raise `RequestDataTooBig` where the body is first read (the CSRF check)
+    and log it with a traceback as a security event. Files sent as multipart are not
+    counted against the limit (Django streams them), so those requests pass.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and not request.content_type.startswith("multipart/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > limit:
+                return request_too_large(request)
+        return self.get_response(request)
 
 
 class DatabaseOutageMiddleware:

@@ -12,6 +12,7 @@ from config import errors
 
 # A lost database answers 503; every error page says what happened to the answers.
 handler500 = errors.server_error
+handler400 = errors.bad_request
 
 urlpatterns = [
     path("admin/2fa/setup/", two_factor.two_factor_setup, name="two_factor_setup"),

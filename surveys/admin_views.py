@@ -12,6 +12,7 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -23,14 +24,32 @@ from surveys.permissions import Action, staff_action
 from surveys.services.access_codes import MAX_CODES_PER_BATCH
 from surveys.services.code_batches import BatchNotReady, hand_out_code_sheet, request_code_batch
 from surveys.services.library import InstrumentAlreadyThere, instruments, load_instrument
-from surveys.services.paper import SheetAlreadyEntered, enter_paper_sheet, start_paper_batch
-from surveys.services.questionnaires import create_new_version
+from surveys.services.paper import start_paper_batch
+from surveys.services.questionnaires import (
+    VersionStillNeeded,
+    create_new_version,
+    remove_version,
+)
+from surveys.services.submissions import PaperSheet, Sender, accept_submission
 from surveys.services.tablets import enrol_tablet, revoke_tablet
-from surveys.services.waves import LanguagesIncomplete, close_wave, open_wave
+from surveys.services.waves import (
+    LanguagesIncomplete,
+    accept_codes,
+    close_wave,
+    open_wave,
+    switch_version,
+)
 from surveys.validation import check
 from surveys.views import run
 
 POSTER_PRINTED = "part.poster_printed"
+
+
+class WaveChoiceField(forms.ModelChoiceField):
+    """A choice of wave named by title, label, status and dates, as titles repeat."""
+
+    def label_from_instance(self, wave):
+        return wave.admin_title
 
 
 def _edit_url(instance) -> str:
@@ -55,7 +74,10 @@ def new_version(request, pk):
         copy = create_new_version(questionnaire=questionnaire, user=request.user)
         messages.success(
             request,
-            _("Version %(version)s created. Point a wave at it to use it.")
+            _(
+                "Version %(version)s created. To ask it in a wave, choose “Switch the "
+                "version” in the list of waves."
+            )
             % {"version": copy.version},
         )
         return redirect(_edit_url(copy))
@@ -85,6 +107,82 @@ def change_wave(request, pk, action):
         return redirect(reverse("wagtailsnippets_surveys_wave:list"))
     context = {"wave": wave, "action": action, "response_count": wave.responses.count()}
     return render(request, "surveys/admin/change_wave.html", context)
+
+
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, questionnaire):
+        return _("Version %(version)s of %(day)s: %(title)s") % {
+            "version": questionnaire.version,
+            "day": date_format(timezone.localtime(questionnaire.created_at), "SHORT_DATE_FORMAT"),
+            "title": questionnaire.title,
+        }
+
+
+class SwitchVersionForm(forms.Form):
+    questionnaire = VersionChoiceField(
+        label=_("Version to ask from now on"),
+        queryset=Questionnaire.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, wave, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questionnaire"].queryset = selectors.other_versions(
+            questionnaire=wave.questionnaire
+        )
+
+
+@staff_action(Action.EDIT_QUESTIONNAIRES)
+@require_http_methods(["GET", "POST"])
+def switch_wave_version(request, pk):
+    """Let a wave ask another version of its questionnaire, after staff confirm it."""
+    wave = get_object_or_404(Wave.objects.select_related("questionnaire"), pk=pk)
+    form = SwitchVersionForm(request.POST or None, wave=wave)
+    if request.method == "POST" and form.is_valid():
+        questionnaire = form.cleaned_data["questionnaire"]
+        switch_version(wave=wave, questionnaire=questionnaire, user=request.user)
+        messages.success(
+            request,
+            _(
+                "“%(wave)s” asks the questions of version %(version)s from now on. Answers "
+                "given so far keep the version they answered."
+            )
+            % {"wave": wave, "version": questionnaire.version},
+        )
+        return redirect("wagtailsnippets_surveys_wave:list")
+    context = {
+        "wave": wave,
+        "form": form,
+        "has_other_versions": form.fields["questionnaire"].queryset.exists(),
+        "response_count": wave.responses.count(),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "surveys/admin/switch_version.html", context, status=status)
+
+
+@staff_action(Action.EDIT_QUESTIONNAIRES)
+@require_http_methods(["GET", "POST"])
+def remove_questionnaire_version(request, pk):
+    """Remove a version nobody answered, after staff confirm it; refuse one with answers."""
+    questionnaire = get_object_or_404(Questionnaire, pk=pk)
+    if request.method == "POST":
+        try:
+            remove_version(questionnaire=questionnaire, user=request.user)
+        except VersionStillNeeded as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s of “%(title)s” is removed.")
+                % {"version": questionnaire.version, "title": questionnaire.title},
+            )
+        return redirect("wagtailsnippets_surveys_questionnaire:list")
+    context = {
+        "questionnaire": questionnaire,
+        "refusal": selectors.why_version_is_needed(questionnaire=questionnaire),
+    }
+    return render(request, "surveys/admin/remove_version.html", context)
 
 
 class InstrumentForm(forms.Form):
@@ -131,7 +229,7 @@ def instrument_library(request):
 
 
 class CardSheetForm(forms.Form):
-    wave = forms.ModelChoiceField(label=_("Wave"), queryset=Wave.objects.none())
+    wave = WaveChoiceField(label=_("Wave"), queryset=Wave.objects.none())
     venue = forms.CharField(
         label=_("Venue"),
         max_length=100,
@@ -159,7 +257,7 @@ class CardSheetForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wave"].queryset = selectors.waves_taking_codes()
+        self.fields["wave"].queryset = selectors.waves_that_may_use_codes()
 
     def clean_expires_on(self):
         expires_on = self.cleaned_data["expires_on"]
@@ -169,7 +267,7 @@ class CardSheetForm(forms.Form):
 
 
 class PosterForm(forms.Form):
-    wave = forms.ModelChoiceField(label=_("Wave"), queryset=Wave.objects.all())
+    wave = WaveChoiceField(label=_("Wave"), queryset=Wave.objects.all())
     venue = forms.CharField(label=_("Venue"), max_length=100)
     size = forms.ChoiceField(label=_("Paper size"), choices=[("A4", "A4"), ("A3", "A3")])
     language = forms.ChoiceField(
@@ -191,8 +289,18 @@ def card_sheet(request):
     """Order code cards; the page lists recent orders with their progress."""
     form = CardSheetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        wave = form.cleaned_data["wave"]
+        if accept_codes(wave=wave, user=request.user):
+            messages.info(
+                request,
+                _(
+                    "“%(wave)s” accepts access codes from now on; answering without a code "
+                    "stays possible. To require codes, change “access codes” in the wave."
+                )
+                % {"wave": wave},
+            )
         batch = request_code_batch(
-            wave=form.cleaned_data["wave"],
+            wave=wave,
             venue=form.cleaned_data["venue"],
             count=form.cleaned_data["count"],
             language=form.cleaned_data["language"],
@@ -255,7 +363,7 @@ def download_code_sheet(request, pk):
 
 
 class CodeOverviewForm(forms.Form):
-    wave = forms.ModelChoiceField(
+    wave = WaveChoiceField(
         label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
     )
 
@@ -301,7 +409,7 @@ def poster(request):
 
 
 class PaperBatchForm(forms.Form):
-    wave = forms.ModelChoiceField(
+    wave = WaveChoiceField(
         label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
     )
     name = forms.CharField(
@@ -342,7 +450,7 @@ def paper_batches(request):
 
 
 class PaperPrintForm(forms.Form):
-    wave = forms.ModelChoiceField(
+    wave = WaveChoiceField(
         label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
     )
     first_sheet = forms.IntegerField(
@@ -400,26 +508,27 @@ def paper_entry(request, pk):
     if request.method == "GET":
         return _paper_page(request, batch, structure, {}, {}, request.GET.get("next", "")[:9])
     raw, typed, errors = paper.read_paper(structure, request.POST)
-    checked = check(structure, raw, on_paper=True)
-    errors = {**checked.errors, **errors}
     sheet = request.POST.get(paper.SHEET_FIELD, "").strip()[:9]
     if not sheet.isdigit() or int(sheet) < 1:
         errors = {paper.SHEET_FIELD: _("Please type the number written on the sheet."), **errors}
     if errors:
+        # Typing errors first; the answers' own errors are shown beside them at once.
+        errors = {**check(structure, raw, on_paper=True).errors, **errors}
         return _paper_page(request, batch, structure, typed, errors, sheet)
-    try:
-        enter_paper_sheet(
-            batch=batch,
-            sheet_number=int(sheet),
-            answers=checked.answers,
-            segments=checked.segments,
+    result = accept_submission(
+        wave=batch.wave,
+        answers=raw,
+        language=batch.language,
+        sender=Sender(is_staff=True),
+        paper=PaperSheet(batch=batch, number=int(sheet)),
+    )
+    reason = result.reason
+    if reason is not None and reason.part == "sheet":
+        return _paper_page(
+            request, batch, structure, typed, {paper.SHEET_FIELD: reason.message}, sheet
         )
-    except SheetAlreadyEntered as entered:
-        message = _(
-            "Sheet %(number)s of this wave was typed in before (batch “%(batch)s”). Please "
-            "check the number on the sheet; nothing was saved."
-        ) % {"number": sheet, "batch": entered.batch_name}
-        return _paper_page(request, batch, structure, typed, {paper.SHEET_FIELD: message}, sheet)
+    if reason is not None:
+        return _paper_page(request, batch, structure, typed, dict(reason.errors), sheet)
     messages.success(request, _("Sheet %(number)s saved.") % {"number": sheet})
     return redirect(f"{url}?next={int(sheet) + 1}")
 
@@ -456,7 +565,7 @@ def _paper_page(request, batch, structure, typed, errors, sheet):
 
 
 class TabletForm(forms.Form):
-    wave = forms.ModelChoiceField(
+    wave = WaveChoiceField(
         label=_("Wave"), queryset=Wave.objects.none(), empty_label=_("Choose a wave")
     )
     name = forms.CharField(

@@ -14,13 +14,15 @@ from django.db.models.functions import Cast, Concat
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from surveys.translation import (
+    FoldedPanel,
     TranslatedInlinePanel,
     WaveLanguagesForm,
     complete_languages,
@@ -146,7 +148,7 @@ class SurveyPage(Translatable, ClusterableModel):
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("intro"),
-        *translation_panels(translatable_fields),
+        *translation_panels(translatable_fields, inline=True),
         FieldRowPanel(
             [
                 FieldPanel("condition_question"),
@@ -218,23 +220,20 @@ class Question(Translatable, ClusterableModel):
     base_form_class = translatable_form(translatable_fields)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("text"), FieldPanel("key"), FieldPanel("help_text")],
-            heading=_("Question"),
-        ),
-        *translation_panels(translatable_fields),
+        # No heading: the inline panel titles each question with its text already.
+        MultiFieldPanel([FieldPanel("text"), FieldPanel("key"), FieldPanel("help_text")]),
+        *translation_panels(translatable_fields, inline=True),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("page")]),
         FieldRowPanel(
             [FieldPanel("is_required"), FieldPanel("allows_decline"), FieldPanel("segment")]
         ),
-        MultiFieldPanel(
+        FoldedPanel(
             [
                 FieldRowPanel([FieldPanel("min_choices"), FieldPanel("max_choices")]),
                 FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
                 FieldPanel("max_length"),
             ],
-            heading=_("Limits"),
-            classname="collapsed",
+            summary=_("Limits"),
         ),
         FieldRowPanel(
             [
@@ -316,7 +315,7 @@ class Option(Translatable):
 
     panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("value"), FieldPanel("score")]),
-        *translation_panels(translatable_fields),
+        *translation_panels(translatable_fields, inline=True),
         FieldPanel("asks_for_text"),
     ]
 
@@ -408,6 +407,18 @@ LICENCE_URLS = {
     "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
     "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
+
+
+def _short_date(moment) -> str:
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+
+class WaveStatus(models.TextChoices):
+    """Where a wave stands in time; not stored, read from its opening and closing."""
+
+    PLANNED = "planned", pgettext_lazy("status of a wave", "planned")
+    OPEN = "open", pgettext_lazy("status of a wave", "open")
+    CLOSED = "closed", pgettext_lazy("status of a wave", "closed")
 
 
 class Wave(models.Model):
@@ -522,6 +533,29 @@ class Wave(models.Model):
         at = at or timezone.now()
         return self.opens_at <= at and (self.closes_at is None or at < self.closes_at)
 
+    def status(self, at=None) -> str:
+        """Return whether the wave is planned, open or closed at `at` (now by default)."""
+        if self.has_closed(at):
+            return WaveStatus.CLOSED
+        return WaveStatus.OPEN if self.is_open(at) else WaveStatus.PLANNED
+
+    def status_text(self, at=None) -> str:
+        """Return the status with the wave's dates, as staff read it in lists and choosers."""
+        dates = {"opens": _short_date(self.opens_at)}
+        if self.closes_at is not None:
+            dates["closes"] = _short_date(self.closes_at)
+            text = _("%(status)s, %(opens)s – %(closes)s")
+        elif self.status(at) == WaveStatus.PLANNED:
+            text = _("%(status)s, opens %(opens)s")
+        else:
+            text = _("%(status)s since %(opens)s")
+        return text % {"status": WaveStatus(self.status(at)).label, **dates}
+
+    @property
+    def admin_title(self) -> str:
+        """Return the name staff tell waves apart by: title, label, status and dates."""
+        return f"{self} · {self.status_text()}"
+
     def has_closed(self, at=None) -> bool:
         at = at or timezone.now()
         return self.closes_at is not None and self.closes_at <= at
@@ -618,8 +652,13 @@ class Response(models.Model):
     """One anonymous submission: the wave, the version, the language and the day only."""
 
     class Channel(models.TextChoices):
+        """How the answer reached us; never which device, code or person."""
+
         ONLINE = "online", _("Online")
+        CODE = "code", _("Online with a printed code")
+        TABLET = "tablet", _("Staff tablet")
         PAPER = "paper", _("Paper, typed in by staff")
+        API = "api", _("Programming interface (API)")
 
     wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
     questionnaire = models.ForeignKey(

@@ -35,6 +35,7 @@ class Action(models.TextChoices):
     VIEW_MONITOR = "analytics.view_field_monitor", _("view the field monitor")
     VIEW_AUDIT_LOG = "analytics.view_audit_log", _("view the audit log")
     MANAGE_STAFF = "auth.change_user", _("manage staff accounts")
+    BUILD_REPORTS = "cms.build_reports", _("build printed reports")
 
 
 def user_can(user, action: Action) -> bool:

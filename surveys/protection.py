@@ -27,7 +27,6 @@ HONEYPOT_FIELD = "homepage"
 START_FIELD = "started"
 CHALLENGE_FIELD = "altcha"
 START_SALT = "surveys.protection.started"
-TABLET_SALT = "surveys.protection.tablet"
 # The SHA-256 puzzle of ALTCHA's widget; the difficulty is the key prefix (see settings).
 CHALLENGE_ALGORITHM = "SHA-256"
 # Languages whose widget texts are vendored (English is built in).
@@ -181,24 +180,6 @@ def tablet_over_limit(*, client: str) -> bool:
     return counters.read([name])[name] >= settings.PART_BURST_PER_TABLET
 
 
-# Tablet token: the staff-enabled tablet page hands it to its sync script --------------
-
-
-def sign_tablet_token(*, wave_id: int) -> str:
-    return signing.dumps(wave_id, salt=TABLET_SALT)
-
-
-def is_tablet_token(token: str, *, wave) -> bool:
-    """Say whether `token` came from this wave's tablet page lately, with tablet mode on."""
-    if not token or not wave.tablet_mode:
-        return False
-    try:
-        wave_id = signing.loads(token, salt=TABLET_SALT, max_age=settings.PART_TABLET_TOKEN_MAX_AGE)
-    except signing.BadSignature:
-        return False
-    return wave_id == wave.pk
-
-
 # ALTCHA proof of work ------------------------------------------------------------------
 
 
@@ -271,31 +252,30 @@ def check_challenge(payload: str, *, burst: Burst | None = None) -> None:
 # The runner's gate -----------------------------------------------------------------
 
 
-def screen_form(request, *, wave, token: uuid.UUID) -> None:
+def screen_form_fields(form, *, client: str, wave, token: uuid.UUID) -> None:
     """Let a runner form's final submit through, or raise `SubmissionRefused`.
 
     The submission is counted first, so refused attempts feed the burst count too.
     """
-    burst = count_submission(client=guessing.client_key(request), wave_id=wave.pk)
-    check_honeypot(request.POST)
-    check_fill_time(request.POST.get(START_FIELD, ""), token=token)
+    burst = count_submission(client=client, wave_id=wave.pk)
+    check_honeypot(form)
+    check_fill_time(form.get(START_FIELD, ""), token=token)
     if burst.needs_challenge:
-        check_challenge(request.POST.get(CHALLENGE_FIELD, ""), burst=burst)
+        check_challenge(form.get(CHALLENGE_FIELD, ""), burst=burst)
 
 
-def screen_api(request, *, wave, tablet_token: str, challenge: str) -> None:
-    """Let one JSON submission through, or raise `SubmissionRefused`.
+def screen_tablet(*, client: str, wave) -> None:
+    """Let a staff tablet's sync through under its own, larger allowance, never a puzzle.
 
-    A staff tablet (its page's signed token) syncs answers queued offline in one go,
-    so it gets its own, larger allowance and never a puzzle; anyone else is counted as
-    the runner counts them.
+    A tablet syncs answers queued offline in one go, so a burst is its normal way.
     """
-    client = guessing.client_key(request)
-    if is_tablet_token(tablet_token, wave=wave):
-        if tablet_over_limit(client=client):
-            raise SubmissionRefused("tablet_limit")
-        count_submission(client=client, wave_id=wave.pk, kind="tablet")
-        return
+    if tablet_over_limit(client=client):
+        raise SubmissionRefused("tablet_limit")
+    count_submission(client=client, wave_id=wave.pk, kind="tablet")
+
+
+def screen_challenge(*, client: str, wave, challenge: str) -> None:
+    """Let one JSON submission through, or raise `SubmissionRefused`; counted as the runner."""
     burst = count_submission(client=client, wave_id=wave.pk)
     if burst.needs_challenge:
         check_challenge(challenge, burst=burst)

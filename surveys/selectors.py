@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from surveys.models import (
@@ -31,8 +32,15 @@ def questions_of(*, wave: Wave) -> QuerySet[Question]:
     return wave.questionnaire.questions.prefetch_related("options").order_by("sort_order")
 
 
+def questionnaires_with_response_counts() -> QuerySet[Questionnaire]:
+    """Return every questionnaire version with its response count and the waves asking it."""
+    return Questionnaire.objects.annotate(response_count=Count("responses")).prefetch_related(
+        "waves"
+    )
+
+
 def waves_with_response_counts() -> QuerySet[Wave]:
-    return Wave.objects.annotate(response_count=Count("responses"))
+    return Wave.objects.select_related("questionnaire").annotate(response_count=Count("responses"))
 
 
 def latest_response_ids() -> dict[int, int]:
@@ -96,6 +104,35 @@ def questions_missing_wording(*, questionnaire: Questionnaire) -> list[str]:
     return list(questionnaire.questions.filter(text="").values_list("key", flat=True))
 
 
+def other_versions(*, questionnaire: Questionnaire) -> QuerySet[Questionnaire]:
+    """Return the other versions of `questionnaire` (same key), newest first."""
+    return (
+        Questionnaire.objects.filter(key=questionnaire.key)
+        .exclude(pk=questionnaire.pk)
+        .order_by("-version")
+    )
+
+
+def why_version_is_needed(*, questionnaire: Questionnaire) -> str:
+    """Return why a version may not be removed (answers, or a wave asking it), or ""."""
+    response_count = questionnaire.responses.count()
+    if response_count:
+        return ngettext(
+            "Version %(version)s has %(count)s answer and cannot be removed: every answer "
+            "keeps the wording it was given.",
+            "Version %(version)s has %(count)s answers and cannot be removed: every answer "
+            "keeps the wording it was given.",
+            response_count,
+        ) % {"version": questionnaire.version, "count": response_count}
+    waves = ", ".join(f"“{wave}”" for wave in questionnaire.waves.all())
+    if waves:
+        return gettext(
+            "Version %(version)s is asked by the wave %(waves)s. Switch the wave to another "
+            "version first."
+        ) % {"version": questionnaire.version, "waves": waves}
+    return ""
+
+
 def editable_questionnaires() -> QuerySet[Questionnaire]:
     """Return the questionnaires without answers, which may still be changed."""
     answered = Response.objects.values("questionnaire_id")
@@ -153,6 +190,17 @@ def _not_a_number(value: str) -> bool:
 def waves_taking_codes() -> QuerySet[Wave]:
     """Return the waves that accept or require printed access codes."""
     return Wave.objects.exclude(code_policy=Wave.CodePolicy.OPEN)
+
+
+def waves_that_may_use_codes(*, at=None) -> QuerySet[Wave]:
+    """Return the waves that have not closed: printed codes can still be handed out for them.
+
+    A wave open to anyone is among them; ordering cards makes it accept codes as well.
+    """
+    at = at or timezone.now()
+    return Wave.objects.filter(Q(closes_at__isnull=True) | Q(closes_at__gt=at)).order_by(
+        "-opens_at"
+    )
 
 
 def published_waves(*, at=None) -> QuerySet[Wave]:

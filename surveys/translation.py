@@ -124,25 +124,65 @@ def translatable_form(fields: tuple[str, ...]) -> type[WagtailAdminModelForm]:
             declared[field_name(field, language)] = forms.CharField(
                 required=False, max_length=2000, widget=widget
             )
+    # The style of the folded translations (FoldedPanel), carried by the form, as Wagtail
+    # gathers the media of forms, not of panels nested in an inline panel.
+    declared["Media"] = type("Media", (), {"css": {"all": ["surveys/admin/editor.css"]}})
     return type("TranslatableForm", (TranslatableFormMixin, WagtailAdminModelForm), declared)
 
 
-def translation_panels(fields: tuple[str, ...]) -> list:
-    """Return the admin panels for the other languages of `fields`, folded away."""
+class FoldedPanel(MultiFieldPanel):
+    """Fields folded into a <details> element that opens on a click.
+
+    Wagtail folds only top-level panels; inside an inline panel (a question, an option)
+    a group of fields is always open, so each question showed its 16 translation fields.
+    """
+
+    def __init__(self, *args, summary="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.summary = summary
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "summary": self.summary}
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        template_name = "surveys/admin/panels/folded_panel.html"
+
+        @property
+        def has_errors(self) -> bool:
+            return any(
+                getattr(child, "bound_field", None) is not None and child.bound_field.errors
+                for child in self.visible_children
+            )
+
+
+def translation_panels(fields: tuple[str, ...], *, inline: bool = False) -> list:
+    """Return the admin panels for the other languages of `fields`, folded away.
+
+    `inline` for a model edited inside another's form (pages, questions, options).
+    """
     names = [field_name(field, lang) for lang, _name in other_languages() for field in fields]
     if not names:
         return []
+    heading = _("Other languages (German is shown when empty)")
+    if inline:
+        return [FoldedPanel([FieldPanel(name) for name in names], summary=heading)]
     return [
         MultiFieldPanel(
             [FieldPanel(name) for name in names],
-            heading=_("Other languages (German is shown when empty)"),
+            heading=heading,
             classname="collapsed",
         )
     ]
 
 
 class TranslatedInlinePanel(InlinePanel):
-    """An inline panel whose rows use their model's own form class (with its languages)."""
+    """An inline panel whose rows use their model's own form class (with its languages).
+
+    Each saved row is titled by its text ("Frage 3: Wie alt bist du?"), not only numbered.
+    """
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "surveys/admin/panels/inline_panel.html"
 
     def get_form_options(self):
         options = super().get_form_options()

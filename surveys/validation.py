@@ -72,6 +72,16 @@ class Checked:
     visible_keys: list[str]
     visible_pages: list[int]
     shown_by_page: dict[int, list[Question]]
+    # The page of each question key with an error, so one check serves a page and the whole.
+    error_pages: dict[str, int] = field(default_factory=dict)
+
+    def errors_on(self, pages: list[int]) -> dict[str, str]:
+        """Return the errors of the questions on `pages` only."""
+        return {
+            key: message
+            for key, message in self.errors.items()
+            if self.error_pages.get(key) in pages
+        }
 
 
 def _number(text: str) -> float | None:
@@ -165,46 +175,84 @@ def check(
     binds the online form, and may say "prefer not to say" to any question: staff
     type what the sheet shows and never invent an answer.
     """
-    given: dict[str, Given] = {}
-    answers: list[Answer] = []
-    segments: dict[str, str] = {}
-    errors: dict[str, str] = {}
-    visible_keys: list[str] = []
-    visible_pages: list[int] = []
-    shown_by_page: dict[int, list[Question]] = {}
-    for page in structure.page_numbers:
-        # Rules look at earlier pages only: a page is answered before the next is shown.
-        before = dict(given)
-        rule = structure.page_rules.get(page)
-        if rule is not None and not _shown(rule, before):
-            continue
-        shown = _shown_on_page(structure.questions_on(page), before)
+    checked = Walk(structure, raw, on_paper=on_paper).result()
+    if pages is not None:
+        checked.errors = checked.errors_on(pages)
+    return checked
+
+
+class Walk:
+    """Check a questionnaire page by page, once, reading one page's answers on the way.
+
+    Rules look at earlier pages only, so which questions a page shows is known before
+    its answers are read: the runner asks `shown_on(page)`, puts what was posted for
+    that page into `raw` (the same dict), and then takes the `result()`.
+    """
+
+    def __init__(self, structure: Structure, raw: dict[str, RawAnswer], *, on_paper=False):
+        self.structure = structure
+        self.raw = raw
+        self.on_paper = on_paper
+        self._pages = structure.page_numbers
+        self._next = 0
+        self._given: dict[str, Given] = {}
+        self._checked = Checked([], {}, {}, [], [], {})
+
+    def shown_on(self, page: int) -> list[Question] | None:
+        """Walk the pages before `page`; return the questions it shows, None if hidden."""
+        while self._next < len(self._pages) and self._pages[self._next] < page:
+            self._visit(self._pages[self._next])
+        if self._next >= len(self._pages) or self._pages[self._next] != page:
+            return None
+        return self._shown(page)
+
+    def result(self) -> Checked:
+        """Walk the remaining pages and return the checked answers with every error."""
+        while self._next < len(self._pages):
+            self._visit(self._pages[self._next])
+        return self._checked
+
+    def _shown(self, page: int) -> list[Question] | None:
+        rule = self.structure.page_rules.get(page)
+        if rule is not None and not _shown(rule, self._given):
+            return None
+        shown = _shown_on_page(self.structure.questions_on(page), self._given)
         if not any(question.takes_answers for question in shown):
-            continue
-        visible_pages.append(page)
-        shown_by_page[page] = shown
+            return None
+        return shown
+
+    def _visit(self, page: int) -> None:
+        self._next += 1
+        # Rules look at earlier pages only: a page is answered before the next is shown.
+        shown = self._shown(page)
+        if shown is None:
+            return
+        checked = self._checked
+        checked.visible_pages.append(page)
+        checked.shown_by_page[page] = shown
         for question in shown:
             if not question.takes_answers:
                 continue
-            visible_keys.append(question.key)
-            entry = raw.get(question.key) or RawAnswer()
-            must_check = pages is None or page in pages
+            checked.visible_keys.append(question.key)
+            entry = self.raw.get(question.key) or RawAnswer()
             result = _check_one(
-                question, structure.options.get(question.pk, []), entry, on_paper=on_paper
+                question,
+                self.structure.options.get(question.pk, []),
+                entry,
+                on_paper=self.on_paper,
             )
             if isinstance(result, str):
-                if must_check:
-                    errors[question.key] = result
+                checked.errors[question.key] = result
+                checked.error_pages[question.key] = page
                 continue
             rows, seen = result
             if seen is not None:
-                given[question.key] = seen
+                self._given[question.key] = seen
             for row in rows:
                 row.question = question
-            answers.extend(rows)
+            checked.answers.extend(rows)
             if question.segment and seen is not None and len(seen.options) == 1:
-                segments[question.segment] = seen.options[0].value
-    return Checked(answers, segments, errors, visible_keys, visible_pages, shown_by_page)
+                checked.segments[question.segment] = seen.options[0].value
 
 
 def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_paper=False):

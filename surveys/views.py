@@ -1,7 +1,5 @@
 """The survey runner: plain HTML forms, one page at a time, that work without JavaScript."""
 
-import contextlib
-
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,11 +9,11 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from surveys import codes, guessing, linking, protection, selectors, services
-from surveys.forms import RunnerState, StateError, page_fields, read_page
+from surveys.flow import RunnerFlow
+from surveys.forms import RunnerState, StateError, page_fields
 from surveys.models import Wave
 from surveys.services.tablets import tablet_for_token
 from surveys.tablet import tablet_strings
-from surveys.validation import check
 
 
 def _open_wave_or_page(request, slug):
@@ -104,13 +102,13 @@ def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = F
     preview = bool(preview_url)
     action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
     structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
-    if not check(structure, {}).visible_pages:
-        raise Http404  # A questionnaire without questions has nothing to answer yet.
     if request.method == "GET" or fresh:
-        checked = check(structure, {})
-        first = checked.visible_pages[0] if checked.visible_pages else 1
-        state = RunnerState.start(wave=wave, first_page=first, code=code)
-        return _page(request, wave, structure, state, checked, {}, action_url, preview)
+        flow = RunnerFlow.start(
+            wave=wave, structure=structure, code=code, action_url=action_url, is_preview=preview
+        )
+        if not flow.has_pages:
+            raise Http404  # A questionnaire without questions has nothing to answer yet.
+        return _page(request, flow)
     try:
         state = RunnerState.load(request.POST.get("state", ""), wave=wave)
     except StateError as problem:
@@ -122,72 +120,78 @@ def run(request, *, wave, preview_url: str = "", code: str = "", fresh: bool = F
         }
         return render(request, "surveys/state_error.html", context, status=400)
     if LINKING_STEP in request.POST and not preview:
-        return _receive_linking(request, wave, structure, state, action_url)
+        flow = RunnerFlow.resume(wave=wave, structure=structure, state=state, action_url=action_url)
+        return _receive_linking(request, flow)
     if "access_code" in request.POST and not preview:
-        return _send_with_new_code(request, wave, structure, state, action_url)
-    before = check(structure, state.answers)
-    if state.page not in before.visible_pages:
-        state.page = before.visible_pages[0]
-    state.answers.update(read_page(request.POST, before.shown_by_page[state.page]))
+        flow = RunnerFlow.resume(wave=wave, structure=structure, state=state, action_url=action_url)
+        return _send_with_new_code(request, flow)
+    flow = RunnerFlow.receive(
+        wave=wave,
+        structure=structure,
+        state=state,
+        post=request.POST,
+        action_url=action_url,
+        is_preview=preview,
+    )
+    if not flow.has_pages:
+        raise Http404
     language = request.POST.get("switch_language")
     if language in wave.offered_languages():
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
-        checked = check(structure, state.answers)
-        return _page(request, wave, structure, state, checked, {}, action_url, preview)
+        flow.action_url = preview_url or reverse("surveys:answer", args=[wave.slug])
+        return _page(request, flow)
     if request.POST.get("action") == "back":
-        checked = check(structure, state.answers)
-        earlier = [page for page in checked.visible_pages if page < state.page]
-        state.page = earlier[-1] if earlier else checked.visible_pages[0]
-        return _page(request, wave, structure, state, checked, {}, action_url, preview)
-    checked = check(structure, state.answers, pages=[state.page])
-    if checked.errors:
-        return _page(request, wave, structure, state, checked, checked.errors, action_url, preview)
+        flow.back()
+        return _page(request, flow)
+    errors = flow.page_errors()
+    if errors:
+        return _page(request, flow, errors)
     if not preview and state.page > state.furthest:
         services.count_page_sent(wave=wave, page=state.page)
         state.furthest = state.page
-    later = [page for page in checked.visible_pages if page > state.page]
-    if later:
-        state.page = later[0]
-        return _page(request, wave, structure, state, checked, {}, action_url, preview)
-    return _finish(request, wave, structure, state, action_url, preview)
+    if flow.next():
+        return _page(request, flow)
+    return _finish(request, flow)
 
 
-def _finish(request, wave, structure, state, action_url, preview, linking_fingerprints=None):
-    final = check(structure, state.answers)
-    if final.errors:
-        wrong = [page for page in final.visible_pages if _has_error(final, page)]
-        state.page = wrong[0]
-        return _page(request, wave, structure, state, final, final.errors, action_url, preview)
-    if preview:
-        return render(request, "surveys/preview_done.html", {"wave": wave, "restart": action_url})
+def _finish(request, flow: RunnerFlow, linking_fingerprints=None):
+    errors = flow.first_wrong_page()
+    if errors:
+        return _page(request, flow, errors)
+    wave, state = flow.wave, flow.state
+    if flow.is_preview:
+        return render(
+            request, "surveys/preview_done.html", {"wave": wave, "restart": flow.action_url}
+        )
     if linking_fingerprints is None and wave.linking_series:
-        return _linking_page(request, wave, state, action_url)
-    try:
-        protection.screen_form(request, wave=wave, token=state.token)
-    except protection.SubmissionRefused as problem:
-        return _refused(request, wave, structure, state, final, action_url, problem)
-    try:
-        # A double click or a re-sent form: the first one is stored, so just say thanks.
-        with contextlib.suppress(services.AlreadySubmitted):
-            services.submit_response(
-                wave=wave,
-                answers=final.answers,
-                segments=final.segments,
-                language=get_language(),
-                token=state.token,
-                access_code=state.code,
-                linking=linking_fingerprints,
-            )
-            services.count_survey_finished(wave=wave)
-    except services.AccessCodeRefused as problem:
+        return _linking_page(request, flow)
+    result = services.accept_submission(
+        wave=wave,
+        answers=flow.checked,
+        language=get_language(),
+        sender=services.Sender(client=guessing.client_key(request), form=request.POST),
+        token=state.token,
+        access_code=state.code,
+        linking=linking_fingerprints,
+    )
+    reason = result.reason
+    if reason is not None and reason.part == "code":
         # Nothing was stored; the answers wait in the form for another code.
         state.code = ""
         return _code_page(
-            request, wave=wave, error=problem, state=state.sign(), action_url=action_url
+            request,
+            wave=wave,
+            error=reason.problem,
+            state=state.sign(),
+            action_url=flow.action_url,
         )
-    extra_help = services.help_after_submission(answers=final.answers)
+    if reason is not None and reason.part == "wave":
+        return render(request, "surveys/closed.html", _done_context(wave), status=410)
+    if reason is not None:
+        return _refused(request, flow, reason.problem)
+    # A double click or a re-sent form is accepted as stored before: just say thanks.
+    extra_help = services.help_after_submission(answers=flow.checked.answers)
     if extra_help is not None:
         # Shown at once, never put in the address: nothing records for whom it was shown.
         context = {**_done_context(wave), "extra_help": extra_help}
@@ -195,19 +199,17 @@ def _finish(request, wave, structure, state, action_url, preview, linking_finger
     return redirect("surveys:done", slug=wave.slug)
 
 
-def _refused(request, wave, structure, state, checked, action_url, problem):
+def _refused(request, flow: RunnerFlow, problem):
     """Show why nothing was stored: on the last page when the answers may simply be resent."""
     if not problem.asks_to_resend:
         context = {
-            "wave": wave,
+            "wave": flow.wave,
             "problem": problem.reason,
             "message": problem.message,
-            "start_url": action_url,
+            "start_url": flow.action_url,
         }
         return render(request, "surveys/state_error.html", context, status=400)
-    page = _page(
-        request, wave, structure, state, checked, {}, action_url, False, notice=problem.message
-    )
+    page = _page(request, flow, notice=problem.message)
     page.status_code = 429 if problem.reason == "challenge_needed" else 400
     return page
 
@@ -215,18 +217,18 @@ def _refused(request, wave, structure, state, checked, action_url, problem):
 LINKING_STEP = "linking_step"
 
 
-def _receive_linking(request, wave, structure, state, action_url):
+def _receive_linking(request, flow: RunnerFlow):
     """Send the answers with the linking code's fingerprints, or without on "Skip"."""
     if request.POST.get("action") == linking.SKIP:
-        return _finish(request, wave, structure, state, action_url, False, [])
+        return _finish(request, flow, [])
     values, typed, errors = linking.read_elements(request.POST)
     if errors:
-        return _linking_page(request, wave, state, action_url, typed=typed, errors=errors)
-    fingerprints = linking.fingerprints(series=wave.linking_series, values=values)
-    return _finish(request, wave, structure, state, action_url, False, fingerprints)
+        return _linking_page(request, flow, typed=typed, errors=errors)
+    fingerprints = linking.fingerprints(series=flow.wave.linking_series, values=values)
+    return _finish(request, flow, fingerprints)
 
 
-def _linking_page(request, wave, state, action_url, *, typed=None, errors=None):
+def _linking_page(request, flow: RunnerFlow, *, typed=None, errors=None):
     typed, errors = typed or {}, errors or {}
     elements = [
         {
@@ -239,10 +241,10 @@ def _linking_page(request, wave, state, action_url, *, typed=None, errors=None):
         for element in linking.ELEMENTS
     ]
     context = {
-        "wave": wave,
-        "title": wave.questionnaire.translated("title", get_language()),
-        "state": state.sign(),
-        "action_url": action_url,
+        "wave": flow.wave,
+        "title": flow.wave.questionnaire.translated("title", get_language()),
+        "state": flow.state.sign(),
+        "action_url": flow.action_url,
         "elements": elements,
         "errors": [entry for entry in elements if entry["error"]],
         "linking_step": LINKING_STEP,
@@ -255,25 +257,21 @@ def _linking_page(request, wave, state, action_url, *, typed=None, errors=None):
     return render(request, "surveys/linking.html", context, status=400 if errors else 200)
 
 
-def _send_with_new_code(request, wave, structure, state, action_url):
+def _send_with_new_code(request, flow: RunnerFlow):
     typed = request.POST.get("access_code", "")[:100]
     try:
-        services.find_access_code(typed=typed, client=guessing.client_key(request), wave=wave)
+        services.find_access_code(typed=typed, client=guessing.client_key(request), wave=flow.wave)
     except services.AccessCodeRefused as problem:
         return _code_page(
             request,
-            wave=wave,
+            wave=flow.wave,
             error=problem,
             typed=typed,
-            state=state.sign(),
-            action_url=action_url,
+            state=flow.state.sign(),
+            action_url=flow.action_url,
         )
-    state.code = codes.group(codes.normalise(typed))
-    return _finish(request, wave, structure, state, action_url, preview=False)
-
-
-def _has_error(checked, page: int) -> bool:
-    return any(question.key in checked.errors for question in checked.shown_by_page[page])
+    flow.state.code = codes.group(codes.normalise(typed))
+    return _finish(request, flow)
 
 
 def _unavailable_language(request, language: str) -> str:
@@ -282,12 +280,14 @@ def _unavailable_language(request, language: str) -> str:
     return asked if asked in dict(settings.LANGUAGES) and asked != language else ""
 
 
-def _page(request, wave, structure, state, checked, errors, action_url, preview, notice=""):
+def _page(request, flow: RunnerFlow, errors=None, notice=""):
+    errors = errors or {}
+    wave, state, checked = flow.wave, flow.state, flow.checked
     language = get_language()
     shown = checked.shown_by_page.get(state.page, [])
-    fields = page_fields(structure, shown, state.answers, errors, language)
+    fields = page_fields(flow.structure, shown, state.answers, errors, language)
     pages = checked.visible_pages
-    rule = structure.page_rules.get(state.page)
+    rule = flow.structure.page_rules.get(state.page)
     context = {
         "wave": wave,
         "questionnaire": wave.questionnaire,
@@ -302,13 +302,13 @@ def _page(request, wave, structure, state, checked, errors, action_url, preview,
         "step_count": len(pages),
         "is_first": not pages or state.page == pages[0],
         "is_last": not pages or state.page == pages[-1],
-        "action_url": action_url,
+        "action_url": flow.action_url,
         "languages": [
             (code, name)
             for code, name in settings.LANGUAGES
             if code in wave.offered_languages() and code != language
         ],
-        "preview": preview,
+        "preview": flow.is_preview,
         "unavailable_language": _unavailable_language(request, language),
         "notice": notice,
         **_protection_context(request, wave, state, is_last=not pages or state.page == pages[-1]),

@@ -6,9 +6,14 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from surveys import admin_views, selectors
@@ -21,7 +26,22 @@ class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
     icon = "form"
     menu_label = _("Questionnaires")
-    list_display = ["title", "key", "version", "created_at"]
+    list_display = [
+        "title",
+        "key",
+        "version",
+        # Which version is asked, and which is answered (and so may not be removed).
+        Column(
+            "waves",
+            label=_("Asked by"),
+            accessor=lambda questionnaire: ", ".join(map(str, questionnaire.waves.all())) or "–",
+        ),
+        Column("response_count", label=_("Responses")),
+        "created_at",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.questionnaires_with_response_counts()
 
 
 class ScaleViewSet(SnippetViewSet):
@@ -31,16 +51,46 @@ class ScaleViewSet(SnippetViewSet):
     list_display = ["name", "key", "questionnaire", "scoring"]
 
 
+def wave_status_column() -> StatusTagColumn:
+    """Return a column saying whether a wave is planned, open or closed, with its dates."""
+    return StatusTagColumn(
+        "status",
+        label=_("Status"),
+        accessor=lambda wave: wave.status_text(),
+        primary=lambda wave: wave.is_open(),
+    )
+
+
+class WaveChoiceColumnsMixin:
+    @property
+    def columns(self):
+        # Waves often share a title and label: the status and dates tell them apart.
+        return [*super().columns, wave_status_column()]
+
+
+class WaveChooseView(WaveChoiceColumnsMixin, ChooseView):
+    pass
+
+
+class WaveChooseResultsView(WaveChoiceColumnsMixin, ChooseResultsView):
+    pass
+
+
+class WaveChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = WaveChooseView
+    choose_results_view_class = WaveChooseResultsView
+
+
 class WaveViewSet(SnippetViewSet):
     model = Wave
     icon = "date"
     menu_label = _("Waves")
+    chooser_viewset_class = WaveChooserViewSet
     list_display = [
         "title",
         "label",
+        wave_status_column(),
         "slug",
-        "opens_at",
-        "closes_at",
         Column("response_count", label=_("Responses")),
         # analytics/wagtail_hooks.py adds how many are not yet published.
     ]
@@ -95,6 +145,12 @@ def survey_listing_buttons(snippet, user, next_url=None):
         yield ListingButton(
             _("New version"), reverse("surveys_admin:new_version", args=[snippet.pk]), priority=15
         )
+        if not selectors.why_version_is_needed(questionnaire=snippet):
+            yield ListingButton(
+                _("Remove this version"),
+                reverse("surveys_admin:remove_version", args=[snippet.pk]),
+                priority=16,
+            )
     if not isinstance(snippet, Wave):
         return
     if user_can(user, Action.OPEN_CLOSE_WAVES):
@@ -109,6 +165,12 @@ def survey_listing_buttons(snippet, user, next_url=None):
             reverse("surveys_admin:preview", args=[snippet.questionnaire_id]),
             priority=6,
         )
+        if selectors.other_versions(questionnaire=snippet.questionnaire).exists():
+            yield ListingButton(
+                _("Switch the version"),
+                reverse("surveys_admin:switch_version", args=[snippet.pk]),
+                priority=8,
+            )
     if user_can(user, Action.PRINT_CODES) and snippet.code_policy != Wave.CodePolicy.OPEN:
         yield ListingButton(
             _("Codes by venue"),
@@ -120,6 +182,12 @@ def survey_listing_buttons(snippet, user, next_url=None):
 admin_patterns = [
     path("preview/<int:pk>/", admin_views.preview_questionnaire, name="preview"),
     path("new-version/<int:pk>/", admin_views.new_version, name="new_version"),
+    path("waves/<int:pk>/version/", admin_views.switch_wave_version, name="switch_version"),
+    path(
+        "versions/<int:pk>/remove/",
+        admin_views.remove_questionnaire_version,
+        name="remove_version",
+    ),
     path("waves/<int:pk>/open/", admin_views.change_wave, {"action": "open"}, name="open_wave"),
     path("waves/<int:pk>/close/", admin_views.change_wave, {"action": "close"}, name="close_wave"),
     path("instruments/", admin_views.instrument_library, name="instruments"),

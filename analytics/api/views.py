@@ -120,7 +120,13 @@ class WaveResultsApi(PublicReadApi):
         segments = serializers.JSONField(source="figures.source.segments")
         participation = serializers.JSONField(source="figures.source.participation")
         questions = serializers.JSONField()
-        scales = serializers.JSONField(source="figures.source.scales")
+        scales = serializers.JSONField(
+            source="figures.source.scales",
+            help_text=_(
+                "Each scored scale with its average, interval and breakdowns, and under "
+                "“subscales” the same figures for each of its subscales."
+            ),
+        )
         protection = ProtectionField(
             help_text=_(
                 "Whether the figures are perturbed and how; what a withheld (null) figure means."

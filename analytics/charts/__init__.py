@@ -19,6 +19,7 @@ from analytics.charts.statement import Statement, figure_statement
 from analytics.charts.trend import trend_chart
 from analytics.groups import Group
 from analytics.selectors import published_comparison, published_snapshot
+from analytics.subscales import scale_is_asked
 from surveys.models import Question, Segment, Wave
 
 
@@ -83,7 +84,7 @@ def item_kind(*, wave: Wave, key: str) -> str | None:
     """Return the kind of a question of a wave, "scale" for a scale, or None if not asked."""
     if key.startswith(SCALE_PREFIX):
         scale_key = key.removeprefix(SCALE_PREFIX)
-        return "scale" if wave.questionnaire.scales.filter(key=scale_key).exists() else None
+        return "scale" if scale_is_asked(wave.questionnaire, scale_key) else None
     return wave.questionnaire.questions.filter(key=key).values_list("kind", flat=True).first()
 
 

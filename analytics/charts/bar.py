@@ -39,6 +39,7 @@ from analytics.charts.wording import (
 )
 from analytics.groups import Group, group_figures, segment_label
 from analytics.models import Snapshot
+from analytics.subscales import scale_figures
 
 
 def question_chart(
@@ -73,7 +74,7 @@ def question_chart(
 
 def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "") -> Chart:
     """Return the chart of one scale score, everyone and per quarter, from a snapshot."""
-    scale = snapshot.scale(scale_key) if snapshot else None
+    scale = scale_figures(snapshot, scale_key) if snapshot else None
     title = heading or (scale["name"] if scale else _("Results"))
     if scale is None:
         return message_chart(title, _("No results have been published for this scale yet."))

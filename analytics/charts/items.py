@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from analytics.groups import Group, group_figures, group_label
 from analytics.models import Snapshot
+from analytics.subscales import scale_figures
 
 SCALE_PREFIX = "scale:"
 
@@ -28,7 +29,7 @@ def item_of(snapshot: Snapshot | None, key: str) -> dict | None:
     if snapshot is None:
         return None
     if key.startswith(SCALE_PREFIX):
-        scale = snapshot.scale(key.removeprefix(SCALE_PREFIX))
+        scale = scale_figures(snapshot, key.removeprefix(SCALE_PREFIX))
         return None if scale is None else scale | {"kind": "scale", "text": scale["name"]}
     return snapshot.question(key)
 

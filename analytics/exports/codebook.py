@@ -15,6 +15,8 @@ from surveys.models import Question, Questionnaire, Response, Scale, Wave
 # "Prefer not to say": a user-missing value in SPSS, the same code in CSV and XLSX.
 DECLINED_CODE = -9
 DECLINED_TEXT = "-9"
+# How a response came in, as a numeric code with the channel's name as its label.
+CHANNEL_CODES = {value: code for code, value in enumerate(Response.Channel.values, start=1)}
 # SPSS allows 64 bytes per variable name; we keep to ASCII, so 64 characters.
 SPSS_NAME_LIMIT = 64
 # Words SPSS reserves; a variable may not be called like them.
@@ -57,6 +59,8 @@ class ScaleNote:
     min_answered: int
     items: list[str]
     lookup: dict
+    # (variable name, label, how it is scored) of the scale and each of its subscales
+    scores: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +72,8 @@ class Codebook:
     response_count: int
     # question id -> how its answers fill the row (see analytics.exports.rows)
     fillers: dict[int, tuple]
+    # questionnaire version id -> its scored scale parts (see analytics.exports.scores)
+    parts_by_version: dict[int, list] = field(default_factory=dict)
 
     def renamed(self) -> list[Variable]:
         return [variable for variable in self.variables if variable.was_renamed]
@@ -148,6 +154,13 @@ def build_codebook(*, wave: Wave) -> Codebook:
         ),
         Variable(spss_name("language", taken), _("Language"), "text", original_name="language"),
         Variable(spss_name("day", taken), _("Day of the answer"), "date", original_name="day"),
+        Variable(
+            spss_name("channel", taken),
+            _("Channel: how the answer came in"),
+            "code",
+            codes={CHANNEL_CODES[value]: str(label) for value, label in Response.Channel.choices},
+            original_name="channel",
+        ),
     ]
     fillers: dict[int, tuple] = {}
     for key, versions in by_key.items():
@@ -160,6 +173,12 @@ def build_codebook(*, wave: Wave) -> Codebook:
         for original, group in groups:
             _add_question_variables(original, group, variables, fillers, taken)
 
+    scale_objects = list(
+        Scale.objects.filter(questionnaire__in=questionnaires).order_by(
+            "-questionnaire__version", "key"
+        )
+    )
+    parts_by_version, score_columns = _add_score_variables(scale_objects, variables, taken)
     scales = [
         ScaleNote(
             name=scale.name,
@@ -172,6 +191,7 @@ def build_codebook(*, wave: Wave) -> Codebook:
                 for item in scale.items.select_related("question")
             ],
             lookup=scale.lookup,
+            scores=score_columns.get(scale.pk, []),
         )
         for scale in Scale.objects.filter(questionnaire__in=questionnaires).order_by("key")
     ]
@@ -182,7 +202,38 @@ def build_codebook(*, wave: Wave) -> Codebook:
         scales=scales,
         response_count=Response.objects.filter(wave=wave).count(),
         fillers=fillers,
+        parts_by_version=parts_by_version,
     )
+
+
+def _add_score_variables(scales, variables, taken) -> tuple[dict, dict]:
+    """Add a number variable per scale and subscale, shared by every version that has it.
+
+    Return the scored parts per questionnaire version and, per scale, its
+    (variable name, label, how it is scored) for the codebook.
+    """
+    from analytics.exports.scores import part_label, scale_parts, scoring_text
+
+    columns: dict[tuple[str, str], int] = {}
+    parts_by_version: dict[int, list] = {}
+    notes: dict[int, list] = {}
+    # Newest version first (see the ordering of `scales`): its names and labels lead.
+    for part in scale_parts(scales):
+        key = (part.scale.key, part.subscale)
+        if key not in columns:
+            columns[key] = len(variables)
+            original = f"{part.scale.key}_{part.subscale or 'score'}"
+            variables.append(
+                Variable(
+                    spss_name(original, taken), part_label(part), "number", original_name=original
+                )
+            )
+        part.column = columns[key]
+        parts_by_version.setdefault(part.scale.questionnaire_id, []).append(part)
+        notes.setdefault(part.scale.pk, []).append(
+            (variables[part.column].name, part_label(part), scoring_text(part))
+        )
+    return parts_by_version, notes
 
 
 def _add_question_variables(original, group, variables, fillers, taken) -> None:

@@ -113,6 +113,8 @@ class CodebookPdfWriter(CodebookWriter):
                         body,
                     )
                 )
+                for name, label, scoring in scale.scores:
+                    story.append(para(f"{name}: {label} ({scoring})", body))
         SimpleDocTemplate(
             str(self.path), pagesize=A4, title=_("Codebook"), leftMargin=2 * cm, rightMargin=2 * cm
         ).build(story)

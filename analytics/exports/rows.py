@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from analytics.exports.codebook import DECLINED_CODE, DECLINED_TEXT, Codebook
+from analytics.exports.codebook import CHANNEL_CODES, DECLINED_CODE, DECLINED_TEXT, Codebook
+from analytics.exports.scores import ScoreKeeper
 from surveys.models import Answer, Response
 
 CHUNK_SIZE = 2000
@@ -14,21 +15,25 @@ def response_rows(codebook: Codebook, *, chunk_size: int = CHUNK_SIZE) -> Iterat
     fillers = codebook.fillers
     last_id = 0
     versions = {}
+    scores = ScoreKeeper(codebook.parts_by_version)
     while True:
         responses = list(
             Response.objects.filter(wave=codebook.wave, pk__gt=last_id)
             .order_by("pk")
-            .values_list("pk", "questionnaire_id", "language", "day")[:chunk_size]
+            .values_list("pk", "questionnaire_id", "language", "day", "channel")[:chunk_size]
         )
         if not responses:
             return
         first_id, last_id = responses[0][0], responses[-1][0]
         rows = {}
-        for pk, questionnaire_id, language, day in responses:
+        version_of = {}
+        for pk, questionnaire_id, language, day, channel in responses:
+            version_of[pk] = questionnaire_id
             if questionnaire_id not in versions:
                 versions[questionnaire_id] = _version_of(questionnaire_id)
             row = [None] * width
             row[0], row[1], row[2], row[3] = pk, versions[questionnaire_id], language, day
+            row[4] = CHANNEL_CODES.get(channel)
             rows[pk] = row
         # A range on the answer's response id alone, without joining responses: joined,
         # PostgreSQL hashed every response of the wave once per chunk (10x slower at 1M).
@@ -44,6 +49,8 @@ def response_rows(codebook: Codebook, *, chunk_size: int = CHUNK_SIZE) -> Iterat
             if row is None or filler is None:
                 continue
             _fill(row, filler, option_id, number, text, declined)
+            scores.add(response_id, question_id, option_id, number, declined)
+        scores.fill(rows, version_of)
         yield list(rows.values())
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from analytics.exports.codebook import DECLINED_CODE, Codebook, ExportError
 from analytics.exports.sav import SavColumn, SavFileWriter
-from analytics.tabular import CSV_ENCODING, CsvTable, XlsxWorkbook
+from analytics.tabular import CSV_ENCODING, CsvTable, StreamingXlsxWorkbook
 
 # Excel's sheet limit is 1,048,576 rows; one is the header.
 XLSX_MAX_ROWS = 1_048_575
@@ -42,8 +42,7 @@ class XlsxWriter:
                 )
                 % {"limit": f"{XLSX_MAX_ROWS:,}", "count": f"{codebook.response_count:,}"}
             )
-        self.path = path
-        self.workbook = XlsxWorkbook()
+        self.workbook = StreamingXlsxWorkbook(path)
         self.sheet = self.workbook.add_sheet(_("Responses"))
         self.sheet.append([variable.name for variable in codebook.variables])
         labels = self.workbook.add_sheet(_("Variables"))
@@ -52,11 +51,12 @@ class XlsxWriter:
             labels.append([variable.name, variable.label])
 
     def write(self, rows: list[list]) -> None:
+        append = self.sheet.append
         for row in rows:
-            self.sheet.append(row)
+            append(row)
 
     def close(self) -> None:
-        self.workbook.save(self.path)
+        self.workbook.save()
 
 
 class SavWriter:

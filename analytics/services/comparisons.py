@@ -9,6 +9,7 @@ from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
 from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures
 from analytics.statistics import Difference, paired_test, welch_test
+from analytics.subscales import scales_and_subscales
 from surveys.models import Question, Wave
 from surveys.selectors import linked_pairs
 
@@ -114,8 +115,8 @@ def compare_snapshots(*, before: Snapshot, after: Snapshot) -> dict:
     second = {question.key: question for question in two.questions}
     for key in list(first) + [key for key in second if key not in first]:
         data["questions"].append(_compare_question(key, first.get(key), second.get(key)))
-    first_scales = {scale.key: scale for scale in one.scales}
-    second_scales = {scale.key: scale for scale in two.scales}
+    first_scales = scales_and_subscales(one)
+    second_scales = scales_and_subscales(two)
     for key in list(first_scales) + [key for key in second_scales if key not in first_scales]:
         old, new = first_scales.get(key), second_scales.get(key)
         entry = {"key": key, "name": (new or old).text}

@@ -20,6 +20,11 @@ STALE_FLAG = datetime.timedelta(minutes=2)
 def claim_refresh(*, wave_id: int) -> bool:
     """Mark a refresh of the wave as queued; return False if one is already waiting."""
     now = timezone.now()
+    fresh = Q(refresh_queued_at__gte=now - STALE_FLAG)
+    # In a burst a refresh is nearly always waiting: one plain read answers, and no
+    # submission queues behind another for the lock of the wave's row.
+    if AggregateState.objects.filter(fresh, wave_id=wave_id).exists():
+        return False
     waiting = Q(refresh_queued_at__isnull=True) | Q(refresh_queued_at__lt=now - STALE_FLAG)
     if AggregateState.objects.filter(waiting, wave_id=wave_id).update(refresh_queued_at=now):
         return True

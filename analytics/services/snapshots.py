@@ -727,15 +727,21 @@ def _option_label(column: int, options) -> str:
 
 def _histograms(cells, rows, groupings, value_of) -> tuple[dict, dict]:
     """Roll finest-grain rows up into value → [count, key sum] per published group."""
-    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    # Summed per segment combination and value first: many finest-grain rows (a scale's
+    # raw sums) share both, and each sum is then added to its groups once.
+    by_segments = defaultdict(lambda: [0, 0])
     for row in rows:
         value = value_of(row)
         if value is None:
             continue
-        count, key_sum = row[-1], row[-2]
-        targets = [(ALL, ALL, None)]
-        keys = cells.group_keys[row[7:11]]
-        targets += [(grouping, keys[grouping], None) for grouping in groupings]
+        entry = by_segments[(row[7:11], value)]
+        entry[0] += row[-1]
+        entry[1] += row[-2]
+    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    everyone = (ALL, ALL, None)
+    for (segments, value), (count, key_sum) in by_segments.items():
+        keys = cells.group_keys[segments]
+        targets = [everyone] + [(grouping, keys[grouping], None) for grouping in groupings]
         for target in targets:
             entry = histograms[target][value]
             entry[0] += count

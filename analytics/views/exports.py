@@ -22,7 +22,7 @@ class WaveChoiceField(forms.ModelChoiceField):
         return ngettext(
             "%(wave)s – %(count)s response", "%(wave)s – %(count)s responses", count
         ) % {
-            "wave": wave,
+            "wave": wave.admin_title,
             "count": count,
         }
 

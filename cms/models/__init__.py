@@ -10,6 +10,8 @@ from cms.models.forms import (
 )
 from cms.models.news import NewsIndexPage, NewsPage, NewsPageTopic
 from cms.models.pages import ContactPage, HomePage, OrganisationPage, StandardPage
+from cms.models.quarters import QuarterOutline
+from cms.models.reports import Report
 
 __all__ = [
     "ContactPage",
@@ -25,5 +27,7 @@ __all__ = [
     "NewsPageTopic",
     "OrganisationPage",
     "Quarter",
+    "QuarterOutline",
+    "Report",
     "StandardPage",
 ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import Locale
 
 from cms.models.base import SitePageMixin
 
@@ -67,10 +69,36 @@ class ConsentFormPage(SitePageMixin, AbstractEmailForm):
         )
         return form_class
 
+    @property
+    def original(self) -> "ConsentFormPage":
+        """Return this form in the site's first language, where staff read all its entries.
+
+        Every language has its own copy of the page; one list of entries per form is
+        what staff look for, not nine identical rows.
+        """
+        try:
+            first_language = Locale.get_default()
+        except Locale.DoesNotExist:
+            return self
+        if self.locale_id == first_language.pk:
+            return self
+        return self.get_translation_or_none(first_language) or self
+
+    def get_submissions(self):
+        """Return the entries sent through this form in every language."""
+        return self.get_submission_class()._default_manager.filter(
+            page__translation_key=self.translation_key
+        )
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        if self.original.pk != self.pk:
+            return redirect("wagtailforms:list_submissions", self.original.pk)
+        return super().serve_submissions_list_view(request, *args, **kwargs)
+
     def render_email(self, form):
         """Tell staff an entry arrived, without copying its personal data into e-mail."""
         address = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "wagtailforms:list_submissions", args=[self.pk]
+            "wagtailforms:list_submissions", args=[self.original.pk]
         )
         return gettext("A new entry for “%(title)s” has arrived. Read it in the admin: %(url)s") % {
             "title": self.title,

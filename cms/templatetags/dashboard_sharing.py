@@ -4,8 +4,10 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from analytics.charts.svg import render_svg
+from analytics.reports.pictures import chart_picture
+from cms.reports.selectors import public_report
 from cms.sharing import chart_of_block, waves_with_open_data
 
 register = template.Library()
@@ -14,10 +16,12 @@ register = template.Library()
 @register.simple_tag
 def chart_svg(chart):
     """Return the chart as a static SVG picture for print and for visitors without scripts."""
-    svg = render_svg(chart)
+    svg = chart_picture(
+        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
+    )
     if not svg:
         return ""
-    # render_svg escapes every text it places in the markup.
+    # chart_picture escapes every text it places in the markup.
     return format_html('<div class="chart__static">{}</div>', mark_safe(svg))  # noqa: S308
 
 
@@ -50,7 +54,9 @@ def dashboard_share(context):
     """Render the page's share link, its open-data packages and a print button."""
     page, request = context.get("page"), context.get("request")
     waves = waves_with_open_data(page) if page and page.pk else []
+    report = public_report(page_id=page.pk, language=get_language()) if page and page.pk else None
     return {
+        "report_url": reverse("dashboard_report", kwargs={"page_id": page.pk}) if report else "",
         "page_url": _absolute(request, page.get_url(request)) if page and page.pk else "",
         "packages": [
             {

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
     # A view that lost the database answers 503 (config/errors.py), not a traceback.
     "config.errors.DatabaseOutageMiddleware",
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE gets the 413 before anything reads it.
+    "config.errors.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
@@ -378,7 +380,10 @@ PART_RETRY_AFTER_SECONDS = env.int("PART_RETRY_AFTER_SECONDS", default=30)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_suspicious": {"()": "config.log_filters.QuietSuspiciousRequests"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_suspicious"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         # runserver's request log prints the client address; keep it to warnings.
@@ -490,7 +495,6 @@ PART_BURST_PER_DEVICE = env.int("PART_BURST_PER_DEVICE", default=60)
 PART_BURST_PER_WAVE = env.int("PART_BURST_PER_WAVE", default=300)
 # A staff tablet syncs a day's answers at once, and never gets a puzzle.
 PART_BURST_PER_TABLET = env.int("PART_BURST_PER_TABLET", default=500)
-PART_TABLET_TOKEN_MAX_AGE = env.int("PART_TABLET_TOKEN_MAX_AGE", default=60 * 60 * 24 * 30)
 # Puzzle difficulty: hex digits the SHA-256 result must start with ("0000": about
 # 65,000 tries, a second or two on a phone), and how long a puzzle stays valid.
 PART_ALTCHA_KEY_PREFIX = env("PART_ALTCHA_KEY_PREFIX", default="0000")

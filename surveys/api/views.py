@@ -17,16 +17,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from surveys import guessing, models, protection, selectors, services
+from surveys import guessing, models, protection, selectors
 from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
-from surveys.services.tablets import tablet_for_token
-from surveys.validation import check
-
-TABLET_REVOKED_MESSAGE = _(
-    "The project team has switched this tablet off, so it sends no more answers. "
-    "The answers stay saved on this tablet; please tell the project team."
-)
+from surveys.services import submissions
 
 
 def _messages():
@@ -170,72 +164,37 @@ class ResponseCreateApi(APIView):
             return self._store(data, request=request)
 
     def _store(self, data, *, request) -> Response:
-        client = guessing.client_key(request)
-        wave: models.Wave | None = selectors.wave_by_slug(slug=data["wave"])
-        if wave is None:
-            return _fail("wave", _("There is no survey at this address."))
-        if not wave.is_open():
-            return _fail("wave", _("This survey is not taking answers."))
-        if "version" in data and data["version"] != wave.questionnaire.version:
-            return _fail(
-                "version",
-                _("These answers belong to an older version of the survey."),
-            )
-        # Only a tablet staff enrolled syncs under the tablet allowance; one they revoked
-        # is refused (it keeps its answers), any other token counts as a plain browser.
-        tablet = tablet_for_token(data.get("tablet", ""), wave=wave)
-        if tablet is not None and tablet.is_revoked:
-            return _fail("tablet", TABLET_REVOKED_MESSAGE, status.HTTP_403_FORBIDDEN)
-        allowance = protection.sign_tablet_token(wave_id=wave.pk) if tablet else ""
-        structure = selectors.questionnaire_structure(questionnaire=wave.questionnaire)
-        known = {question.key for question in structure.questions if question.takes_answers}
-        raw, shape_errors = {}, {}
-        for key, value in data["answers"].items():
-            entry = raw_answer(value)
-            if key not in known:
-                shape_errors[key] = [_("This survey has no such question.")]
-            elif entry is None:
-                shape_errors[key] = [_("This answer has a shape the survey cannot read.")]
-            else:
-                raw[key] = entry
-        checked = check(structure, raw)
-        errors = {key: [message] for key, message in checked.errors.items()} | shape_errors
-        if errors:
-            return Response({"answers": errors}, status=status.HTTP_400_BAD_REQUEST)
-        if selectors.is_submitted(token=data["id"]):
-            # A resend (an offline tablet retrying) is answered before any burst check.
-            return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
-        try:
-            protection.screen_api(
-                request,
-                wave=wave,
-                tablet_token=allowance,
+        result = submissions.accept_submission(
+            wave=selectors.wave_by_slug(slug=data["wave"]),
+            answers={key: raw_answer(value) for key, value in data["answers"].items()},
+            language=data["language"],
+            sender=submissions.Sender(
+                client=guessing.client_key(request),
                 challenge=data.get("altcha", ""),
-            )
-        except protection.SubmissionRefused as problem:
-            field = "tablet" if problem.reason == "tablet_limit" else "altcha"
-            waiting = problem.reason in {"tablet_limit", "challenge_needed"}
-            return _fail(field, problem.message, 429 if waiting else 400)
-        code = data.get("code", "")
-        if code and guessing.is_blocked(client):
-            problem = services.AccessCodeRefused("too_many")
-            return _fail("code", problem.message, status.HTTP_429_TOO_MANY_REQUESTS)
-        try:
-            services.submit_response(
-                wave=wave,
-                answers=checked.answers,
-                segments=checked.segments,
-                language=data["language"],
-                token=data["id"],
-                access_code=code,
-            )
-        except services.AlreadySubmitted:
-            return Response({"id": data["id"], "stored": False}, status=status.HTTP_200_OK)
-        except services.AccessCodeRefused as problem:
-            if problem.is_guess:
-                guessing.count_wrong_guess(client)
-            return _fail("code", problem.message)
-        return Response({"id": data["id"], "stored": True}, status=status.HTTP_201_CREATED)
+                tablet_token=data.get("tablet", ""),
+            ),
+            token=data["id"],
+            version=data.get("version"),
+            access_code=data.get("code", ""),
+            channel=models.Response.Channel.API,
+        )
+        if result.is_accepted:
+            created = status.HTTP_201_CREATED if result.is_new else status.HTTP_200_OK
+            return Response({"id": data["id"], "stored": result.is_new}, status=created)
+        reason = result.reason
+        if reason.part == "answers":
+            errors = {key: [message] for key, message in reason.errors.items()}
+            return Response({"answers": errors}, status=status.HTTP_400_BAD_REQUEST)
+        return _fail(reason.part, reason.message, _STATUS.get(reason.code, 400))
+
+
+# A refusal the sender can wait out is a 429; a revoked tablet is forbidden; else 400.
+_STATUS = {
+    "tablet_revoked": status.HTTP_403_FORBIDDEN,
+    "tablet_limit": status.HTTP_429_TOO_MANY_REQUESTS,
+    "challenge_needed": status.HTTP_429_TOO_MANY_REQUESTS,
+    "too_many": status.HTTP_429_TOO_MANY_REQUESTS,
+}
 
 
 def _fail(field: str, message, code: int = status.HTTP_400_BAD_REQUEST) -> Response:

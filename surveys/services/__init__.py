@@ -14,8 +14,18 @@ from surveys.services.responses import (
     response_submitted,
     submit_response,
 )
+from surveys.services.submissions import (
+    Reason,
+    Sender,
+    SubmissionResult,
+    accept_submission,
+)
 
 __all__ = [
+    "Reason",
+    "Sender",
+    "SubmissionResult",
+    "accept_submission",
     "AccessCodeRefused",
     "AlreadySubmitted",
     "count_page_sent",

@@ -8,10 +8,19 @@ from surveys.models import Option, Question, Questionnaire, ScaleItem
 from surveys.standard_options import ASKS_FOR_TEXT, label_translations, standard_options_for
 
 QUESTIONNAIRE_VERSIONED = "part.questionnaire_versioned"
+QUESTIONNAIRE_VERSION_REMOVED = "part.questionnaire_version_removed"
 
 
 class QuestionnaireFrozen(Exception):
     """The questionnaire has answers; a change must become a new version."""
+
+
+class VersionStillNeeded(Exception):
+    """A version with answers, or one a wave asks, may not be removed; `message` says why."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 def _copy_option(option: Option, question: Question, position: int) -> Option:
@@ -126,3 +135,23 @@ def create_new_version(*, questionnaire: Questionnaire, user=None) -> Questionna
         data={"questionnaire": questionnaire.key, "version": copy.version},
     )
     return copy
+
+
+@transaction.atomic
+def remove_version(*, questionnaire: Questionnaire, user=None) -> None:
+    """Delete a version nobody has answered and no wave asks, with its questions and scales.
+
+    A version with answers stays for good, so every answer keeps the wording it was given.
+    """
+    # Locked, so no answer can arrive for it between the check and the deletion.
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    problem = selectors.why_version_is_needed(questionnaire=questionnaire)
+    if problem:
+        raise VersionStillNeeded(problem)
+    log(
+        instance=questionnaire,
+        action=QUESTIONNAIRE_VERSION_REMOVED,
+        user=user,
+        data={"questionnaire": questionnaire.key, "version": questionnaire.version},
+    )
+    questionnaire.delete()

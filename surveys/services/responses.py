@@ -57,6 +57,8 @@ def submit_response(
     access_code: str = "",
     paper_batch: PaperBatch | None = None,
     linking: list[str] | None = None,
+    channel: str | None = None,
+    earlier_days_checked: bool = False,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -69,6 +71,10 @@ def submit_response(
     locks are held only until the commit. A sheet of `paper_batch` needs no code (staff
     hand out the paper) and keeps the day the batch was filled in. `linking` holds the
     fingerprints of a linking code (see `surveys.linking`), stored with the response.
+    `channel` says how the answer came in; left out, it is paper for a paper batch,
+    a printed code where one was spent, and online otherwise. `earlier_days_checked`
+    says the caller has just looked for the token in the sets of days before yesterday
+    (they no longer change), so that read is not repeated.
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -83,7 +89,7 @@ def submit_response(
             questionnaire_id=wave.questionnaire_id,
             language=language,
             day=paper_batch.collected_on if paper_batch else timezone.localdate(),
-            channel=Response.Channel.PAPER if paper_batch else Response.Channel.ONLINE,
+            channel=channel or _channel_of(wave, paper_batch, access_code),
             paper_batch=paper_batch,
             **(segments or {}),
         )
@@ -98,7 +104,9 @@ def submit_response(
             )
         # Last, in a fixed order (token, then code), so the locks of the spent sets
         # are held briefly and two submissions never wait for each other crosswise.
-        if token is not None and not spent_sets.spend_token(token=token):
+        if token is not None and not spent_sets.spend_token(
+            token=token, earlier_days_checked=earlier_days_checked
+        ):
             raise AlreadySubmitted
         if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
             spend_access_code(wave=wave, typed=access_code)
@@ -108,6 +116,14 @@ def submit_response(
             lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
         )
     return response
+
+
+def _channel_of(wave: Wave, paper_batch: PaperBatch | None, access_code: str) -> str:
+    if paper_batch is not None:
+        return Response.Channel.PAPER
+    if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
+        return Response.Channel.CODE
+    return Response.Channel.ONLINE
 
 
 def answer_values(answers: list[Answer]) -> dict[Question, object]:

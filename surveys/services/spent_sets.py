@@ -13,7 +13,7 @@ import hmac
 from hashlib import sha256
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from surveys.models import SpentSet
@@ -64,20 +64,65 @@ def token_was_spent(*, token, before=None) -> bool:
     return sets.filter(entries__contains=f"\n{token_digest(token)}\n").exists()
 
 
-def spend_token(*, token) -> bool:
+# One round trip for the usual spend: lock yesterday's and today's sets (in that order),
+# and unless either holds the digest, write today's again with it, sorted, in SQL (so the
+# growing set never travels to Python and back). No row comes back when the digest was
+# there or today's set does not exist yet; `_spend_slowly` then sorts out which.
+_SPEND = """
+WITH locked AS MATERIALIZED (
+    SELECT id, scope, strpos(entries, %(needle)s) > 0 AS has_it
+    FROM surveys_spentset
+    WHERE kind = %(kind)s AND scope IN (%(yesterday)s, %(today)s)
+    ORDER BY scope
+    FOR UPDATE
+)
+UPDATE surveys_spentset AS spent
+SET entries = (
+    SELECT E'\\n' || string_agg(entry, E'\\n' ORDER BY entry COLLATE "C") || E'\\n'
+    FROM unnest(string_to_array(spent.entries || %(digest)s, E'\\n')) AS entry
+    WHERE entry <> ''
+)
+FROM locked
+WHERE spent.id = locked.id
+  AND locked.scope = %(today)s
+  AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
+RETURNING spent.id
+"""
+
+
+def spend_token(*, token, earlier_days_checked: bool = False) -> bool:
     """Add a token to today's set; return False, adding nothing, if it was spent before.
 
     One set per day, not several: a set holding few tokens would tie its newest response
     to them. Yesterday's set is locked with today's: a double submit across midnight
     waits for the other one's commit and then sees its token. Older days' sets no longer
-    change, so they are read before the locks, which are then held as briefly as can be.
+    change, so they are read before the locks (or, with `earlier_days_checked`, the
+    caller has just done so), and the locks are then held as briefly as can be.
     """
     digest = token_digest(token)
     today = timezone.localdate()
     yesterday = (today - datetime.timedelta(days=1)).isoformat()
-    if token_was_spent(token=token, before=yesterday):
+    if not earlier_days_checked and token_was_spent(token=token, before=yesterday):
         return False
-    recent = _locked_days(yesterday, today.isoformat())
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _SPEND,
+                {
+                    "kind": SpentSet.Kind.TOKENS,
+                    "needle": f"\n{digest}\n",
+                    "digest": digest,
+                    "yesterday": yesterday,
+                    "today": today.isoformat(),
+                },
+            )
+            if cursor.fetchone() is not None:
+                return True
+    return _spend_slowly(digest, yesterday, today.isoformat())
+
+
+def _spend_slowly(digest: str, yesterday: str, today: str) -> bool:
+    recent = _locked_days(yesterday, today)
     if any(digest in row for row in recent):
         return False
     _add(recent[-1], digest)

@@ -48,3 +48,48 @@ def close_wave(*, wave: Wave, user=None, at=None) -> Wave:
     wave.save(update_fields=["closes_at"])
     log(instance=wave, action=WAVE_CLOSED, user=user, data={"wave": wave.slug})
     return wave
+
+
+WAVE_ACCEPTS_CODES = "part.wave_accepts_codes"
+WAVE_VERSION_SWITCHED = "part.wave_version_switched"
+
+
+class NotAVersionOfThisQuestionnaire(Exception):
+    """A wave may only move to another version of the questionnaire it already uses."""
+
+
+@transaction.atomic
+def accept_codes(*, wave: Wave, user=None) -> bool:
+    """Let a wave open to anyone accept printed codes too; return whether it changed.
+
+    Answering without a code stays possible; only staff decide to require codes.
+    """
+    if wave.code_policy != Wave.CodePolicy.OPEN:
+        return False
+    wave.code_policy = Wave.CodePolicy.OPTIONAL
+    wave.save(update_fields=["code_policy"])
+    log(instance=wave, action=WAVE_ACCEPTS_CODES, user=user, data={"wave": wave.slug})
+    return True
+
+
+@transaction.atomic
+def switch_version(*, wave: Wave, questionnaire, user=None) -> Wave:
+    """Let `wave` ask the questions of another version of its questionnaire from now on.
+
+    Answers already given keep the version they answered (each response names it).
+    """
+    if questionnaire.key != wave.questionnaire.key:
+        raise NotAVersionOfThisQuestionnaire
+    wave.questionnaire = questionnaire
+    wave.save(update_fields=["questionnaire"])
+    log(
+        instance=wave,
+        action=WAVE_VERSION_SWITCHED,
+        user=user,
+        data={
+            "wave": wave.slug,
+            "questionnaire": questionnaire.key,
+            "version": questionnaire.version,
+        },
+    )
+    return wave

@@ -38,6 +38,20 @@ SPOIL_ONE = """(id) => new Promise((resolve, reject) => {
   };
 })"""
 
+OVERSIZE_ONE = """(id) => new Promise((resolve, reject) => {
+  const open = indexedDB.open("part-tablet", 1);
+  open.onsuccess = () => {
+    const store = open.result.transaction("answers", "readwrite").objectStore("answers");
+    const read = store.get(id);
+    read.onsuccess = () => {
+      const record = read.result;
+      record.body.answers.mitbestimmen = "x".repeat(3000000);
+      store.put(record).onsuccess = () => { open.result.close(); resolve(); };
+    };
+    read.onerror = () => reject(read.error);
+  };
+})"""
+
 
 @pytest.fixture
 def playwright():
@@ -174,6 +188,29 @@ def test_one_invalid_answer_in_a_sync_is_kept_aside_for_staff_and_the_valid_ones
     page.locator("[data-tablet-form]").wait_for()
     page.wait_for_timeout(500)
     assert Response.objects.count() == 2 and not is_submitted(token=spoiled)
+    context.close()
+
+
+def test_an_answer_too_large_to_send_is_kept_for_staff_and_never_blocks_the_others(
+    live_server, chromium_path, playwright, tmp_path
+):
+    wave = WaveFactory(slug="tablet-welle", tablet_mode=True)
+    context = _tablet(playwright, chromium_path, tmp_path / "profile")
+    page = _open(context, live_server.url + enrolled_address(wave))
+    _ready_for_offline(page)
+    context.set_offline(True)
+    for quarter in (0, 1, 0):
+        _answer(page, quarter=quarter, feeling=2)
+    too_large = page.evaluate(KEPT)[0]["id"]
+    page.evaluate(OVERSIZE_ONE, too_large)
+
+    context.set_offline(False)
+
+    _waiting(page, 0)
+    _eventually(lambda: Response.objects.count() == 2, page)
+    page.locator("[data-rejected] summary").click()
+    assert "zu groß" in page.locator(f"[data-rejected-id='{too_large}']").inner_text()
+    assert [record["id"] for record in page.evaluate(KEPT)] == [too_large]
     context.close()
 
 

@@ -1,12 +1,14 @@
 """The export benchmark runs on PostgreSQL, where synthetic data is made set-wise."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("format", ["csv", "sav"])
+@pytest.mark.parametrize("format", ["csv", "xlsx", "sav"])
 def test_bench_export_on_postgresql_prints_its_result_line(
     postgres_and_redis, capsys, settings, tmp_path, format
 ):
@@ -15,4 +17,10 @@ def test_bench_export_on_postgresql_prints_its_result_line(
     call_command("bench_export", responses=200, format=format)
 
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith("RESULT rows=200 seconds=") for line in lines), lines
+    result = [line for line in lines if line.startswith("RESULT ")]
+    # The export's own memory beside the process's, and the load it ran under.
+    assert re.fullmatch(
+        r"RESULT rows=200 seconds=[\d.]+ min_s=[\d.]+ export_mb=[\d.]+ base_rss_mb=\d+ "
+        rf"format={format} database=postgresql load=[\d.]+/[\d.]+/[\d.]+",
+        result[0],
+    ), lines

@@ -1,10 +1,13 @@
-"""Benchmark snapshot refreshes on PostgreSQL against hand-written SQL.
+"""Benchmark snapshot refreshes on PostgreSQL against the best hand-written SQL.
 
 Loads synthetic responses (20 answers each) with COPY into a wave of its own, then
-for 10k, 100k and the given N responses measures: a full refresh, hand-written
-GROUPING SETS queries computing the same figures, the refresh after 100 new
-responses, and the peak memory of the process that refreshes (a forked child, as
-a worker would be). Everything it loads is labelled "bench" and removed afterwards.
+for 10k, 100k and the given N responses measures, in alternating rounds (refresh
+first, then baseline first, and so on): a full refresh, the two-stage baseline SQL
+of baseline_aggregation.sql computing the same figures, the refresh after 100 new
+responses (removed again after each round), and the peak memory of the process that
+refreshes (a forked child, as a worker would be). Every round prints the load
+average; the RESULT line gives medians and minimums. Everything it loads is labelled
+"bench" and removed afterwards, unless --keep keeps it for the next run to reuse.
 """
 
 import datetime
@@ -13,6 +16,7 @@ import json
 import os
 import random
 import time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -37,44 +41,54 @@ HOME_LANGUAGES = ["de", "tr", "ar", "uk"]
 LEISURE = ["sport", "musik", "treff", "online", "lesen"]
 AGREEMENT_ITEMS = 10
 
-GROUPING_SETS = (
-    "GROUPING SETS ((), (r.quarter), (r.age_band), (r.gender), (r.home_language), "
-    "(r.quarter, r.age_band))"
-)
-SEGMENTS = "r.quarter, r.age_band, r.gender, r.home_language"
-# The same figures as a refresh, written by hand: counts per option, mean, SD and
-# median of numbers, people per multiple-choice question, scale scores, participation.
-BASELINE_SQL = [
-    f"""SELECT a.question_id, a.option_id, a.declined, {SEGMENTS}, COUNT(*)
-        FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
-        WHERE r.wave_id = %(wave)s AND (a.option_id IS NOT NULL OR a.declined)
-        GROUP BY a.question_id, a.option_id, a.declined, {GROUPING_SETS}""",  # noqa: S608 - constants only
-    f"""SELECT a.question_id, {SEGMENTS}, COUNT(*), AVG(a.number), STDDEV_SAMP(a.number),
-               PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY a.number)
-        FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
-        WHERE r.wave_id = %(wave)s AND a.number IS NOT NULL
-        GROUP BY a.question_id, {GROUPING_SETS}""",  # noqa: S608 - constants only
-    f"""SELECT a.question_id, {SEGMENTS}, COUNT(DISTINCT a.response_id)
-        FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
-        WHERE r.wave_id = %(wave)s AND a.question_id = ANY(%(multiple)s) AND NOT a.declined
-        GROUP BY a.question_id, {GROUPING_SETS}""",  # noqa: S608 - constants only
-    f"""SELECT s.part, {SEGMENTS}, COUNT(*), AVG(s.score), STDDEV_SAMP(s.score),
-               PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.score)
-        FROM (
-            SELECT a.response_id, i.subscale AS part,
-                   AVG(CASE WHEN i.is_reversed THEN 6 - o.score ELSE o.score END) AS score,
-                   COUNT(*) AS items
-            FROM surveys_answer a
-            JOIN surveys_option o ON o.id = a.option_id
-            JOIN surveys_scaleitem i ON i.question_id = a.question_id
-            WHERE a.question_id = ANY(%(items)s)
-            GROUP BY GROUPING SETS ((a.response_id), (a.response_id, i.subscale))
-        ) s JOIN surveys_response r ON r.id = s.response_id
-        WHERE r.wave_id = %(wave)s AND s.items >= %(min_answered)s
-        GROUP BY s.part, {GROUPING_SETS}""",  # noqa: S608 - constants only
-    f"""SELECT {SEGMENTS}, COUNT(*) FROM surveys_response r
-        WHERE r.wave_id = %(wave)s GROUP BY {GROUPING_SETS}""",  # noqa: S608 - constants only
-]
+# The baseline: the best plain SQL we know for the same figures, kept beside this file.
+BASELINE_PATH = Path(__file__).resolve().parents[2] / "baseline_aggregation.sql"
+
+
+def baseline_statements() -> list[str]:
+    """Return the baseline's statements, in order, without their comment lines."""
+    text = BASELINE_PATH.read_text(encoding="utf-8")
+    statements = []
+    for chunk in text.split("\n--;\n"):
+        lines = [line for line in chunk.splitlines() if not line.lstrip().startswith("--")]
+        if "".join(lines).strip():
+            statements.append("\n".join(lines))
+    return statements
+
+
+def baseline_params(wave: Wave) -> dict:
+    """Return the parameters of the baseline SQL for the benchmark's wave."""
+    questions = Question.objects.filter(questionnaire=wave.questionnaire)
+    scale = wave.questionnaire.scales.get()
+    items = list(scale.items.all())
+    parts = sorted({item.subscale for item in items if item.subscale})
+    counts = [sum(1 for item in items if item.subscale == part) for part in parts]
+    return {
+        "wave": wave.pk,
+        "multiple": list(questions.filter(kind="multiple_choice").values_list("id", flat=True)),
+        "scale": scale.pk,
+        "part_a": parts[0],
+        "part_b": parts[1],
+        "needed": scale.min_answered,
+        # A subscale needs the same share of its items as the scale (snapshots.py).
+        "needed_a": -(-scale.min_answered * counts[0] // len(items)),
+        "needed_b": -(-scale.min_answered * counts[1] // len(items)),
+        "score_low": 1,
+        "score_high": 5,
+    }
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def load_average() -> str:
+    """Return the 1, 5 and 15 minute load averages, as `uptime` prints them."""
+    return "/".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 class Command(BaseCommand):
@@ -82,47 +96,89 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--responses", type=int, default=100_000, metavar="N")
-        parser.add_argument("--keep", action="store_true", help="keep the synthetic data")
+        parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per size")
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="keep the synthetic data, and reuse what an earlier --keep run left",
+        )
 
-    def handle(self, *args, responses, keep, **options):
+    def handle(self, *args, responses, rounds, keep, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark needs PostgreSQL: set DATABASE_URL.")
-        if responses < 1:
-            raise CommandError("--responses must be at least 1.")
-        sizes = sorted({size for size in (10_000, 100_000) if size < responses} | {responses})
-        self._remove_old_runs()
-        wave = self._wave()
+        if responses < 1 or rounds < 1:
+            raise CommandError("--responses and --rounds must be at least 1.")
+        wave = Wave.objects.filter(slug=BENCH_KEY).first() if keep else None
+        if wave is None:
+            self._remove_old_runs()
+            wave = self._wave()
         generator = _Generator(wave, seed=2026)
+        generator.loaded = wave.responses.count()
+        if generator.loaded > responses:
+            raise CommandError(f"The kept wave holds {generator.loaded} responses already.")
+        sizes = sorted(
+            {size for size in (10_000, 100_000) if generator.loaded <= size < responses}
+            | {responses}
+        )
         result = {}
         try:
             for size in sizes:
-                generator.load(size - generator.loaded)
-                _analyze()
-                full_s, full_rss = self._run_child("full", wave)
-                sql_s = self._baseline(wave)
-                generator.load(100)
-                new_s, new_rss = self._run_child("new", wave)
-                result = {
-                    "responses": size,
-                    "full_s": full_s,
-                    "sql_s": sql_s,
-                    "ratio": full_s / sql_s,
-                    "after_100_new_s": new_s,
-                    "peak_rss_mb": max(full_rss, new_rss),
-                }
-                self.stdout.write(
-                    f"{size:>9,} responses: full refresh {full_s:.2f} s, "
-                    f"hand-written SQL {sql_s:.2f} s (ratio {full_s / sql_s:.2f}), "
-                    f"after 100 new {new_s:.2f} s, peak {result['peak_rss_mb']:.0f} MB"
-                )
+                if size > generator.loaded:
+                    generator.load(size - generator.loaded)
+                    _analyze()
+                result = self._measure(wave, generator, size, rounds)
         finally:
             if not keep:
                 self._remove_old_runs()
         self.stdout.write(
-            "RESULT responses={responses} full_s={full_s:.3f} sql_s={sql_s:.3f} "
-            "ratio={ratio:.3f} after_100_new_s={after_100_new_s:.3f} "
-            "peak_rss_mb={peak_rss_mb:.1f}".format(**result)
+            "RESULT responses={responses} full_s={full_s:.3f} full_min_s={full_min_s:.3f} "
+            "baseline_s={baseline_s:.3f} baseline_min_s={baseline_min_s:.3f} ratio={ratio:.3f} "
+            "after_100_new_s={after_100_new_s:.3f} after_100_new_min_s={after_100_new_min_s:.3f} "
+            "peak_rss_mb={peak_rss_mb:.1f} rounds={rounds} load={load}".format(**result)
         )
+
+    def _measure(self, wave: Wave, generator, size: int, rounds: int) -> dict:
+        """Run alternating rounds at one size; return medians and minimums."""
+        full, baseline, new, peaks = [], [], [], []
+        for number in range(rounds):
+            steps = ["full", "baseline"] if number % 2 == 0 else ["baseline", "full"]
+            for step in steps:
+                if step == "full":
+                    seconds, rss = self._run_child("full", wave)
+                    full.append(seconds)
+                    peaks.append(rss)
+                else:
+                    baseline.append(self._baseline(wave))
+            generator.load(100)
+            seconds, rss = self._run_child("new", wave)
+            new.append(seconds)
+            peaks.append(rss)
+            generator.remove_newest(100)
+            self.stdout.write(
+                f"{size:>9,} responses, round {number + 1}: full refresh {full[-1]:.2f} s, "
+                f"baseline {baseline[-1]:.2f} s (ratio {full[-1] / baseline[-1]:.2f}), "
+                f"after 100 new {new[-1]:.3f} s; load {load_average()}"
+            )
+        result = {
+            "responses": size,
+            "full_s": _median(full),
+            "full_min_s": min(full),
+            "baseline_s": _median(baseline),
+            "baseline_min_s": min(baseline),
+            "ratio": _median(full) / _median(baseline),
+            "after_100_new_s": _median(new),
+            "after_100_new_min_s": min(new),
+            "peak_rss_mb": max(peaks),
+            "rounds": rounds,
+            "load": load_average(),
+        }
+        self.stdout.write(
+            f"{size:>9,} responses, median of {rounds}: full refresh {result['full_s']:.2f} s "
+            f"(min {result['full_min_s']:.2f}), baseline {result['baseline_s']:.2f} s "
+            f"(min {result['baseline_min_s']:.2f}), ratio {result['ratio']:.2f}, after 100 new "
+            f"{result['after_100_new_s']:.3f} s, peak {result['peak_rss_mb']:.0f} MB"
+        )
+        return result
 
     def _run_child(self, mode: str, wave: Wave) -> tuple[float, float]:
         """Count and build in a forked process, as a worker would; return seconds and peak MB.
@@ -157,20 +213,17 @@ class Command(BaseCommand):
         return json.loads(output), usage.ru_maxrss / 1024  # Linux reports kilobytes.
 
     def _baseline(self, wave: Wave) -> float:
-        questions = Question.objects.filter(questionnaire=wave.questionnaire)
-        params = {
-            "wave": wave.pk,
-            "multiple": list(questions.filter(kind="multiple_choice").values_list("id", flat=True)),
-            "items": list(questions.filter(kind="agreement").values_list("id", flat=True)),
-            "min_answered": wave.questionnaire.scales.get().min_answered,
-        }
+        """Run the baseline SQL for the wave's figures; return the seconds it took."""
+        params = baseline_params(wave)
+        statements = baseline_statements()
         started = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
             # The same memory for sorts and hashes as a refresh gets.
             cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
-            for sql in BASELINE_SQL:
+            for sql in statements:
                 cursor.execute(sql, params)
-                cursor.fetchall()
+                if cursor.description is not None:
+                    cursor.fetchall()
         return time.perf_counter() - started
 
     def _wave(self) -> Wave:
@@ -281,6 +334,26 @@ class _Generator:
             options.setdefault(option.question_id, {})[option.value] = option.pk
         self.questions = questions
         self.options = options
+
+    def remove_newest(self, count: int) -> None:
+        """Delete the newest `count` responses of the wave and their answers."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM surveys_response WHERE wave_id = %s ORDER BY id DESC LIMIT 1 "
+                "OFFSET %s",
+                [self.wave.pk, count],
+            )
+            row = cursor.fetchone()
+            kept = row[0] if row else 0
+            cursor.execute(
+                "DELETE FROM surveys_answer WHERE response_id IN "
+                "(SELECT id FROM surveys_response WHERE wave_id = %s AND id > %s)",
+                [self.wave.pk, kept],
+            )
+            cursor.execute(
+                "DELETE FROM surveys_response WHERE wave_id = %s AND id > %s", [self.wave.pk, kept]
+            )
+        self.loaded -= count
 
     def load(self, count: int) -> None:
         while count > 0:

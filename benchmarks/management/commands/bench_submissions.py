@@ -1,17 +1,26 @@
 """Benchmark submissions: gunicorn against PostgreSQL, concurrent clients, bounded time.
 
-Prints submissions per second, p50/p95 latency and lost = accepted − stored, beside
-the rate of inserting the same rows with raw psycopg in the same run. The last line
-reads `RESULT submissions_per_s=... p95_ms=... lost=... raw_insert_ratio=...`.
+Two paths, one after the other against the same gunicorn: the HTML runner as a
+browser uses it (GET the first page, POST it, POST the second page, follow nothing
+further: three requests per submission, with the CSRF cookie and token), and the
+JSON API an offline tablet posts to. Prints submissions per second, p50/p95 latency
+of a whole submission and lost = accepted − stored for each, beside the rate of
+inserting the same rows with raw psycopg in the same run. The last line reads
+`RESULT html_per_s=... html_p95_ms=... api_per_s=... api_p95_ms=... lost=...
+raw_insert_ratio=... load=...`; the ratio is the HTML path's rate to the raw rate.
 """
 
+import contextlib
+import html
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import threading
 import time
+import urllib.parse
 import uuid
 
 import psycopg
@@ -22,6 +31,7 @@ from django.utils import timezone
 
 from benchmarks.loopback import start_gunicorn
 from surveys import selectors
+from surveys.forms import RunnerState, StateError
 from surveys.models import (
     Answer,
     Question,
@@ -53,6 +63,26 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
 
 
+HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+
+
+def _hidden_fields(page: str) -> list[tuple[str, str]]:
+    """Return the hidden inputs of a runner page: CSRF token, signed state, start stamp."""
+    return [(name, html.unescape(value)) for name, value in HIDDEN_INPUT.findall(page)]
+
+
+def _request(port: int, method: str, path: str, body=None, headers=None):
+    """Send one request on a fresh connection (gunicorn's sync workers close each one)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        reply = conn.getresponse()
+        content = reply.read().decode("utf-8", "replace")
+        return reply.status, reply.getheaders(), content
+    finally:
+        conn.close()
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -61,10 +91,15 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 class Command(BaseCommand):
-    help = "Benchmark POST /api/v1/responses/ under gunicorn against PostgreSQL on loopback."
+    help = (
+        "Benchmark submissions through the HTML runner and POST /api/v1/responses/ under "
+        "gunicorn against PostgreSQL on loopback."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--seconds", type=float, default=20.0, help="How long clients post.")
+        parser.add_argument(
+            "--seconds", type=float, default=20.0, help="How long clients post, per path."
+        )
         parser.add_argument("--clients", type=int, default=8, help="Concurrent clients.")
         parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes.")
         parser.add_argument(
@@ -83,7 +118,8 @@ class Command(BaseCommand):
         try:
             server, port = self._start_gunicorn(options["workers"])
             try:
-                result = self._post(port, wave, seconds, options["clients"])
+                runner = self._post(port, wave, seconds, options["clients"], self._through_runner)
+                api = self._post(port, wave, seconds, options["clients"], self._through_api)
             finally:
                 server.terminate()
                 try:
@@ -94,20 +130,28 @@ class Command(BaseCommand):
             raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=2)
         finally:
             self._clean(wave)
-        accepted, latencies, elapsed, failures = result
-        rate = accepted / elapsed if elapsed else 0.0
-        p50 = _percentile(latencies, 0.50) * 1000
-        p95 = _percentile(latencies, 0.95) * 1000
-        ratio = rate / raw_rate if raw_rate else 0.0
         out = self.stdout.write
         clients, workers = options["clients"], options["workers"]
-        out(f"clients={clients} gunicorn_workers={workers} seconds={seconds:g}")
-        out(f"accepted={accepted} stored={stored} failed_requests={failures}")
-        out(f"submissions_per_s={rate:.1f} p50_ms={p50:.1f} p95_ms={p95:.1f}")
+        out(f"clients={clients} gunicorn_workers={workers} seconds={seconds:g} per path")
+        figures = {}
+        for name, (accepted, latencies, elapsed, failures) in (("html", runner), ("api", api)):
+            rate = accepted / elapsed if elapsed else 0.0
+            p50 = _percentile(latencies, 0.50) * 1000
+            p95 = _percentile(latencies, 0.95) * 1000
+            figures[name] = (accepted, rate, p95)
+            out(
+                f"{name}: accepted={accepted} failed_requests={failures} "
+                f"submissions_per_s={rate:.1f} p50_ms={p50:.1f} p95_ms={p95:.1f}"
+            )
+        accepted = figures["html"][0] + figures["api"][0]
+        out(f"accepted={accepted} stored={stored}")
         out(f"raw_psycopg_inserts_per_s={raw_rate:.1f} (same rows, 2 connections)")
+        ratio = figures["html"][1] / raw_rate if raw_rate else 0.0
+        load = "/".join(f"{value:.2f}" for value in os.getloadavg())
         out(
-            f"RESULT submissions_per_s={rate:.1f} p95_ms={p95:.1f} "
-            f"lost={accepted - stored} raw_insert_ratio={ratio:.2f}"
+            f"RESULT html_per_s={figures['html'][1]:.1f} html_p95_ms={figures['html'][2]:.1f} "
+            f"api_per_s={figures['api'][1]:.1f} api_p95_ms={figures['api'][2]:.1f} "
+            f"lost={accepted - stored} raw_insert_ratio={ratio:.2f} load={load}"
         )
 
     def _bench_wave(self) -> Wave:
@@ -155,7 +199,9 @@ class Command(BaseCommand):
         port = _free_port()
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            # Production settings; static files found without collectstatic (the runner
+            # page links its stylesheet) and no minimum time to fill.
+            "DJANGO_SETTINGS_MODULE": "benchmarks.live_settings",
             "DATABASE_URL": _database_url(),
             "SECRET_KEY": os.environ.get("SECRET_KEY") or uuid.uuid4().hex,
             "DEBUG": "0",
@@ -172,7 +218,61 @@ class Command(BaseCommand):
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
         return start_gunicorn(port=port, workers=workers, environment=env), port
 
-    def _post(self, port: int, wave: Wave, seconds: float, clients: int):
+    def _through_api(self, port: int, wave: Wave, number: int) -> bool:
+        """Post one response as JSON, as an offline tablet syncs it; return if accepted."""
+        token = uuid.uuid4()
+        self.tokens.append(token)
+        body = json.dumps(
+            {
+                "id": str(token),
+                "wave": wave.slug,
+                "language": "de",
+                "answers": self._answers(number),
+            }
+        )
+        status, _headers, _body = _request(
+            port, "POST", "/api/v1/responses/", body, {"Content-Type": "application/json"}
+        )
+        return status == 201
+
+    def _through_runner(self, port: int, wave: Wave, number: int) -> bool:
+        """Answer the survey as a browser does: GET page 1, POST it, POST page 2."""
+        path = f"/s/{wave.slug}/"
+        status, headers, page = _request(port, "GET", path)
+        if status != 200:
+            return False
+        cookie = "; ".join(
+            value.split(";", 1)[0] for name, value in headers if name.lower() == "set-cookie"
+        )
+        answers = self._answers(number)
+        first = ("quartier", "alter", "geschlecht", "sprache")
+        pages = [
+            {key: value for key, value in answers.items() if key in first},
+            {key: value for key, value in answers.items() if key not in first},
+        ]
+        for answers_on_page in pages:
+            fields = _hidden_fields(page) + [("action", "next")]
+            for key, value in answers_on_page.items():
+                if isinstance(value, dict):
+                    fields.append((f"{key}__declined", "1"))
+                else:
+                    fields.append((key, str(value)))
+            status, headers, page = _request(
+                port,
+                "POST",
+                path,
+                urllib.parse.urlencode(fields),
+                {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+            )
+            if answers_on_page is pages[0]:
+                # The runner's token sits in its signed state; kept to forget it afterwards.
+                state = dict(_hidden_fields(page)).get("state", "")
+                with contextlib.suppress(StateError):
+                    self.tokens.append(RunnerState.load(state, wave=wave).token)
+        # The last page redirects to "thank you" once the response is stored.
+        return status == 302
+
+    def _post(self, port: int, wave: Wave, seconds: float, clients: int, submit):
         latencies: list[float] = []
         counts = {"accepted": 0, "failed": 0}
         lock = threading.Lock()
@@ -182,34 +282,16 @@ class Command(BaseCommand):
             number = offset
             mine, accepted, failed = [], 0, 0
             while time.monotonic() < stop_at:
-                token = uuid.uuid4()
-                self.tokens.append(token)
-                body = json.dumps(
-                    {
-                        "id": str(token),
-                        "wave": wave.slug,
-                        "language": "de",
-                        "answers": self._answers(number),
-                    }
-                )
-                number += clients
                 started = time.perf_counter()
                 try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                    conn.request(
-                        "POST",
-                        "/api/v1/responses/",
-                        body=body,
-                        headers={"Content-Type": "application/json"},
-                    )
-                    reply = conn.getresponse()
-                    reply.read()
-                    conn.close()
+                    is_accepted = submit(port, wave, number)
                 except OSError:
                     failed += 1
                     continue
+                finally:
+                    number += clients
                 mine.append(time.perf_counter() - started)
-                if reply.status == 201:
+                if is_accepted:
                     accepted += 1
                 else:
                     failed += 1

@@ -15,6 +15,7 @@ from analytics.models import ComparisonSnapshot, Quote, SafeguardingRule
 from analytics.safeguarding import mark_wave_checked
 from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
 from cms import demo_content, demo_images, demo_translations
+from cms.demo_quarters import AREA, seed_quarter_outlines
 from cms.models import (
     ContactPage,
     DashboardIndexPage,
@@ -117,6 +118,7 @@ class Command(BaseCommand):
         if stale or not ComparisonSnapshot.objects.filter(wave_after=autumn).exists():
             for wave in (spring, autumn):
                 refresh_comparisons(wave=wave)
+        seed_quarter_outlines()
         self._dashboards(home, pilot, spring, autumn)
         self._site_pages(home)
         self._translations(home)
@@ -423,6 +425,16 @@ class Command(BaseCommand):
                         heading="Beteiligung im Quartier: die sechs Aussagen",
                     ),
                     _chart(wave, "quartier", heading="Wer hat mitgemacht?"),
+                    (
+                        "quarter_map",
+                        {
+                            "wave": wave,
+                            "question": "mitbestimmen",
+                            "answers": "",
+                            "area": AREA,
+                            "heading": "Mitbestimmen: die Quartiere auf der Karte",
+                        },
+                    ),
                     ("quote", {"wave": wave, "question": "", "heading": ""}),
                 ],
             )

@@ -141,12 +141,13 @@
                     return true;
                   });
                 }
-                if (response.status === 400) {
+                if (response.status === 400 || response.status === 413) {
+                  // Refused as it is (wrong, or too large): sending it again cannot help.
                   // Kept aside for staff, never dropped; the rest still goes out.
                   return response
                     .json()
                     .catch(function () {
-                      return {};
+                      return { detail: ["HTTP " + response.status] };
                     })
                     .then(function (errors) {
                       record.rejected = errors;

@@ -216,3 +216,22 @@ def test_waves_without_a_linking_series_carry_no_paired_part():
     refresh_comparisons(wave=after)
 
     assert "paired" not in published_comparison(before=before, after=after).data
+
+
+def test_each_subscale_is_compared_between_two_waves_with_its_effect_size():
+    before, after = _two_waves()
+    # handeln = se1, se2
+    for first, second in [("2", "3"), ("3", "3"), ("2", "2"), ("3", "4"), ("2", "3"), ("1", "2")]:
+        add_responses(before, answers={"se1": first, "se2": second})
+    for first, second in [("4", "5"), ("4", "4"), ("5", "5"), ("3", "4"), ("4", "5"), ("5", "4")]:
+        add_responses(after, answers={"se1": first, "se2": second})
+    refresh_snapshot(wave=before)
+    refresh_snapshot(wave=after)
+
+    refresh_comparisons(wave=after)
+
+    comparison = published_comparison(before=before, after=after)
+    entry = next(s for s in comparison.data["scales"] if s["key"] == "selbstwirksamkeit/handeln")
+    assert entry["status"] == "ok"
+    assert entry["difference"] == pytest.approx(26 / 6 - 15 / 6, abs=1e-3)
+    assert entry["effect_size"] > 0.8

@@ -124,3 +124,45 @@ def test_an_oversized_api_body_gets_a_json_413_and_no_traceback_in_the_log(clien
     assert not any(record.exc_info for record in caplog.records)
     assert "Traceback" not in caplog.text
     assert Response.objects.count() == 0
+
+
+def test_an_oversized_runner_form_gets_a_413_page_saying_nothing_was_sent(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    wave = WaveFactory()
+    form = {**_runner_form(client, wave), "mitbestimmen": "x" * 3_000_000}
+
+    response = client.post(f"/s/{wave.slug}/", form)
+
+    page = response.content.decode()
+    assert response.status_code == 413
+    assert "Deine Antworten auf dieser Seite wurden nicht gesendet" in page
+    assert "kürze lange Texte" in page
+    assert "gespeichert." not in page.replace("nichts davon gespeichert.", "")
+    assert "Traceback" not in caplog.text
+    assert Response.objects.count() == 0
+
+
+def test_a_runner_form_with_too_many_fields_gets_a_plain_400_page_saying_nothing_was_sent(
+    client, settings
+):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    wave = WaveFactory()
+    form = {**_runner_form(client, wave), **{f"extra{index}": "1" for index in range(60)}}
+
+    response = client.post(f"/s/{wave.slug}/", form)
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Das Formular war nicht lesbar" in page
+    assert "Deine Antworten auf dieser Seite wurden nicht gesendet" in page
+    assert Response.objects.count() == 0
+
+
+def test_a_body_found_too_large_only_while_reading_still_gets_the_413_page(rf):
+    from django.core.exceptions import RequestDataTooBig
+
+    with translation.override("de"):
+        response = errors.bad_request(rf.post("/s/quartier-check/"), RequestDataTooBig())
+
+    assert response.status_code == 413
+    assert "Das Formular war größer, als wir annehmen können" in response.content.decode()

@@ -1,17 +1,20 @@
 """Staff order code cards (made by a task, downloaded once) and QR posters; PDFs render."""
 
+import datetime
+import re
 import shutil
 import subprocess
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from surveys import codes
 from surveys.models import AccessCode, CodeBatch, Wave
 from tests.conftest import need
-from tests.factories import WaveFactory
+from tests.factories import WaveFactory, answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -213,13 +216,78 @@ def test_a_card_sheet_with_arabic_renders_with_joined_right_to_left_letters(
         shutil.copy(pages[0], keep / "card-sheet-arabic.png")
 
 
-def test_cards_cannot_be_ordered_for_an_open_wave(staff, django_capture_on_commit_callbacks):
+def test_the_card_form_offers_a_wave_open_to_anyone_and_leaves_out_a_closed_one(staff):
+    open_to_anyone = WaveFactory(label="Herbst 2026", code_policy=Wave.CodePolicy.OPEN)
+    closed = WaveFactory(
+        label="Frühjahr 2026",
+        code_policy=Wave.CodePolicy.REQUIRED,
+        opens_at=timezone.now() - datetime.timedelta(days=60),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
+
+    page = staff.get("/admin/surveys/codes/").content.decode()
+
+    assert f'<option value="{open_to_anyone.pk}">' in page
+    assert f'<option value="{closed.pk}">' not in page
+
+
+def test_ordering_cards_for_a_wave_open_to_anyone_makes_it_accept_codes(
+    staff, django_capture_on_commit_callbacks
+):
     wave = WaveFactory(code_policy=Wave.CodePolicy.OPEN)
+
+    response = _order_cards(staff, wave, django_capture_on_commit_callbacks)
+
+    wave.refresh_from_db()
+    assert response.status_code == 302
+    assert wave.code_policy == Wave.CodePolicy.OPTIONAL
+    assert AccessCode.objects.filter(wave=wave).count() == 12
+
+
+def test_a_code_from_cards_of_a_wave_once_open_to_anyone_is_spent(
+    staff, django_capture_on_commit_callbacks
+):
+    need(shutil.which("pdftotext") is not None, "this test needs pdftotext (poppler-utils)")
+    wave = WaveFactory(code_policy=Wave.CodePolicy.OPEN)
+    _order_cards(staff, wave, django_capture_on_commit_callbacks, count=1)
+    text = subprocess.run(
+        ["pdftotext", "-", "-"],
+        input=_pdf_of(_download(staff, CodeBatch.objects.get())),
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    code = next(word for word in text.split() if len(word) == 14 and word.count("-") == 2)
+    staff.logout()
+
+    page = staff.get(f"/s/{wave.slug}/?code={code}").content.decode()
+    data = answers_for(wave)
+    data["state"] = re.search(r'name="state" value="([^"]+)"', page).group(1)
+    staff.post(f"/s/{wave.slug}/", data)
+
+    assert AccessCode.objects.get().is_spent
+
+
+def test_cards_cannot_be_ordered_for_a_closed_wave(staff, django_capture_on_commit_callbacks):
+    wave = WaveFactory(
+        code_policy=Wave.CodePolicy.REQUIRED,
+        opens_at=timezone.now() - datetime.timedelta(days=60),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
 
     response = _order_cards(staff, wave, django_capture_on_commit_callbacks)
 
     assert response.status_code == 400 and AccessCode.objects.count() == 0
     assert "gültige Auswahl" in response.content.decode()
+
+
+def test_ordering_cards_for_a_wave_open_to_anyone_is_in_the_audit_log(
+    staff, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory(code_policy=Wave.CodePolicy.OPEN)
+
+    _order_cards(staff, wave, django_capture_on_commit_callbacks)
+
+    assert ModelLogEntry.objects.filter(action="part.wave_accepts_codes").count() == 1
 
 
 def test_too_many_cards_at_once_are_refused_with_a_message(

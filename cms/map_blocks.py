@@ -1,0 +1,162 @@
+"""The quarter map block of dashboards: a share or an average per quarter, drawn as a map."""
+
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from analytics.figure_kinds import SCALE_PREFIX
+from analytics.quarter_map import Outline, QuarterMap, quarter_map
+from analytics.selectors import published_snapshot
+from analytics.subscales import scale_is_asked
+from cms.models.quarters import QuarterOutline
+from surveys.models import Question, Segment, Wave
+
+
+def area_choices():
+    """List every area staff uploaded quarter outlines for."""
+    areas = QuarterOutline.objects.order_by("area").values_list("area", flat=True).distinct()
+    return [(area, area) for area in areas]
+
+
+def quarter_outlines(*, area: str = "") -> list[Outline]:
+    """Return the uploaded outlines of an area's quarters (of every area when none is named)."""
+    outlines = QuarterOutline.objects.all()
+    if area:
+        outlines = outlines.filter(area=area)
+    return [
+        Outline(outline.code, outline.name, outline.geometry, outline.is_simplified)
+        for outline in outlines
+        if outline.geometry
+    ]
+
+
+def item_choices():
+    # cms.blocks holds this block in its dashboard stream, so it is imported when asked.
+    from cms.blocks import chart_item_choices
+
+    return chart_item_choices()
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def map_problems(*, wave: Wave | None, key: str, answers: list[str], area: str) -> dict:
+    """Return what keeps a quarter map from working: child block name → message."""
+    if wave is None:
+        return {}
+    problems = {}
+    questions = wave.questionnaire.questions
+    if not questions.filter(segment=Segment.QUARTER).exists():
+        problems["wave"] = _("This wave does not ask where people live, so there is no map.")
+    if key.startswith(SCALE_PREFIX):
+        if not scale_is_asked(wave.questionnaire, key.removeprefix(SCALE_PREFIX)):
+            problems["question"] = _("This scale is not part of the wave “%(wave)s”.") % {
+                "wave": wave
+            }
+        elif answers:
+            problems["answers"] = _("A scale has no answers to count; leave this empty.")
+    else:
+        question = questions.filter(key=key).first()
+        if question is None:
+            problems["question"] = _(
+                "This is not asked in the wave “%(wave)s”; choose one that is."
+            ) % {"wave": wave}
+        elif question.has_options:
+            codes = set(question.options.values_list("value", flat=True))
+            if not answers or any(code not in codes for code in answers):
+                problems["answers"] = _(
+                    "Give one or more of the answer codes of this question: %(codes)s."
+                ) % {"codes": ", ".join(sorted(codes))}
+        elif question.kind not in (Question.Kind.SCALE_0_10, Question.Kind.NUMBER):
+            problems["question"] = _(
+                "A map shows a share of answers or an average: choose a question with "
+                "answer options, a 0 to 10 question, a number or a scale."
+            )
+        elif answers:
+            problems["answers"] = _("This question has no answer options; leave this empty.")
+    if not quarter_outlines(area=area):
+        problems["area"] = _(
+            "No quarter outlines have been uploaded yet: add them under “Quarter outlines”."
+        )
+    return problems
+
+
+class QuarterMapBlock(blocks.StructBlock):
+    wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
+    question = blocks.ChoiceBlock(
+        choices=item_choices,
+        label=_("Question or scale"),
+    )
+    answers = blocks.CharBlock(
+        required=False,
+        label=_("Answers to count"),
+        help_text=_(
+            "For a question with answer options: the codes whose share the map shows, "
+            "separated by commas, e.g. “4, 5”. Leave empty for the average of a number, "
+            "a 0 to 10 question or a scale."
+        ),
+    )
+    area = blocks.ChoiceBlock(
+        choices=area_choices,
+        required=False,
+        label=_("Area"),
+        help_text=_("Whose quarter outlines to draw; leave empty if there is only one area."),
+    )
+    heading = blocks.CharBlock(
+        required=False, label=_("Heading"), help_text=_("Leave empty to use the question.")
+    )
+
+    class Meta:
+        icon = "site"
+        template = "cms/blocks/quarter_map_block.html"
+        label = _("Quarter map")
+        description = _(
+            "A map of the quarters coloured by a share of answers or an average, with its "
+            "table and a one-sentence summary; small groups are hatched, not shown."
+        )
+        preview_value = {"wave": None, "question": "", "answers": "", "area": "", "heading": ""}
+
+    def clean(self, value):
+        value = super().clean(value)
+        problems = map_problems(
+            wave=value.get("wave"),
+            key=value.get("question") or "",
+            answers=_codes(value.get("answers") or ""),
+            area=value.get("area") or "",
+        )
+        if problems:
+            raise blocks.StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in problems.items()}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        drawn = map_of(value, (parent_context or {}).get("dashboard_filter"))
+        context["chart"] = drawn.chart
+        # quarter_map escapes every text it places in the markup.
+        context["map_svg"] = (
+            format_html('<div class="quarter-map">{}</div>', mark_safe(drawn.svg))  # noqa: S308
+            if drawn.svg
+            else ""
+        )
+        return context
+
+
+def map_of(value, chosen=None) -> QuarterMap:
+    """Return the map a block's value asks for, narrowed by the dashboard's filter."""
+    wave = value.get("wave")
+    if chosen is not None and chosen.wave is not None:
+        wave = chosen.wave
+    return quarter_map(
+        snapshot=published_snapshot(wave=wave) if wave else None,
+        key=value.get("question") or "",
+        outlines=quarter_outlines(area=value.get("area") or ""),
+        answers=_codes(value.get("answers") or ""),
+        heading=value.get("heading") or "",
+        group=chosen.group if chosen is not None else None,
+    )
