@@ -53,7 +53,7 @@ def question_chart(
             title or _("Results"), _("No results have been published for this question yet.")
         )
     k = snapshot.min_cell_size
-    status = snapshot.data.get("status", "ok")
+    status = snapshot.figures.status
     if status == "no_responses":
         return message_chart(title or _("Results"), _("Nobody has answered this survey yet."))
     if question is None:

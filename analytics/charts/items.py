@@ -71,8 +71,8 @@ def entry_mean(entry: dict) -> Mean:
 
 
 def wave_label(snapshot: Snapshot) -> str:
-    wave = snapshot.data.get("wave", {})
-    return wave.get("label") or wave.get("title") or str(snapshot.wave)
+    wave = snapshot.figures.wave
+    return wave.label or wave.title or str(snapshot.wave)
 
 
 def group_part(snapshot: Snapshot, group: Group | None) -> str:
@@ -83,7 +83,7 @@ def group_part(snapshot: Snapshot, group: Group | None) -> str:
 
 def agreement_rows(snapshot: Snapshot, key: str) -> list[dict]:
     """Return the agreement items a key stands for: the item, or every row of a matrix."""
-    questions = snapshot.data.get("questions", [])
+    questions = [dict(question.source) for question in snapshot.figures.questions]
     for position, question in enumerate(questions):
         if question["key"] != key:
             continue

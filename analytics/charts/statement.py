@@ -40,7 +40,7 @@ def figure_statement(
         return None
     k = snapshot.min_cell_size
     source = _("%(title)s %(label)s") % {
-        "title": snapshot.data.get("wave", {}).get("title", ""),
+        "title": snapshot.figures.wave.title,
         "label": wave_label(snapshot),
     }
     withheld = Statement(

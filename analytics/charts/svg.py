@@ -113,88 +113,10 @@ def _axis_title(layout: dict, axis: str) -> str:
 
 
 def render_svg(chart: Chart) -> str:
-    """Return the chart as a static SVG picture: bars, or the line of a trend; else ""."""
-    arguments = {"title": chart.title, "description": chart.summary, "element_id": chart.data_id}
-    return render_bar_svg(chart.figure, **arguments) or render_line_svg(chart.figure, **arguments)
-
-
-def render_line_svg(
-    figure: dict | None, *, title: str, description: str, element_id: str = "chart"
-) -> str:
-    """Return the SVG of one line of averages over categories (a trend), or "".
-
-    The value axis keeps the figure's fixed range (a 1 to 5 scale runs from 1 to 5),
-    as the interactive chart draws it; each point has its interval and its label.
-    """
-    traces = [t for t in (figure or {}).get("data", []) if t.get("visible", True) is True]
-    if len(traces) != 1 or traces[0].get("type") != "scatter":
-        return ""
-    trace, layout = traces[0], figure.get("layout", {})
-    categories = [str(category) for category in trace.get("x") or []]
-    values = [_number(value) for value in trace.get("y") or []]
-    if not categories or len(values) != len(categories):
-        return ""
-    errors = _errors(trace, "y", len(values))
-    value_axis = layout.get("yaxis") or {}
-    fixed = value_axis.get("range")
-    if isinstance(fixed, list) and len(fixed) == 2:
-        low, high = _number(fixed[0]), _number(fixed[1])
-        ticks = [_number(t) for t in value_axis.get("tickvals") or []] or _nice_ticks(low, high)
-    else:
-        ticks = _nice_ticks(0.0, max(v + e[1] for v, e in zip(values, errors, strict=True)))
-        low, high = min(0.0, ticks[0]), ticks[-1]
-    ticks = [tick for tick in ticks if low <= tick <= high]
-    plot_left, plot_right, plot_top, plot_bottom = 56, WIDTH - 24, 16, 256
-    column = (plot_right - plot_left) / len(categories)
-    height = plot_bottom + 16 * 3 + 12
-
-    def y_of(value):
-        value = min(max(value, low), high)
-        return plot_bottom - (value - low) / (high - low) * (plot_bottom - plot_top)
-
-    parts = []
-    for tick in ticks:
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{plot_left}" y1="{y:.1f}" x2="{plot_right}" y2="{y:.1f}" '
-            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
-            f'<text x="{plot_left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{escape(_format_tick(tick))}</text>"
-        )
-    value_title = _axis_title(layout, "yaxis")
-    if value_title:
-        middle = (plot_top + plot_bottom) / 2
-        parts.append(
-            f'<text x="14" y="{middle:.1f}" text-anchor="middle" font-size="12" '
-            f'transform="rotate(-90 14 {middle:.1f})">{escape(value_title)}</text>'
-        )
-    points = [
-        (plot_left + column * (index + 0.5), y_of(value)) for index, value in enumerate(values)
-    ]
-    colour = (trace.get("line") or {}).get("color") or DEFAULT_COLOUR
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    parts.append(
-        f'<polyline points="{path}" fill="none" stroke="{escape(colour)}" stroke-width="3"/>'
+    """Return the chart's bars as a static SVG picture, or "" when it is not drawn as bars."""
+    return render_bar_svg(
+        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
     )
-    texts = _as_list(trace.get("text"), len(values), "")
-    characters = max(4, int(column / CHARACTER_WIDTH))
-    for index, ((x, y), value, error) in enumerate(zip(points, values, errors, strict=True)):
-        if error != (0.0, 0.0):
-            top, bottom = y_of(value + error[1]), y_of(value - error[0])
-            parts.append(
-                f'<path d="M{x:.1f} {top:.1f}V{bottom:.1f}M{x - 6:.1f} {top:.1f}H{x + 6:.1f}'
-                f'M{x - 6:.1f} {bottom:.1f}H{x + 6:.1f}" stroke="{TEXT_COLOUR}" '
-                'stroke-width="1.5" fill="none"/>'
-            )
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{escape(colour)}"/>')
-        if texts[index]:
-            parts.append(f'<text x="{x + 10:.1f}" y="{y + 4:.1f}">{escape(texts[index])}</text>')
-        for number, line in enumerate(_wrap(categories[index], characters, lines=3)):
-            parts.append(
-                f'<text x="{x:.1f}" y="{plot_bottom + 18 + number * 16:.1f}" '
-                f'text-anchor="middle">{escape(line)}</text>'
-            )
-    return _svg(parts, height=height, title=title, description=description, uid=element_id)
 
 
 def render_bar_svg(
