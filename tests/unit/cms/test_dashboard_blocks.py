@@ -111,22 +111,6 @@ def test_the_quote_block_without_approved_quotes_says_so_in_a_sentence(client):
     )
 
 
-def test_the_demo_dashboard_shows_key_figures_and_quotes_and_seeding_twice_is_harmless(client):
-    from django.core.management import call_command
-
-    from cms.models import DashboardPage
-
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
-
-    dashboard = DashboardPage.objects.get(
-        slug="quartier-check-herbst-2026", locale__language_code="de"
-    )
-    kinds = [block.block_type for block in dashboard.body]
-    assert kinds.count("key_figures") == 1 and kinds.count("quote") == 1
-    assert client.get(dashboard.url).status_code == 200
-
-
 def test_the_quote_block_reads_the_response_count_from_the_snapshot_not_the_responses(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
