@@ -1,6 +1,6 @@
 """Static SVG pictures of charts, for print, for visitors without scripts and for the PDF report.
 
-Bars go to `analytics.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
+Bars go to `analytics.charts.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
 here: the agreement chart (a diverging stacked bar whose statements Plotly writes as
 annotations, whose neutral share is split in two halves around zero and whose axis counts
 shares on both sides from 0 to 100 %) and the trend (a line of averages across waves).
@@ -13,7 +13,7 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.svg import (
+from analytics.charts.svg import (
     CHARACTER_WIDTH,
     DEFAULT_COLOUR,
     FONT_SIZE,
@@ -129,7 +129,7 @@ def _legend(entries: list[tuple[str, str]], top: float) -> tuple[list[str], floa
 
 
 def _label_colour(fill: str) -> str:
-    from analytics.svg import _label_colour as contrast  # one rule for bar labels
+    from analytics.charts.svg import _label_colour as contrast  # one rule for bar labels
 
     return contrast(fill)
 
@@ -240,7 +240,7 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    from analytics.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
+    from analytics.charts.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
 
     return nice_ticks(low, high)
 

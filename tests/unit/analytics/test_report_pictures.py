@@ -65,7 +65,7 @@ def test_the_agreement_picture_writes_each_statement(agreement_picture):
 
 
 def test_the_agreement_picture_names_each_answer_once_in_their_order(agreement_picture):
-    legend = [label for _code, label in ANSWERS]
+    legend = [label for _value, label in ANSWERS]
 
     assert [text for text in agreement_picture if text in legend] == legend
 
