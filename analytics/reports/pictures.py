@@ -285,7 +285,12 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         if axis.get("rangemode") == "tozero":
             low = min(0.0, low)
     ticks = [tick for tick in _ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
-    plot_left, plot_right, plot_top, plot_bottom = 56.0, WIDTH - 40.0, 12.0, 252.0
+    plot_top, plot_bottom = 12.0, 252.0
+    title = axis.get("title") or {}
+    title = title.get("text", "") if isinstance(title, dict) else str(title)
+    # A long scale title ("1 = … 5 = …") runs up the side in up to three lines.
+    title_lines = _wrap(title, int((plot_bottom - plot_top) / CHARACTER_WIDTH))[:3]
+    plot_left, plot_right = 40.0 + 16 * max(1, len(title_lines)), WIDTH - 40.0
     column = (plot_right - plot_left) / len(categories)
 
     def y_of(value: float) -> float:
@@ -303,13 +308,12 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         f'<line x1="{plot_left}" y1="{plot_bottom:.1f}" x2="{plot_right}" y2="{plot_bottom:.1f}" '
         f'stroke="{TEXT_COLOUR}" stroke-width="1.5"/>'
     )
-    title = axis.get("title") or {}
-    title = title.get("text", "") if isinstance(title, dict) else str(title)
-    if title:
-        middle = (plot_top + plot_bottom) / 2
+    middle = (plot_top + plot_bottom) / 2
+    for number, line in enumerate(title_lines):
+        x = 14 + 16 * number
         parts.append(
-            f'<text x="14" y="{middle:.1f}" text-anchor="middle" '
-            f'transform="rotate(-90 14 {middle:.1f})">{escape(title)}</text>'
+            f'<text x="{x}" y="{middle:.1f}" text-anchor="middle" '
+            f'transform="rotate(-90 {x} {middle:.1f})">{escape(line)}</text>'
         )
     characters = max(6, int(column / CHARACTER_WIDTH))
     for index, category in enumerate(categories):
