@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from analytics.charts.wording import perturbation_method, perturbation_sentence, withheld_text
 from analytics.downloads import download_filename
-from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
 from analytics.models import Snapshot
 from analytics.perturbation import LARGEST_NOISE
 from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures, is_withheld

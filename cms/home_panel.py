@@ -17,6 +17,9 @@ class WaitingWorkPanel(Component):
     # Before Wagtail's own panels (workflow 100 and up): this is what a social worker came for.
     order = 50
 
+    class Media:
+        css = {"all": ["cms/admin/home-panel.css"]}
+
     def __init__(self, user):
         self.user = user
         self.sees_figures = user_can(user, Action.VIEW_MONITOR)

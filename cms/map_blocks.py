@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics.figure_kinds import SCALE_PREFIX
+from analytics.charts import SCALE_PREFIX
 from analytics.quarter_map import Outline, QuarterMap, quarter_map
 from analytics.selectors import published_snapshot
 from analytics.subscales import scale_is_asked

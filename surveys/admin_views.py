@@ -74,7 +74,10 @@ def new_version(request, pk):
         copy = create_new_version(questionnaire=questionnaire, user=request.user)
         messages.success(
             request,
-            _("Version %(version)s created. Point a wave at it to use it.")
+            _(
+                "Version %(version)s created. To ask it in a wave, choose “Switch the "
+                "version” in the list of waves."
+            )
             % {"version": copy.version},
         )
         return redirect(_edit_url(copy))

@@ -32,6 +32,13 @@ def questions_of(*, wave: Wave) -> QuerySet[Question]:
     return wave.questionnaire.questions.prefetch_related("options").order_by("sort_order")
 
 
+def questionnaires_with_response_counts() -> QuerySet[Questionnaire]:
+    """Return every questionnaire version with its response count and the waves asking it."""
+    return Questionnaire.objects.annotate(response_count=Count("responses")).prefetch_related(
+        "waves"
+    )
+
+
 def waves_with_response_counts() -> QuerySet[Wave]:
     return Wave.objects.select_related("questionnaire").annotate(response_count=Count("responses"))
 

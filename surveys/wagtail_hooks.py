@@ -26,7 +26,22 @@ class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
     icon = "form"
     menu_label = _("Questionnaires")
-    list_display = ["title", "key", "version", "created_at"]
+    list_display = [
+        "title",
+        "key",
+        "version",
+        # Which version is asked, and which is answered (and so may not be removed).
+        Column(
+            "waves",
+            label=_("Asked by"),
+            accessor=lambda questionnaire: ", ".join(map(str, questionnaire.waves.all())) or "–",
+        ),
+        Column("response_count", label=_("Responses")),
+        "created_at",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.questionnaires_with_response_counts()
 
 
 class ScaleViewSet(SnippetViewSet):

@@ -1,6 +1,6 @@
 """Static SVG pictures of charts, for print, for visitors without scripts and for the PDF report.
 
-Bars go to `analytics.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
+Bars go to `analytics.charts.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
 here: the agreement chart (a diverging stacked bar whose statements Plotly writes as
 annotations, whose neutral share is split in two halves around zero and whose axis counts
 shares on both sides from 0 to 100 %) and the trend (a line of averages across waves).
@@ -13,7 +13,7 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.svg import (
+from analytics.charts.svg import (
     CHARACTER_WIDTH,
     DEFAULT_COLOUR,
     FONT_SIZE,
@@ -25,6 +25,10 @@ from analytics.svg import (
 
 FONT_FAMILY = "system-ui, sans-serif"
 _TAG = re.compile(r"<[^>]+>")
+# A chart's geometry runs left to right in every language (disagree left, the first wave
+# left); on a right-to-left page, "start" and "end" of a label would otherwise swap sides.
+# Arabic words inside a label still read right to left.
+_LEFT_TO_RIGHT = 'direction="ltr"'
 
 
 def chart_picture(
@@ -47,12 +51,13 @@ def chart_picture(
         parts, height = _lines(figure, traces)
     else:
         svg = render_bar_svg(figure, title=title, description=description, element_id=element_id)
-        return svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        svg = svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        return svg.replace("<svg ", f"<svg {_LEFT_TO_RIGHT} ", 1)
     if not parts:
         return ""
     uid = escape(element_id)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
+        f'<svg {_LEFT_TO_RIGHT} xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
         f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
         f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
@@ -124,7 +129,7 @@ def _legend(entries: list[tuple[str, str]], top: float) -> tuple[list[str], floa
 
 
 def _label_colour(fill: str) -> str:
-    from analytics.svg import _label_colour as contrast  # one rule for bar labels
+    from analytics.charts.svg import _label_colour as contrast  # one rule for bar labels
 
     return contrast(fill)
 
@@ -235,7 +240,7 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    from analytics.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
+    from analytics.charts.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
 
     return nice_ticks(low, high)
 

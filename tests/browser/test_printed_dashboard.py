@@ -107,3 +107,28 @@ def test_the_printed_page_names_its_source_and_keeps_every_table(printed):
 
     assert f"{STORY}" in text
     assert text.count("Personen") >= CHARTS_WITH_A_PICTURE
+
+
+def test_a_printed_arabic_page_keeps_each_statement_inside_its_chart(
+    live_server, demo_site, open_context
+):
+    _, page = open_context(DESKTOP)
+    page.goto(f"{live_server.url}/ar{STORY}")
+    page.locator(".chart__plot--drawn .main-svg").first.wait_for()
+    page.emulate_media(media="print")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "impact-dashboard-print-ar.pdf"), format="A4")
+
+    # On a right-to-left page a label's "start" would be its right end: the picture
+    # keeps its own left-to-right geometry, so no statement runs off its left edge.
+    outside = page.locator(".chart__static svg").evaluate_all(
+        """svgs => svgs.flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].filter(text => {
+                const own = text.getBoundingClientRect();
+                return own.left < box.left - 1 || own.right > box.right + 1;
+            }).map(text => text.textContent);
+        })"""
+    )
+    assert STATEMENT not in outside
+    assert not [text for text in outside if text.startswith(("In meinem", "Ich "))]

@@ -146,7 +146,9 @@ def test_the_quote_block_reads_the_response_count_from_the_snapshot_not_the_resp
     assert not any("surveys_response" in query["sql"] for query in queries.captured_queries)
 
 
-def test_quotes_wait_until_the_snapshot_counts_k_responses(client):
+def test_quotes_wait_until_the_snapshot_counts_k_responses(
+    client, django_capture_on_commit_callbacks
+):
     wave = WaveFactory()
     submit(wave, 3)
     refresh_snapshot(wave=wave)
@@ -157,5 +159,6 @@ def test_quotes_wait_until_the_snapshot_counts_k_responses(client):
     dashboard = _dashboard(wave, ("quote", {"wave": wave, "question": "", "heading": ""}))
 
     assert "Mehr Bänke im Park" not in client.get(dashboard.url).content.decode()
-    refresh_snapshot(wave=wave)
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_snapshot(wave=wave)
     assert "Mehr Bänke im Park" in client.get(dashboard.url).content.decode()

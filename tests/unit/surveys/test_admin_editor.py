@@ -147,3 +147,14 @@ def test_the_list_offers_removing_only_a_version_that_may_go(staff):
 
     assert f"/admin/surveys/versions/{accidental.pk}/remove/" in page
     assert f"/admin/surveys/versions/{wave.questionnaire.pk}/remove/" not in page
+
+
+def test_the_questionnaire_list_says_which_wave_asks_each_version_and_its_answers(staff):
+    wave = WaveFactory(label="Herbst 2026")
+    submit(wave, 3)
+    create_new_version(questionnaire=wave.questionnaire)
+
+    page = staff.get("/admin/snippets/surveys/questionnaire/").content.decode()
+
+    assert "Quartier-Check (Herbst 2026)" in page
+    assert "<td>3</td>" in re.sub(r"<td[^>]*>\s*", "<td>", page).replace("\n", "")
