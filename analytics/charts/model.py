@@ -53,6 +53,9 @@ class Chart:
     data_id: str = field(default_factory=lambda: f"figure-{uuid.uuid4().hex[:8]}")
     # Who the figures are of and how many, e.g. "Herbst 2026 · Altenhagen · n = 84".
     subtitle: str = ""
+    # A static SVG drawn without a Plotly figure (a quarter map), with every text escaped;
+    # embeds and the printed report show it where other charts show their figure.
+    picture: str = ""
 
 
 def message_chart(title: str, summary: str) -> Chart:

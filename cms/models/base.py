@@ -1,14 +1,6 @@
 """What every page of the public site shares."""
 
-from django.db import models
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-
-
-class Quarter(models.TextChoices):
-    ALTENHAGEN = "altenhagen", "Altenhagen"
-    WEHRINGHAUSEN = "wehringhausen", "Wehringhausen"
-    BOTH = "both", _("Both quarters")
 
 
 def content_language(page) -> str:
