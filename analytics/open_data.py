@@ -177,8 +177,10 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         ("answered", _("How many people in the group answered the question.")),
         ("count", _("How many of them gave this answer.")),
         ("share", _("count divided by answered, between 0 and 1.")),
+        # xgettext:no-python-format
         ("share_low, share_high", _("The 95 % confidence interval of the share (Wilson).")),
         ("mean", _("The average of a number, a 0 to 10 scale or a score.")),
+        # xgettext:no-python-format
         ("mean_low, mean_high", _("The 95 % confidence interval of the average (t distribution).")),
         ("sd, median", _("Standard deviation and median.")),
         (
