@@ -3,20 +3,20 @@
 Chromium prints the page to PDF as "Save as PDF" does; pdftotext reads what is on the
 paper and pdftoppm renders the pages to PNG (test-artifacts/impact-dashboard-print-*.png).
 """
-# ruff: noqa: F811 (the fixtures imported below are used as arguments)
 
 import subprocess
 
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, DESKTOP
-from tests.browser.test_site_pages import (  # noqa: F401 (fixtures)
-    _leave_the_database_as_migrations_made_it,
-    demo_site,
-    open_context,
-)
 
-pytestmark = pytest.mark.browser
+# They only read the demo: one seeding on one test process serves the whole module
+# (demo_server in tests/browser/conftest.py).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-printed-dashboard"),
+]
 
 STORY = "/dashboards/wirkung-2026/"
 CHARTS_WITH_A_PICTURE = 5
@@ -25,12 +25,11 @@ _printed = {}
 
 
 @pytest.fixture
-def printed(request, live_server, open_context):
+def printed(demo_server, open_context):
     """Print the impact dashboard once per module; return its PDF text and the print view."""
     if not _printed:
-        request.getfixturevalue("demo_site")
         _, page = open_context(DESKTOP)
-        page.goto(live_server.url + STORY)
+        page.goto(demo_server.url + STORY)
         page.locator(".chart__plot--drawn .main-svg").first.wait_for()
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / "impact-dashboard-print.pdf"
@@ -109,11 +108,9 @@ def test_the_printed_page_names_its_source_and_keeps_every_table(printed):
     assert text.count("Personen") >= CHARTS_WITH_A_PICTURE
 
 
-def test_a_printed_arabic_page_keeps_each_statement_inside_its_chart(
-    live_server, demo_site, open_context
-):
+def test_a_printed_arabic_page_keeps_each_statement_inside_its_chart(demo_server, open_context):
     _, page = open_context(DESKTOP)
-    page.goto(f"{live_server.url}/ar{STORY}")
+    page.goto(f"{demo_server.url}/ar{STORY}")
     page.locator(".chart__plot--drawn .main-svg").first.wait_for()
     page.emulate_media(media="print")
     ARTIFACTS.mkdir(exist_ok=True)

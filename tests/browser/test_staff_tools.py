@@ -84,9 +84,11 @@ def test_a_social_worker_builds_an_export_and_finds_the_download(
     live_server, staff_page, wave_with_free_text
 ):
     staff_page.goto(f"{live_server.url}/admin/data/exports/")
-    staff_page.get_by_label("Welche Welle?").select_option(
-        label="Quartier-Check (Herbst 2026) – 8 Antworten"
-    )
+    # Each wave is offered with its status and how many answered.
+    choice = staff_page.get_by_label("Welche Welle?")
+    offered = choice.locator("option", has_text="Quartier-Check (Herbst 2026)").inner_text()
+    assert "offen seit" in offered and offered.endswith("8 Antworten")
+    choice.select_option(label=offered)
     staff_page.get_by_label("SPSS-Datei (.sav)").check()
     screenshot(staff_page, "staff-export-form")
 

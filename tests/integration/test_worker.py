@@ -24,6 +24,7 @@ from tests.factories import WaveFactory, add_responses, answers_for, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+WORKER_SESSIONS = "part-test-worker"
 
 
 def _database_url() -> str:
@@ -41,6 +42,8 @@ def start(postgres_and_redis, settings):
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "CELERY_VISIBILITY_TIMEOUT": "4",
         "SNAPSHOT_SWEEP_SECONDS": "1",
+        # Names the processes' database sessions, so the test can tell when they ended.
+        "PGAPPNAME": WORKER_SESSIONS,
     }
     # Old messages from an earlier run would refer to rows that no longer exist.
     celery_app.control.purge()
@@ -76,14 +79,16 @@ def start(postgres_and_redis, settings):
             process.wait(timeout=20)
         # A killed worker's database session ends a moment after the worker; the test
         # database can only be dropped once it has.
-        _wait_for(lambda: _other_sessions() == 0, 30)
+        _wait_for(lambda: _worker_sessions() == 0, 30)
 
 
-def _other_sessions() -> int:
+def _worker_sessions() -> int:
+    """Count the database sessions the started workers and beats still hold."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "WHERE datname = current_database() AND application_name = %s",
+            [WORKER_SESSIONS],
         )
         return cursor.fetchone()[0]
 
@@ -172,7 +177,7 @@ def test_a_worker_killed_mid_refresh_leaves_the_old_snapshot_and_a_new_worker_fi
 
     # The killed worker's database session ends once PostgreSQL notices; until then its
     # refresh could still be holding the half-written version.
-    assert _wait_for(lambda: _other_sessions() == 0, 30)
+    assert _wait_for(lambda: _worker_sessions() == 0, 30)
     newest = Snapshot.objects.filter(wave=wave).order_by("-version").first()
     assert (newest.version, newest.response_count) == (old.version, 6)
     start()
