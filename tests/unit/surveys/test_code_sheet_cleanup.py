@@ -88,3 +88,26 @@ def test_a_sheet_stays_when_the_deletion_is_rolled_back(
 
     assert _sheets(settings) == [batch.file_name]
     assert AccessCode.objects.filter(batch=batch).count() == 3
+
+
+def test_staff_without_the_right_to_delete_waves_cannot_delete_one_or_its_sheet(
+    staff, client, settings, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Permission
+
+    wave, batch = _wave_with_a_sheet(staff, django_capture_on_commit_callbacks)
+    editor = get_user_model().objects.create_user("redaktion", "", "geheim")
+    editor.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_wave"),
+    )
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/snippets/surveys/wave/delete/{wave.pk}/")
+
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "/login/" not in response["Location"]
+    assert Wave.objects.filter(pk=wave.pk).exists()
+    assert _sheets(settings) == [batch.file_name]
+    assert AccessCode.objects.filter(batch=batch).count() == 3
