@@ -9,11 +9,8 @@ class AnalyticsConfig(AppConfig):
     def ready(self):
         # analytics depends on surveys, never the other way round.
         from analytics.safeguarding import extra_help_for
-        from analytics.tasks import queue_concern_check, queue_refresh
+        from analytics.tasks import queue_refresh
         from surveys.services import extra_help_wanted, response_submitted
 
         response_submitted.connect(queue_refresh, dispatch_uid="analytics.queue_refresh")
-        response_submitted.connect(
-            queue_concern_check, dispatch_uid="analytics.queue_concern_check"
-        )
         extra_help_wanted.connect(extra_help_for, dispatch_uid="analytics.extra_help_for")

@@ -5,7 +5,7 @@ import re
 
 from django.utils.text import slugify
 
-from analytics.figures import Table
+from analytics.charts.model import Table
 from analytics.tabular import CsvTable, XlsxWorkbook
 
 # A whole number as the page prints it in German ("1.234") or English ("1,234").

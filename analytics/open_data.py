@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from analytics.charts.wording import perturbation_method, perturbation_sentence, withheld_text
 from analytics.downloads import download_filename
-from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
 from analytics.models import Snapshot
 from analytics.perturbation import LARGEST_NOISE
 from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures, is_withheld
@@ -177,8 +177,10 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
         ("answered", _("How many people in the group answered the question.")),
         ("count", _("How many of them gave this answer.")),
         ("share", _("count divided by answered, between 0 and 1.")),
+        # xgettext:no-python-format
         ("share_low, share_high", _("The 95 % confidence interval of the share (Wilson).")),
         ("mean", _("The average of a number, a 0 to 10 scale or a score.")),
+        # xgettext:no-python-format
         ("mean_low, mean_high", _("The 95 % confidence interval of the average (t distribution).")),
         ("sd, median", _("Standard deviation and median.")),
         (

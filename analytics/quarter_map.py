@@ -145,6 +145,7 @@ def quarter_map(
         description=chart.summary,
         element_id=chart.data_id,
     )
+    chart.picture = svg
     return QuarterMap(chart, svg)
 
 

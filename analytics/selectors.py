@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from analytics.models import AggregateState, ComparisonSnapshot, Snapshot
@@ -15,6 +16,19 @@ def published_snapshot(*, wave: Wave) -> Snapshot | None:
     if not wave.results_are_public():
         return None
     return Snapshot.objects.filter(wave=wave).order_by("-version").first()
+
+
+def published_snapshots(*, waves: Iterable[Wave]) -> dict[int, Snapshot]:
+    """Return the newest public snapshot of each wave, by wave id, in one query.
+
+    A wave whose results are not public yet, or that has no snapshot, is left out.
+    """
+    public_ids = {wave.pk for wave in waves if wave is not None and wave.results_are_public()}
+    if not public_ids:
+        return {}
+    newest = Snapshot.objects.filter(wave=OuterRef("wave")).order_by("-version").values("version")
+    found = Snapshot.objects.filter(wave_id__in=public_ids, version=Subquery(newest[:1]))
+    return {snapshot.wave_id: snapshot for snapshot in found}
 
 
 def unpublished_responses(*, wave: Wave) -> int:

@@ -48,6 +48,10 @@ def refresh_snapshot(wave_id: int) -> None:
     """Rebuild the public snapshot of one wave and its comparisons."""
     # Cleared before counting, so an answer arriving during the refresh queues another.
     release_refresh(wave_id=wave_id)
+    # Answers that arrived while this refresh waited queued no look for concerns (run
+    # eagerly, it did not wait).
+    if not refresh_snapshot.request.is_eager:
+        _publish(find_concerns, wave_id)
     wave = Wave.objects.select_related("questionnaire").filter(pk=wave_id).first()
     if wave is None:
         logger.info("Wave %s no longer exists; nothing to refresh.", wave_id)
@@ -69,12 +73,19 @@ def refresh_stale_snapshots() -> int:
 
 
 def queue_refresh(sender, wave_id: int, **kwargs) -> None:
-    """Queue one refresh of a wave unless one is already waiting."""
+    """Queue one refresh of a wave and a look for concerns, unless a refresh is waiting.
+
+    The waiting refresh queues the look for concerns again when it starts, so answers
+    that arrived meanwhile are looked at too: a burst of answers costs the broker a
+    handful of messages, not two per answer.
+    """
     if not claim_refresh(wave_id=wave_id):
         return
     if not _publish(refresh_snapshot, wave_id, countdown=REFRESH_DELAY_SECONDS):
         # The answer is saved; the sweep will refresh this wave once the broker is back.
         release_refresh(wave_id=wave_id)
+    # The answer is saved either way; the beat sweep finds a concern the queue missed.
+    _publish(find_concerns, wave_id)
 
 
 @shared_task(
@@ -100,9 +111,3 @@ def find_concerns_everywhere() -> int:
     from analytics import safeguarding
 
     return sum(len(safeguarding.find_concerns(wave=wave)) for wave in Wave.objects.all())
-
-
-def queue_concern_check(sender, wave_id: int, **kwargs) -> None:
-    """Queue a look for safeguarding concerns in a wave that has a new response."""
-    # The answer is saved either way; the beat sweep finds a concern the queue missed.
-    _publish(find_concerns, wave_id)

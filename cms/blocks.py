@@ -6,12 +6,12 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics import figure_kinds, figures
+from analytics import charts
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
-from analytics.selectors import published_comparison, published_snapshot, reach_of
+from analytics.selectors import reach_of
 from analytics.subscales import scale_is_asked, subscale_choices
 from cms.map_blocks import QuarterMapBlock
-from surveys.models import Question, Scale, Segment, Wave
+from surveys.models import Question, Scale, Wave
 
 
 def question_choices():
@@ -27,88 +27,29 @@ def chart_item_choices():
     latest = {}
     scales = Scale.objects.order_by("questionnaire__version").prefetch_related("items")
     for scale in scales:
-        latest[f"{figure_kinds.SCALE_PREFIX}{scale.key}"] = _("Scale: %(name)s") % {
-            "name": scale.name
-        }
+        latest[f"{charts.SCALE_PREFIX}{scale.key}"] = _("Scale: %(name)s") % {"name": scale.name}
         for key, name in subscale_choices([scale]).items():
-            latest[f"{figure_kinds.SCALE_PREFIX}{key}"] = _("Scale: %(name)s") % {"name": name}
+            latest[f"{charts.SCALE_PREFIX}{key}"] = _("Scale: %(name)s") % {"name": name}
     return question_choices() + sorted(
         ((key, f"{name} ({key})") for key, name in latest.items()), key=lambda c: c[1]
     )
 
 
 CHART_KINDS = [
-    (figure_kinds.Kind.BAR, _("Bar chart")),
-    (figure_kinds.Kind.DIVERGING, _("Agreement: diverging bar (agreement items and matrices)")),
-    (figure_kinds.Kind.BEFORE_AFTER, _("Before and after: two waves with their ranges")),
-    (figure_kinds.Kind.TREND, _("Trend across several waves")),
-    (figure_kinds.Kind.QUARTERS, _("Comparison of the quarters")),
+    (charts.Kind.BAR, _("Bar chart")),
+    (charts.Kind.DIVERGING, _("Agreement: diverging bar (agreement items and matrices)")),
+    (charts.Kind.BEFORE_AFTER, _("Before and after: two waves with their ranges")),
+    (charts.Kind.TREND, _("Trend across several waves")),
+    (charts.Kind.QUARTERS, _("Comparison of the quarters")),
 ]
-# Kinds that show one wave, so the dashboard's wave filter may swap it.
-SINGLE_WAVE_KINDS = {
-    figure_kinds.Kind.BAR,
-    figure_kinds.Kind.DIVERGING,
-    figure_kinds.Kind.QUARTERS,
-}
-AGREEMENT_KINDS = {Question.Kind.AGREEMENT, Question.Kind.MATRIX, Question.Kind.MATRIX_ROW}
-MEAN_KINDS = {Question.Kind.AGREEMENT, Question.Kind.SCALE_0_10, Question.Kind.NUMBER, "scale"}
+# What `charts.problems` names, as the chart block's fields.
+PROBLEM_FIELDS = {"item": "question", "kind": "kind", "earlier_waves": "earlier_waves"}
 
 
 def chart_problems(*, kind: str, wave: Wave | None, earlier: list, key: str) -> dict:
     """Return what keeps a chart of this kind from working: child block name → message."""
-    if wave is None:
-        return {}
-    problems = {}
-    if key.startswith(figure_kinds.SCALE_PREFIX):
-        scale_key = key.removeprefix(figure_kinds.SCALE_PREFIX)
-        item_kind = "scale" if scale_is_asked(wave.questionnaire, scale_key) else None
-    else:
-        item_kind = (
-            wave.questionnaire.questions.filter(key=key).values_list("kind", flat=True).first()
-        )
-    if item_kind is None:
-        return {
-            "question": _("This is not asked in the wave “%(wave)s”; choose one that is.")
-            % {"wave": wave}
-        }
-    if kind == figure_kinds.Kind.BAR and item_kind == Question.Kind.MATRIX:
-        problems["kind"] = _(
-            "A matrix heading has no answers of its own: choose the agreement chart, "
-            "or one row of the matrix."
-        )
-    if kind == figure_kinds.Kind.DIVERGING and item_kind not in AGREEMENT_KINDS:
-        problems["kind"] = _(
-            "The agreement chart needs an agreement item or a matrix; this question is "
-            "of another kind."
-        )
-    if (
-        kind == figure_kinds.Kind.QUARTERS
-        and not wave.questionnaire.questions.filter(segment=Segment.QUARTER).exists()
-    ):
-        problems["kind"] = _(
-            "This wave does not ask where people live, so the quarters cannot be compared."
-        )
-    if kind in (figure_kinds.Kind.BEFORE_AFTER, figure_kinds.Kind.TREND):
-        if item_kind not in MEAN_KINDS:
-            problems["kind"] = _(
-                "This chart compares averages: choose an agreement item, a 0 to 10 "
-                "question, a number or a scale."
-            )
-        if kind == figure_kinds.Kind.BEFORE_AFTER and len(earlier) != 1:
-            problems["earlier_waves"] = _(
-                "A before-and-after comparison needs exactly one earlier wave."
-            )
-        elif kind == figure_kinds.Kind.TREND and not earlier:
-            problems["earlier_waves"] = _("A trend needs at least one more wave.")
-        elif any(other.questionnaire.key != wave.questionnaire.key for other in earlier if other):
-            problems["earlier_waves"] = _(
-                "Only waves of the same questionnaire can be compared with “%(wave)s”."
-            ) % {"wave": wave}
-        elif kind == figure_kinds.Kind.BEFORE_AFTER and earlier[0].opens_at >= wave.opens_at:
-            problems["earlier_waves"] = _(
-                "The earlier wave must have opened before “%(wave)s”."
-            ) % {"wave": wave}
-    return problems
+    found = charts.problems(kind, wave=wave, earlier=earlier, key=key)
+    return {PROBLEM_FIELDS[name]: message for name, message in found.items()}
 
 
 def free_text_question_choices():
@@ -123,7 +64,7 @@ def free_text_question_choices():
 class ChartBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=CHART_KINDS,
-        default=figure_kinds.Kind.BAR,
+        default=charts.Kind.BAR,
         label=_("Kind of chart"),
     )
     wave = SnippetChooserBlock(
@@ -157,7 +98,7 @@ class ChartBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         problems = chart_problems(
-            kind=value.get("kind") or figure_kinds.Kind.BAR,
+            kind=value.get("kind") or charts.Kind.BAR,
             wave=value.get("wave"),
             earlier=[wave for wave in value.get("earlier_waves") or [] if wave],
             key=value.get("question") or "",
@@ -170,50 +111,36 @@ class ChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        chosen = (parent_context or {}).get("dashboard_filter")
-        context["chart"] = chart_of(value, chosen)
+        page_charts = (parent_context or {}).get("dashboard_charts")
+        if page_charts is not None:
+            # The page's charts, built once per request and shared with the chart's links.
+            context["chart"] = page_charts.chart(value)
+        else:
+            context["chart"] = chart_of(value, (parent_context or {}).get("dashboard_filter"))
         return context
 
 
-def chart_of(value, chosen=None) -> figures.Chart:
+def results_of(parent_context):
+    """Return the published figures the page read already, or a reader of its own."""
+    results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
+    return results if results is not None else charts.PublishedResults()
+
+
+def chart_of(value, chosen=None, *, results=None) -> charts.Chart:
     """Return the chart a chart block's value asks for, narrowed by the dashboard's filter."""
-    kind = value.get("kind") or figure_kinds.Kind.BAR
+    kind = value.get("kind") or charts.Kind.BAR
     wave = value["wave"]
-    if chosen is not None and chosen.wave is not None and kind in SINGLE_WAVE_KINDS:
+    if chosen is not None and chosen.wave is not None and kind in charts.SINGLE_WAVE_KINDS:
         wave = chosen.wave
-    group = chosen.group if chosen is not None else None
-    key, heading = value["question"], value["heading"]
-    snapshot = published_snapshot(wave=wave) if wave else None
-    if kind == figure_kinds.Kind.DIVERGING:
-        return figure_kinds.diverging_chart(
-            snapshot=snapshot, key=key, heading=heading, group=group
-        )
-    if kind == figure_kinds.Kind.QUARTERS:
-        return figure_kinds.quarters_chart(snapshot=snapshot, key=key, heading=heading, group=group)
-    earlier = sorted(
-        (other for other in value.get("earlier_waves") or [] if other and other != wave),
-        key=lambda other: other.opens_at,
+    return charts.build(
+        kind,
+        wave=wave,
+        earlier=value.get("earlier_waves") or [],
+        key=value["question"],
+        heading=value["heading"],
+        group=chosen.group if chosen is not None else None,
+        results=results,
     )
-    if kind == figure_kinds.Kind.BEFORE_AFTER:
-        before = earlier[-1] if earlier else None
-        return figure_kinds.before_after_chart(
-            before=published_snapshot(wave=before) if before else None,
-            after=snapshot,
-            comparison=published_comparison(before=before, after=wave) if before and wave else None,
-            key=key,
-            heading=heading,
-            group=group,
-        )
-    if kind == figure_kinds.Kind.TREND:
-        waves = sorted([*earlier, wave], key=lambda other: other.opens_at) if wave else earlier
-        snapshots = [published_snapshot(wave=other) for other in waves]
-        return figure_kinds.trend_chart(
-            snapshots=[found for found in snapshots if found is not None],
-            key=key,
-            heading=heading,
-            group=group,
-        )
-    return figure_kinds.bar_chart(snapshot=snapshot, key=key, heading=heading, group=group)
 
 
 def filtered_wave(wave: Wave | None, parent_context) -> Wave | None:
@@ -243,7 +170,7 @@ class KeyFiguresBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = filtered_wave(value["wave"], parent_context)
-        snapshot = published_snapshot(wave=wave) if wave else None
+        snapshot = results_of(parent_context).snapshot(wave)
         context["reach"] = reach_of(snapshot=snapshot) if snapshot else None
         return context
 
@@ -345,8 +272,8 @@ class YouSaidWeDidBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         wave = value["wave"]
-        snapshot = published_snapshot(wave=wave) if wave and value["question"] else None
-        context["statement"] = figure_kinds.figure_statement(
+        snapshot = results_of(parent_context).snapshot(wave) if value["question"] else None
+        context["statement"] = charts.figure_statement(
             snapshot=snapshot, key=value["question"], answers=answer_codes(value["answers"])
         )
         return context
@@ -364,8 +291,8 @@ def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> di
         return {}
     if not key:
         return {"question": _("Choose the question or scale the figure comes from.")}
-    if key.startswith(figure_kinds.SCALE_PREFIX):
-        if not scale_is_asked(wave.questionnaire, key.removeprefix(figure_kinds.SCALE_PREFIX)):
+    if key.startswith(charts.SCALE_PREFIX):
+        if not scale_is_asked(wave.questionnaire, key.removeprefix(charts.SCALE_PREFIX)):
             return {
                 "question": _("This scale is not part of the wave “%(wave)s”.") % {"wave": wave}
             }
@@ -387,7 +314,7 @@ def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> di
                 % {"codes": ", ".join(sorted(codes))}
             }
         return {}
-    if question.kind not in MEAN_KINDS:
+    if not charts.has_mean(question.kind):
         return {"question": _("Choose a question with answer options or an average.")}
     if answers:
         return {"answers": _("This question has no answer options; leave this empty.")}

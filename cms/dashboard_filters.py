@@ -5,6 +5,7 @@ only ask for groups a snapshot already publishes (suppressed); a request never c
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,18 @@ class DashboardFilter:
     def is_offered(self) -> bool:
         return bool(self.form.offered_fields())
 
+    @property
+    def query_string(self) -> str:
+        """Return the chosen filter as a query string ("" for none), for links to its charts."""
+        if self.is_invalid:
+            return ""
+        chosen = {name: self.form.cleaned_data[name] for name in [WAVE_PARAMETER, *PARAMETERS]}
+        return urlencode({name: value for name, value in chosen.items() if value})
+
+
+def _published_snapshot(wave):
+    return published_snapshot(wave=wave)
+
 
 def dashboard_waves(blocks) -> list[Wave]:
     """Return the waves a dashboard's blocks show, nested ones too, in page order."""
@@ -108,12 +121,16 @@ def _published_values(snapshot, dimension: str) -> set[str] | None:
     return {row["values"][0] for row in rows if row.get("count")}
 
 
-def dashboard_filter(*, blocks, params) -> DashboardFilter:
-    """Return the filter a dashboard's query string asks for, checked against its snapshots."""
+def dashboard_filter(*, blocks, params, results=None) -> DashboardFilter:
+    """Return the filter a dashboard's query string asks for, checked against its snapshots.
+
+    `results` gives each wave's published snapshot when the page has read them already.
+    """
+    snapshot_of = results.snapshot if results is not None else _published_snapshot
     snapshots = [
         (wave, snapshot)
         for wave in dashboard_waves(blocks)
-        if (snapshot := published_snapshot(wave=wave)) is not None
+        if (snapshot := snapshot_of(wave)) is not None
     ]
     choices = {WAVE_PARAMETER: [(wave.slug, str(wave)) for wave, _snapshot in snapshots]}
     for parameter, dimension in PARAMETERS.items():

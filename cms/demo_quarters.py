@@ -44,15 +44,16 @@ OUTLINES = {
 
 
 def seed_quarter_outlines() -> None:
-    """Add the demo's simplified outlines, leaving any staff uploaded in their place."""
+    """Add the demo's quarters with simplified outlines, keeping any staff uploaded."""
     for code, (name, ring) in OUTLINES.items():
-        QuarterOutline.objects.get_or_create(
-            area=AREA,
-            code=code,
-            defaults={
-                "name": name,
-                "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
-                "is_simplified": True,
-                "source": SOURCE,
-            },
+        outline = {
+            "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+            "is_simplified": True,
+            "source": SOURCE,
+        }
+        quarter, created = QuarterOutline.objects.get_or_create(
+            area=AREA, code=code, defaults={"name": name, **outline}
         )
+        if not created and not quarter.geometry:
+            # A quarter kept for news only so far gets the demo's outline.
+            QuarterOutline.objects.filter(pk=quarter.pk).update(**outline)

@@ -1,13 +1,11 @@
 """The quarter map block of dashboards: a share or an average per quarter, drawn as a map."""
 
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics.figure_kinds import SCALE_PREFIX
+from analytics.charts import SCALE_PREFIX
 from analytics.quarter_map import Outline, QuarterMap, quarter_map
 from analytics.selectors import published_snapshot
 from analytics.subscales import scale_is_asked
@@ -138,12 +136,6 @@ class QuarterMapBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         drawn = map_of(value, (parent_context or {}).get("dashboard_filter"))
         context["chart"] = drawn.chart
-        # quarter_map escapes every text it places in the markup.
-        context["map_svg"] = (
-            format_html('<div class="quarter-map">{}</div>', mark_safe(drawn.svg))  # noqa: S308
-            if drawn.svg
-            else ""
-        )
         return context
 
 

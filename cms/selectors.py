@@ -68,7 +68,8 @@ def _in_active_locale(queryset):
 def latest_news(*, limit: int):
     from cms.models import NewsPage
 
-    return _in_active_locale(NewsPage.objects.live()).order_by("-date", "-pk")[:limit]
+    news = NewsPage.objects.live().select_related("quarter")
+    return _in_active_locale(news).order_by("-date", "-pk")[:limit]
 
 
 def news_topics(*, index) -> list[dict]:
@@ -84,6 +85,14 @@ def news_topics(*, index) -> list[dict]:
         .order_by("-count", "topics__name")
     )
     return [{"slug": row["topics__slug"], "name": row["topics__name"]} for row in counts]
+
+
+def news_quarters(*, index) -> list:
+    """Return the quarters named by the news below `index`, by name."""
+    from cms.models import NewsPage, QuarterOutline
+
+    named = NewsPage.objects.child_of(index).live().values("quarter")
+    return list(QuarterOutline.objects.filter(pk__in=named).order_by("name", "area"))
 
 
 def dashboards(*, limit: int):

@@ -24,8 +24,10 @@ def _chart_or_404(request, page_id: int, block_id: str):
     return shared
 
 
-def _page_address(request, page) -> str:
-    return request.build_absolute_uri(page.get_url(request))
+def _page_address(request, shared) -> str:
+    """Return the address of the dashboard the chart sits on, with the chart's filter."""
+    address = request.build_absolute_uri(shared.page.get_url(request))
+    return f"{address}?{shared.query_string}" if shared.query_string else address
 
 
 # Only this page may sit in another site's frame; every other page keeps refusing.
@@ -41,7 +43,7 @@ def embed_chart(request, page_id: int, block_id: str):
             "page": shared.page,
             "chart": shared.chart,
             "block_id": block_id,
-            "source_url": f"{_page_address(request, shared.page)}#block-{block_id}",
+            "source_url": f"{_page_address(request, shared)}#block-{block_id}",
         },
     )
 
@@ -64,7 +66,7 @@ def download_chart_table(request, page_id: int, block_id: str, file_format: str)
     else:
         source = _("Source: %(source)s, %(url)s (as of %(date)s)") % {
             "source": "PaRT – Caritas Hagen und Diakonie Mark-Ruhr",
-            "url": _page_address(request, shared.page),
+            "url": _page_address(request, shared),
             "date": timezone.localdate().isoformat(),
         }
         content = downloads.table_xlsx(chart.table, source=source, note=chart.note)

@@ -1,9 +1,11 @@
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -67,3 +69,46 @@ def unperturbed(monkeypatch):
 def publish_every_refresh(settings):
     """No waiting between versions (k new responses are still needed)."""
     settings.PART_PUBLISH_INTERVAL_SECONDS = 0
+
+
+@contextmanager
+def seeded_demo(django_db_blocker):
+    """Seed the demo for a whole module, then empty the tables as a live test does.
+
+    Seeding takes seconds, so the browser tests of a module that only read the demo
+    share one seeding. The module ends with the flush that pytest-django runs after
+    every live test; `pytest_collection_modifyitems` below runs these modules last.
+    """
+    with django_db_blocker.unblock():
+        restore_what_migrations_made()
+        call_command("seed_demo", verbosity=0)
+        try:
+            yield
+        finally:
+            call_command("flush", verbosity=0, interactive=False)
+            restore_what_migrations_made()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests on the shared demo server after every other database test.
+
+    pytest-django runs plain database tests first and the transactional ones after
+    them, because a transactional test empties the tables when it ends. A module on
+    the shared demo server empties them once, at its end, so it goes last of all.
+    """
+    items.sort(key=lambda item: "demo_server" in getattr(item, "fixturenames", ()))
+
+
+def restore_what_migrations_made() -> None:
+    """Put back the root page, collection and locales that a live test's flush removed."""
+    from wagtail.models import Collection, Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="de"))
+        )

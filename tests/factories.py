@@ -149,7 +149,14 @@ def build_site(*, wave: Wave | None = None):
     """Create the home page, a news index with one item and a dashboard of `wave`."""
     from wagtail.models import Locale, Page, Site
 
-    from cms.models import DashboardIndexPage, DashboardPage, HomePage, NewsIndexPage, NewsPage
+    from cms.models import (
+        DashboardIndexPage,
+        DashboardPage,
+        HomePage,
+        NewsIndexPage,
+        NewsPage,
+        QuarterOutline,
+    )
 
     root = Page.get_first_root_node()
     if root is None:
@@ -174,7 +181,9 @@ def build_site(*, wave: Wave | None = None):
             title="Streetwork am Bodelschwinghplatz",
             slug="streetwork",
             date=datetime.date(2026, 11, 3),
-            quarter="altenhagen",
+            quarter=QuarterOutline.objects.get_or_create(
+                area="Hagen", code="altenhagen", defaults={"name": "Altenhagen"}
+            )[0],
             intro="Das Streetwork-Team ist jetzt dienstags unterwegs.",
             body="<p>Komm vorbei!</p>",
         )

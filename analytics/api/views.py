@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from analytics import open_data
-from analytics.figures import perturbation_method, perturbation_sentence, withheld_text
+from analytics.charts.wording import perturbation_method, perturbation_sentence, withheld_text
 from analytics.perturbation import LARGEST_NOISE
 from analytics.selectors import public_results_version, published_snapshot
 from surveys import selectors

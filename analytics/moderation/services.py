@@ -8,6 +8,7 @@ from analytics import audit
 from analytics.models import Quote
 from analytics.moderation.detection import personal_details
 from analytics.moderation.selectors import watched_names
+from analytics.signals import announce_results_published
 from surveys.models import Answer
 
 
@@ -54,7 +55,9 @@ def approve_quote(*, answer: Answer, text: str, user, kept=()) -> Quote:
             _("Please decide on each marked word first: %(found)s.")
             % {"found": ", ".join(f"„{flag.text}“" for flag in unreviewed)}
         )
-    return _decide(answer, status=Quote.Status.APPROVED, user=user, text=text)
+    quote = _decide(answer, status=Quote.Status.APPROVED, user=user, text=text)
+    announce_results_published(wave_ids=[quote.wave_id])
+    return quote
 
 
 @transaction.atomic
@@ -81,4 +84,5 @@ def withdraw_quote(*, quote: Quote, user) -> Quote:
     quote.decided_by = user
     quote.save()
     audit.record(quote, audit.QUOTE_REJECTED, user=user, wave=quote.wave.slug)
+    announce_results_published(wave_ids=[quote.wave_id])
     return quote

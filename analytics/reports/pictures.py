@@ -1,6 +1,6 @@
 """Static SVG pictures of charts, for print, for visitors without scripts and for the PDF report.
 
-Bars go to `analytics.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
+Bars go to `analytics.charts.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
 here: the agreement chart (a diverging stacked bar whose statements Plotly writes as
 annotations, whose neutral share is split in two halves around zero and whose axis counts
 shares on both sides from 0 to 100 %) and the trend (a line of averages across waves).
@@ -13,7 +13,7 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.svg import (
+from analytics.charts.svg import (
     CHARACTER_WIDTH,
     DEFAULT_COLOUR,
     FONT_SIZE,
@@ -25,6 +25,10 @@ from analytics.svg import (
 
 FONT_FAMILY = "system-ui, sans-serif"
 _TAG = re.compile(r"<[^>]+>")
+# A chart's geometry runs left to right in every language (disagree left, the first wave
+# left); on a right-to-left page, "start" and "end" of a label would otherwise swap sides.
+# Arabic words inside a label still read right to left.
+_LEFT_TO_RIGHT = 'direction="ltr"'
 
 
 def chart_picture(
@@ -47,12 +51,13 @@ def chart_picture(
         parts, height = _lines(figure, traces)
     else:
         svg = render_bar_svg(figure, title=title, description=description, element_id=element_id)
-        return svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        svg = svg.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"')
+        return svg.replace("<svg ", f"<svg {_LEFT_TO_RIGHT} ", 1)
     if not parts:
         return ""
     uid = escape(element_id)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
+        f'<svg {_LEFT_TO_RIGHT} xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
         f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
         f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
@@ -124,7 +129,7 @@ def _legend(entries: list[tuple[str, str]], top: float) -> tuple[list[str], floa
 
 
 def _label_colour(fill: str) -> str:
-    from analytics.svg import _label_colour as contrast  # one rule for bar labels
+    from analytics.charts.svg import _label_colour as contrast  # one rule for bar labels
 
     return contrast(fill)
 
@@ -235,7 +240,7 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
 
 
 def _ticks(low: float, high: float) -> list[float]:
-    from analytics.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
+    from analytics.charts.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
 
     return nice_ticks(low, high)
 
@@ -280,7 +285,12 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         if axis.get("rangemode") == "tozero":
             low = min(0.0, low)
     ticks = [tick for tick in _ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
-    plot_left, plot_right, plot_top, plot_bottom = 56.0, WIDTH - 40.0, 12.0, 252.0
+    plot_top, plot_bottom = 12.0, 252.0
+    title = axis.get("title") or {}
+    title = title.get("text", "") if isinstance(title, dict) else str(title)
+    # A long scale title ("1 = … 5 = …") runs up the side in up to three lines.
+    title_lines = _wrap(title, int((plot_bottom - plot_top) / CHARACTER_WIDTH))[:3]
+    plot_left, plot_right = 40.0 + 16 * max(1, len(title_lines)), WIDTH - 40.0
     column = (plot_right - plot_left) / len(categories)
 
     def y_of(value: float) -> float:
@@ -298,13 +308,12 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         f'<line x1="{plot_left}" y1="{plot_bottom:.1f}" x2="{plot_right}" y2="{plot_bottom:.1f}" '
         f'stroke="{TEXT_COLOUR}" stroke-width="1.5"/>'
     )
-    title = axis.get("title") or {}
-    title = title.get("text", "") if isinstance(title, dict) else str(title)
-    if title:
-        middle = (plot_top + plot_bottom) / 2
+    middle = (plot_top + plot_bottom) / 2
+    for number, line in enumerate(title_lines):
+        x = 14 + 16 * number
         parts.append(
-            f'<text x="14" y="{middle:.1f}" text-anchor="middle" '
-            f'transform="rotate(-90 14 {middle:.1f})">{escape(title)}</text>'
+            f'<text x="{x}" y="{middle:.1f}" text-anchor="middle" '
+            f'transform="rotate(-90 {x} {middle:.1f})">{escape(line)}</text>'
         )
     characters = max(6, int(column / CHARACTER_WIDTH))
     for index, category in enumerate(categories):

@@ -7,6 +7,7 @@ from django.db.models import Max
 
 from analytics.models import ComparisonSnapshot, Snapshot
 from analytics.selectors import latest_snapshot, paired_values
+from analytics.signals import announce_results_published
 from analytics.snapshot_schema import Average, ItemFigures, SnapshotFigures
 from analytics.statistics import Difference, paired_test, welch_test
 from analytics.subscales import scales_and_subscales
@@ -92,6 +93,7 @@ def _store(before: Wave, after: Wave, data: dict, k: int) -> ComparisonSnapshot:
                     data=data,
                 )
                 pair.filter(version__lte=newest + 1 - KEPT_VERSIONS).delete()
+                announce_results_published(wave_ids=[before.pk, after.pk])
                 return comparison
         except IntegrityError:
             continue

@@ -13,6 +13,7 @@ from django.utils import timezone
 from analytics.models import AggregateCell, AggregateState, Snapshot
 from analytics.perturbation import perturb
 from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
+from analytics.signals import announce_results_published
 from analytics.snapshot_schema import SCHEMA_VERSION
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
@@ -152,6 +153,7 @@ def _store(wave: Wave, data: dict, counted: CountedCells, k: int, *, has_figures
         AggregateState.objects.filter(wave=wave).update(
             published_at=now, published_count=counted.response_count
         )
+    announce_results_published(wave_ids=[wave.pk])
     return snapshot
 
 
@@ -727,15 +729,21 @@ def _option_label(column: int, options) -> str:
 
 def _histograms(cells, rows, groupings, value_of) -> tuple[dict, dict]:
     """Roll finest-grain rows up into value → [count, key sum] per published group."""
-    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    # Summed per segment combination and value first: many finest-grain rows (a scale's
+    # raw sums) share both, and each sum is then added to its groups once.
+    by_segments = defaultdict(lambda: [0, 0])
     for row in rows:
         value = value_of(row)
         if value is None:
             continue
-        count, key_sum = row[-1], row[-2]
-        targets = [(ALL, ALL, None)]
-        keys = cells.group_keys[row[7:11]]
-        targets += [(grouping, keys[grouping], None) for grouping in groupings]
+        entry = by_segments[(row[7:11], value)]
+        entry[0] += row[-1]
+        entry[1] += row[-2]
+    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    everyone = (ALL, ALL, None)
+    for (segments, value), (count, key_sum) in by_segments.items():
+        keys = cells.group_keys[segments]
+        targets = [everyone] + [(grouping, keys[grouping], None) for grouping in groupings]
         for target in targets:
             entry = histograms[target][value]
             entry[0] += count

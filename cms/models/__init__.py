@@ -1,6 +1,5 @@
 """Pages of the public site."""
 
-from cms.models.base import Quarter
 from cms.models.dashboards import DashboardIndexPage, DashboardPage
 from cms.models.forms import (
     FeedbackFormField,
@@ -26,7 +25,6 @@ __all__ = [
     "NewsPage",
     "NewsPageTopic",
     "OrganisationPage",
-    "Quarter",
     "QuarterOutline",
     "Report",
     "StandardPage",

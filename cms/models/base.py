@@ -1,16 +1,8 @@
 """What every page of the public site shares."""
 
-from django.db import models
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
 from sitewide.languages import content_language
-
-
-class Quarter(models.TextChoices):
-    ALTENHAGEN = "altenhagen", "Altenhagen"
-    WEHRINGHAUSEN = "wehringhausen", "Wehringhausen"
-    BOTH = "both", _("Both quarters")
 
 
 class SitePageMixin:

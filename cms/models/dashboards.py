@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from cms.blocks import DashboardStreamBlock
 from cms.dashboard_cache import serve_from_cache
-from cms.dashboard_filters import dashboard_filter
+from cms.dashboard_charts import dashboard_charts
 from cms.models.base import SitePageMixin
 
 
@@ -44,7 +44,9 @@ class DashboardPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dashboard_filter"] = dashboard_filter(blocks=self.body, params=request.GET)
+        charts = dashboard_charts(blocks=self.body, params=request.GET)
+        context["dashboard_charts"] = charts
+        context["dashboard_filter"] = charts.filter
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.models.base import Quarter, SitePageMixin
+from cms.models.base import SitePageMixin
 
 NEWS_PER_PAGE = 10
 
@@ -29,17 +30,24 @@ class NewsIndexPage(RoutablePageMixin, SitePageMixin, Page):
         verbose_name = _("news index")
 
     def news(self):
-        return NewsPage.objects.child_of(self).live().order_by("-date", "-pk")
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .select_related("quarter")
+            .order_by("-date", "-pk")
+        )
 
     @path("")
     def index(self, request):
         from cms import selectors
 
         news = self.news()
+        quarters = selectors.news_quarters(index=self)
         quarter = request.GET.get("quarter", "")
         topic = request.GET.get("topic", "")
-        if quarter in Quarter.values:
-            news = news.filter(quarter__in=[quarter, Quarter.BOTH])
+        if quarter in {named.code for named in quarters}:
+            # News for all quarters (no quarter named) belongs to each of them.
+            news = news.filter(Q(quarter__code=quarter) | Q(quarter__isnull=True))
         else:
             quarter = ""
         if topic:
@@ -48,7 +56,7 @@ class NewsIndexPage(RoutablePageMixin, SitePageMixin, Page):
             request,
             context_overrides={
                 "news_page": Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page")),
-                "quarters": [(value, label) for value, label in Quarter.choices],
+                "quarters": [(named.code, named.name) for named in quarters],
                 "topics": selectors.news_topics(index=self),
                 "chosen_quarter": quarter,
                 "chosen_topic": topic,
@@ -76,8 +84,15 @@ class NewsPageTopic(TaggedItemBase):
 
 class NewsPage(SitePageMixin, Page):
     date = models.DateField(_("date"))
-    quarter = models.CharField(
-        _("quarter"), max_length=16, choices=Quarter.choices, default=Quarter.BOTH
+    quarter = models.ForeignKey(
+        "cms.QuarterOutline",
+        verbose_name=_("quarter"),
+        null=True,
+        blank=True,
+        # A quarter named by news cannot vanish from under it; staff re-file the news first.
+        on_delete=models.PROTECT,
+        related_name="news",
+        help_text=_("Leave empty for news about all quarters."),
     )
     topics = ClusterTaggableManager(
         through=NewsPageTopic,

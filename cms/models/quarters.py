@@ -1,4 +1,4 @@
-"""The outlines of a project's quarters, uploaded by staff as GeoJSON, for quarter maps."""
+"""The quarters of a project: named by news, drawn on quarter maps from staff's GeoJSON."""
 
 from django import forms
 from django.db import models
@@ -15,15 +15,14 @@ class QuarterOutlineForm(WagtailAdminModelForm):
         required=False,
         help_text=_(
             "A Polygon or MultiPolygon in longitude and latitude (WGS 84), as exported by "
-            "the city's open-data portal or geojson.io. Leave empty to keep the current outline."
+            "the city's open-data portal or geojson.io. Leave empty to keep the current "
+            "outline; a quarter without one is named on news but not drawn on maps."
         ),
     )
 
     def clean_outline_file(self):
         upload = self.cleaned_data.get("outline_file")
         if upload is None:
-            if not self.instance.geometry:
-                raise forms.ValidationError(_("Please upload the quarter's outline."))
             return None
         try:
             # One byte more than the reader accepts, so a larger file is refused, not cut.
@@ -40,7 +39,10 @@ class QuarterOutlineForm(WagtailAdminModelForm):
 
 
 class QuarterOutline(models.Model):
-    """The outline of one quarter of one project's area, matched to survey answers by code."""
+    """One quarter of one project's area: news names it, survey answers match it by code.
+
+    Its outline is optional; a quarter without one is named on news, not drawn on maps.
+    """
 
     area = models.CharField(
         _("area"),

@@ -29,23 +29,30 @@ def _absolute(request, path: str) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
+def _with_query(path: str, query_string: str) -> str:
+    return f"{path}?{query_string}" if query_string else path
+
+
 @register.inclusion_tag("cms/includes/chart_tools.html", takes_context=True)
 def chart_tools(context, block):
-    """Render the download, share and embed links under one chart block."""
+    """Render the download, share and embed links under one chart block, filter included."""
     page, request = context.get("page"), context.get("request")
-    chart = chart_of_block(block, page=page, request=request) if page else None
+    chart = chart_of_block(block, context=context) if page else None
     if chart is None or page is None or not page.pk:
         return {"chart": None}
+    chosen = context.get("dashboard_filter")
+    query = chosen.query_string if chosen is not None else ""
     arguments = {"page_id": page.pk, "block_id": block.id}
-    embed_url = _absolute(request, reverse("embed_chart", kwargs=arguments))
+    embed_url = _absolute(request, _with_query(reverse("embed_chart", kwargs=arguments), query))
+    page_url = _with_query(page.get_url(request), query)
     return {
         "chart": chart,
         "block_id": block.id,
         "has_table": bool(chart.table.rows),
-        "csv_url": reverse("chart_csv", kwargs=arguments),
-        "xlsx_url": reverse("chart_xlsx", kwargs=arguments),
+        "csv_url": _with_query(reverse("chart_csv", kwargs=arguments), query),
+        "xlsx_url": _with_query(reverse("chart_xlsx", kwargs=arguments), query),
         "embed_url": embed_url,
-        "share_url": _absolute(request, f"{page.get_url(request)}#block-{block.id}"),
+        "share_url": _absolute(request, f"{page_url}#block-{block.id}"),
     }
 
 
@@ -71,9 +78,9 @@ def dashboard_share(context):
     }
 
 
-def _first_summary(page, request) -> str:
+def _first_summary(page, context) -> str:
     for block in page.body:
-        chart = chart_of_block(block, page=page, request=request)
+        chart = chart_of_block(block, context=context)
         if chart and chart.table.rows:
             return chart.summary
     return ""
@@ -85,7 +92,7 @@ def share_meta(context, title="", description=""):
     page, request = context.get("page"), context.get("request")
     if page is not None and not description:
         description = (
-            page.search_description or getattr(page, "intro", "") or _first_summary(page, request)
+            page.search_description or getattr(page, "intro", "") or _first_summary(page, context)
         )
     return {
         "title": title or (page.seo_title or page.title if page else ""),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import need
+from tests.conftest import need, seeded_demo
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
 # still synchronous, so Django's async-safety guard does not apply here.
@@ -63,6 +63,44 @@ def phone_page(chromium):
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def open_context(chromium):
+    """Open contexts in the module's Chromium with `open_context(viewport)`; closed after."""
+    contexts = []
+
+    def open_context(viewport):
+        context = chromium.new_context(viewport=viewport, is_mobile=viewport == PHONE)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return context, page
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker):
+    """The demo, seeded once and served for a module whose tests only read it.
+
+    pytest-django's `live_server` empties the database after every test, so each test
+    on it would seed the demo again. These tests are marked `django_db` instead: the
+    seeded demo is committed before their transactions begin, what the server writes
+    stays until the module ends, and the module ends with the same flush (tests/conftest.py).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    with seeded_demo(django_db_blocker):
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
 
 
 def screenshot(page, name: str) -> None:

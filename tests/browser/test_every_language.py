@@ -10,44 +10,22 @@ import re
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils.translation import to_locale
 
 from tests.browser.conftest import PHONE, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The walks only add answers to the demo survey, so one seeded demo on one test process
+# serves the whole module (demo_server in tests/browser/conftest.py).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-every-language"),
+]
 
 SURVEY = "/s/quartier-check/"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 GERMAN = {"de", "de-x-ls"}
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-@pytest.fixture
-def demo_survey(transactional_db):
-    """Seed the demo (the live server's flush afterwards removes what migrations made)."""
-    _restore_what_migrations_made()
-    call_command("seed_demo", verbosity=0)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_migrations_made_it(django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        _restore_what_migrations_made()
-
-
-def _restore_what_migrations_made():
-    from wagtail.models import Collection, Locale, Page
-
-    for code in LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="de"))
-        )
 
 
 def _catalogue(language: str) -> polib.POFile:
@@ -154,9 +132,7 @@ def _phone(browser, javascript=True):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without"])
-def test_no_page_of_the_survey_in_another_language_shows_german(
-    live_server, browser, demo_survey, javascript
-):
+def test_no_page_of_the_survey_in_another_language_shows_german(demo_server, browser, javascript):
     found = {}
     for language in sorted(set(LANGUAGES) - GERMAN):
         strings = german_strings(language)
@@ -167,16 +143,14 @@ def test_no_page_of_the_survey_in_another_language_shows_german(
             if german:
                 found[f"{language}, {name}"] = german
 
-        if not walk(page, live_server.url, language, visit):
+        if not walk(page, demo_server.url, language, visit):
             found[language] = f"not offered: the runner sent the reader to {page.url}"
         page.context.close()
 
     assert not found, found
 
 
-def test_axe_finds_no_violation_on_any_page_of_the_survey_in_any_language(
-    live_server, browser, demo_survey
-):
+def test_axe_finds_no_violation_on_any_page_of_the_survey_in_any_language(demo_server, browser):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -193,7 +167,7 @@ def test_axe_finds_no_violation_on_any_page_of_the_survey_in_any_language(
                 ]
             screenshot(page, f"survey-{language}-{name.replace(' ', '-')}")
 
-        if not walk(page, live_server.url, language, visit):
+        if not walk(page, demo_server.url, language, visit):
             found[language] = f"not offered: the runner sent the reader to {page.url}"
         page.context.close()
 

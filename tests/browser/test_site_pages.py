@@ -4,12 +4,17 @@ import gzip
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 from django.utils.translation import get_language_info
 
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 
-pytestmark = pytest.mark.browser
+# They only read the demo: one seeding on one test process serves the whole module
+# (demo_server in tests/browser/conftest.py).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-site-pages"),
+]
 
 PAGES = {
     "home": "/",
@@ -34,63 +39,14 @@ PUBLIC_FORMS = {"mentor-form", "feedback-form", "survey"}
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-@pytest.fixture
-def demo_site(transactional_db):
-    """Seed the demo for the live server (pytest-django flushes after each live test)."""
-    _restore_what_migrations_made()
-    call_command("seed_demo", verbosity=0)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_migrations_made_it(django_db_blocker):
-    # The flush after each live test removes the root page and locales that
-    # migrations made; later tests in other modules build on them.
-    yield
-    with django_db_blocker.unblock():
-        _restore_what_migrations_made()
-
-
-def _restore_what_migrations_made():
-    from wagtail.models import Collection, Page
-
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=_locale("de")))
-    for code in ("de", "de-x-ls", "en", "tr", "ar", "ro", "bg", "pl", "uk"):
-        _locale(code)
-
-
-def _locale(code):
-    from wagtail.models import Locale
-
-    return Locale.objects.get_or_create(language_code=code)[0]
-
-
 def _address(language, path):
     return path if language == "de" else f"/{language}{path}"
-
-
-@pytest.fixture
-def open_context(chromium):
-    contexts = []
-
-    def open_context(viewport):
-        context = chromium.new_context(viewport=viewport, is_mobile=viewport == PHONE)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return context, page
-
-    yield open_context
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
 @pytest.mark.parametrize("width", ["phone", "desktop"])
 def test_every_public_page_type_has_no_accessibility_violation(
-    live_server, demo_site, open_context, language, width
+    demo_server, open_context, language, width
 ):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -99,7 +55,7 @@ def test_every_public_page_type_has_no_accessibility_violation(
     violations = {}
 
     for name, path in PAGES.items():
-        response = page.goto(live_server.url + _address(language, path))
+        response = page.goto(demo_server.url + _address(language, path))
         assert response.ok, f"{name}: {response.status}"
         if name in SCREENSHOTS:
             screenshot(page, f"site-{name}-{language}-{width}")
@@ -111,57 +67,53 @@ def test_every_public_page_type_has_no_accessibility_violation(
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_public_pages_request_nothing_from_another_host(
-    live_server, demo_site, open_context, language
-):
+def test_public_pages_request_nothing_from_another_host(demo_server, open_context, language):
     _, page = open_context(PHONE)
     hosts = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
 
     for path in PAGES.values():
-        page.goto(live_server.url + _address(language, path))
+        page.goto(demo_server.url + _address(language, path))
         page.wait_for_load_state("networkidle")
 
-    assert hosts == {urlparse(live_server.url).netloc}
+    assert hosts == {urlparse(demo_server.url).netloc}
 
 
-def test_pages_without_a_form_set_no_cookie(live_server, demo_site, open_context):
+def test_pages_without_a_form_set_no_cookie(demo_server, open_context):
     context, page = open_context(PHONE)
 
     for name, path in PAGES.items():
         if name not in PUBLIC_FORMS:
-            page.goto(live_server.url + path)
+            page.goto(demo_server.url + path)
 
     assert context.cookies() == []
 
 
-def test_a_page_with_a_form_sets_only_the_csrf_cookie(live_server, demo_site, open_context):
+def test_a_page_with_a_form_sets_only_the_csrf_cookie(demo_server, open_context):
     context, page = open_context(PHONE)
 
-    page.goto(live_server.url + PAGES["mentor-form"])
+    page.goto(demo_server.url + PAGES["mentor-form"])
 
     assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
 
 
-def test_the_language_switch_keeps_the_visitor_on_the_same_page(
-    live_server, demo_site, open_context
-):
+def test_the_language_switch_keeps_the_visitor_on_the_same_page(demo_server, open_context):
     _, page = open_context(PHONE)
-    page.goto(live_server.url + "/kontakt/")
+    page.goto(demo_server.url + "/kontakt/")
 
     page.locator(".language-switch summary").click()
     page.get_by_role("link", name=get_language_info("ar")["name_local"]).click()
 
-    page.wait_for_url(f"{live_server.url}/ar/kontakt/")
+    page.wait_for_url(f"{demo_server.url}/ar/kontakt/")
     assert page.locator("html").get_attribute("dir") == "rtl"
 
 
-def test_the_home_page_weighs_at_most_150_kb_gzipped(live_server, demo_site, open_context, client):
+def test_the_home_page_weighs_at_most_150_kb_gzipped(demo_server, open_context, client):
     _, page = open_context(PHONE)
     addresses = []
     page.on("request", lambda request: addresses.append(request.url))
 
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     page.wait_for_load_state("networkidle")
 
     total = 0

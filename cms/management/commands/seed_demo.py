@@ -26,6 +26,7 @@ from cms.models import (
     NewsIndexPage,
     NewsPage,
     OrganisationPage,
+    QuarterOutline,
     StandardPage,
 )
 from surveys.models import (
@@ -67,7 +68,8 @@ PARTICIPATION = {
     "bet_5": (2.2, 0.45),
     "bet_6": (3.1, -0.4),
 }
-NEWS_QUARTERS = {"Altenhagen": "altenhagen", "Wehringhausen": "wehringhausen", "beide": "both"}
+# The quarter each demo news item names, by answer code; "beide" names none (all quarters).
+NEWS_QUARTERS = {"Altenhagen": "altenhagen", "Wehringhausen": "wehringhausen", "beide": None}
 # Caritas Hagen works in Altenhagen, Diakonie Mark-Ruhr in Wehringhausen.
 NEWS_COLLECTIONS = {"Altenhagen": "Caritas Hagen", "Wehringhausen": "Diakonie Mark-Ruhr"}
 
@@ -100,6 +102,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = self._home_page()
+        # The quarters are data: news names them, dashboards draw their outlines.
+        seed_quarter_outlines()
         self._news(home)
         questionnaire = self._questionnaire()
         demo_translations.translate_questionnaire(questionnaire=questionnaire)
@@ -118,7 +122,6 @@ class Command(BaseCommand):
         if stale or not ComparisonSnapshot.objects.filter(wave_after=autumn).exists():
             for wave in (spring, autumn):
                 refresh_comparisons(wave=wave)
-        seed_quarter_outlines()
         self._dashboards(home, pilot, spring, autumn)
         self._site_pages(home)
         self._translations(home)
@@ -176,7 +179,7 @@ class Command(BaseCommand):
                 title=item["title"],
                 slug=item["slug"],
                 date=datetime.date.fromisoformat(item["date"]),
-                quarter=NEWS_QUARTERS[item["quarter"]],
+                quarter=self._quarter(NEWS_QUARTERS[item["quarter"]]),
                 intro=item["intro"],
                 body=body,
                 image=demo_images.illustration(
@@ -191,6 +194,9 @@ class Command(BaseCommand):
             )
             news.topics.add(*demo_content.NEWS_TOPICS.get(item["slug"], []))
             index.add_child(instance=news)
+
+    def _quarter(self, code: str | None) -> QuarterOutline | None:
+        return QuarterOutline.objects.get(area=AREA, code=code) if code else None
 
     def _questionnaire(self) -> Questionnaire:
         questionnaire, created = Questionnaire.objects.get_or_create(

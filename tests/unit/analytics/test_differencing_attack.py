@@ -75,7 +75,9 @@ def seeded_record_keys(monkeypatch):
     """Record keys from a fixed seed, so the test sees the same noise on every run."""
     field = Response._meta.get_field("record_key")
     rng = random.Random(13)
-    monkeypatch.setattr(field, "default", lambda: rng.randrange(256))
+    # The field caches its default on first use (`Field._get_default`), so replacing
+    # `default` alone would go unseen once an earlier test has stored a response.
+    monkeypatch.setattr(field, "_get_default", lambda: rng.randrange(256))
 
 
 # What every channel publishes ------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone, translation
 
 from analytics import figure_kinds, figures
+from analytics.charts import wording
 from analytics.downloads import table_csv, table_xlsx
 from analytics.groups import Group
 from analytics.models import Snapshot
@@ -242,7 +243,7 @@ def test_before_and_after_says_the_change_with_its_range_and_its_effect_size(sca
 
     rows = {row[0]: row for row in chart.table.rows}
     effect = rows["Effektstärke (Hedges' g)"][2]
-    assert effect.startswith(figures._two_decimals(entry["effect_size"]))
+    assert effect.startswith(wording.two_decimals(entry["effect_size"]))
     assert effect.endswith(figures.effect_size_words(entry["effect_size"]))
     assert "Nach der Faustregel von Cohen ist der Effekt der Veränderung" in chart.summary
     assert "Hedges' g = " in chart.summary
@@ -333,3 +334,15 @@ def test_downloads_hold_shares_and_averages_as_numbers_and_withheld_cells_as_tex
     withheld = headings.index("Stimme gar nicht zu: Anteil in Prozent")
     assert row[withheld] == cells[withheld] == "nicht gezeigt, um eine kleine Gruppe zu schützen"
     assert "2" not in row[withheld : withheld + 2]
+
+
+def test_the_static_picture_of_a_trend_runs_over_the_scale_with_a_point_per_wave(scale_waves):
+    from analytics.reports.pictures import chart_picture
+
+    snapshots = _published(*scale_waves)
+    chart = figure_kinds.trend_chart(snapshots=snapshots, key=SCALE)
+
+    svg = chart_picture(chart.figure, title=chart.title, description=chart.summary)
+
+    ticks = re.findall(r">(\d)</text>", svg)
+    assert ticks[:5] == ["1", "2", "3", "4", "5"] or sorted(set(ticks)) == list("12345")

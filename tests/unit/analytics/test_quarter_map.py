@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from analytics.quarter_map import CLASS_COLOURS, Outline, colour_class, quarter_map
+from analytics.quarter_map import (
+    CLASS_COLOURS,
+    WITHHELD_COLOUR,
+    Outline,
+    colour_class,
+    quarter_map,
+)
 from analytics.selectors import published_snapshot
 from analytics.services import refresh_snapshot
 from surveys.models import Question
@@ -151,3 +157,25 @@ def test_values_fall_into_five_equal_classes_across_the_whole_range():
         4,
         4,
     ]
+
+
+def _fill_colours(shape) -> set[str]:
+    colours = set()
+    fill = getattr(shape, "fillColor", None)
+    if fill is not None:
+        colours.add(fill.hexval().lower().replace("0x", "#"))
+    for child in getattr(shape, "contents", []):
+        colours |= _fill_colours(child)
+    return colours
+
+
+def test_a_withheld_quarter_prints_grey_in_the_report_where_it_is_hatched_on_screen(snapshot):
+    from analytics.reports.pdf import _FONTS, _font_map, picture_drawing
+    from surveys.typesetting import register_fonts
+
+    register_fonts(_FONTS)
+    drawn = quarter_map(snapshot=snapshot, key="mitbestimmen", outlines=OUTLINES)
+
+    drawing = picture_drawing(drawn.chart, width=400, font_map=_font_map())
+
+    assert WITHHELD_COLOUR in _fill_colours(drawing)

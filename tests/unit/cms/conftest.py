@@ -14,10 +14,12 @@ def demo_site(django_db_setup, django_db_blocker):
         from wagtail.models import Page, Site
 
         from analytics.models import Snapshot
+        from cms.models import QuarterOutline
         from surveys.models import Questionnaire, Response, Wave
 
         Site.objects.all().delete()
         Page.objects.filter(depth__gt=1).delete()
+        QuarterOutline.objects.all().delete()  # after the news that name them
         get_image_model().objects.all().delete()
         Tag.objects.all().delete()
         Snapshot.objects.all().delete()

@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -41,7 +42,10 @@ def _manage(*arguments, environment) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path):
+@pytest.mark.parametrize("load", ["processes", "wrk"])
+def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path, load):
+    if load == "wrk" and shutil.which("wrk") is None:
+        pytest.skip("wrk is not installed; the client processes stand in for it")
     # Its own database file: gunicorn runs in other processes and cannot see the test's.
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -54,7 +58,13 @@ def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
 
     run = _manage(
-        "bench_dashboard", "--smoke", "--port", str(_free_port()), environment=environment
+        "bench_dashboard",
+        "--smoke",
+        "--load",
+        load,
+        "--port",
+        str(_free_port()),
+        environment=environment,
     )
 
     need(
@@ -62,9 +72,11 @@ def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path):
         f"this test needs gunicorn to serve on a loopback port: {run.stderr[-500:]}",
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    last_line = run.stdout.strip().splitlines()[-1]
+    first_line, last_line = run.stdout.strip().splitlines()[0], run.stdout.strip().splitlines()[-1]
+    assert "CONN_MAX_AGE=60" in first_line and f"load from {load}" in first_line
     assert re.fullmatch(
-        r"RESULT dashboard_rps=\d+ dashboard_p95_ms=[\d.]+ api_rps=\d+ api_p95_ms=[\d.]+ "
-        r"dashboard_kb_gz=\d+",
+        r"RESULT trivial_rps=\d+ dashboard_rps=\d+ dashboard_p95_ms=[\d.]+ "
+        r"dashboard_ratio=[\d.]+ api_rps=\d+ api_p95_ms=[\d.]+ api_ratio=[\d.]+ "
+        r"dashboard_html_kb_wire=[\d.]+ dashboard_kb_wire=\d+",
         last_line,
     ), run.stdout

@@ -1,5 +1,9 @@
 """Filters in a dashboard's address: read from snapshots, never revealing a withheld figure."""
 
+import csv
+import io
+
+import openpyxl
 import pytest
 
 from analytics.models import Snapshot
@@ -138,3 +142,53 @@ def test_the_dashboard_says_in_one_sentence_that_figures_are_changed_at_random(c
         "Die Zahlen sind zufällig ein wenig verändert, damit niemand einzeln erkannt werden "
         "kann" in page
     )
+
+
+def _chart_address(dashboard, kind: str) -> str:
+    return f"/{kind}/{dashboard.pk}/{dashboard.body[0].id}"
+
+
+def test_the_download_of_a_filtered_chart_holds_the_figures_the_page_shows(client, dashboard):
+    response = client.get(
+        f"{_chart_address(dashboard, 'downloads')}.csv", {"quartier": "wehringhausen"}
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][:2] == ["Wehringhausen", "15"]
+    assert not any(row[0] == "Alle" for row in rows)
+
+
+def test_the_excel_download_of_a_filtered_chart_names_its_filter_in_the_source(client, dashboard):
+    response = client.get(
+        f"{_chart_address(dashboard, 'downloads')}.xlsx", {"quartier": "wehringhausen"}
+    )
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[2][:2] == ["Wehringhausen", 15]
+    source = next(row[0] for row in rows if row[0] and str(row[0]).startswith("Quelle"))
+    assert f"{dashboard.url}?quartier=wehringhausen" in source
+
+
+def test_a_filtered_dashboard_links_downloads_embed_and_share_with_its_filter(client, dashboard):
+    page = client.get(dashboard.url, {"quartier": "wehringhausen"}).content.decode()
+
+    chart = _chart_address(dashboard, "downloads")
+    assert f'href="{chart}.csv?quartier=wehringhausen"' in page
+    assert f'href="{chart}.xlsx?quartier=wehringhausen"' in page
+    assert f"{_chart_address(dashboard, 'embed')}/?quartier=wehringhausen&quot;" in page
+    assert f"{dashboard.url}?quartier=wehringhausen#block-{dashboard.body[0].id}" in page
+
+
+def test_the_embed_of_a_filtered_chart_shows_the_filtered_group(client, dashboard):
+    page = client.get(f"{_chart_address(dashboard, 'embed')}/", {"quartier": "wehringhausen"})
+
+    assert "Im Durchschnitt gaben die 15 Personen der Gruppe „Wehringhausen“ 7,1 an." in (
+        page.content.decode()
+    )
+
+
+def test_a_download_with_a_filter_value_the_page_does_not_offer_is_a_404(client, dashboard):
+    response = client.get(f"{_chart_address(dashboard, 'downloads')}.csv", {"quartier": "mond"})
+
+    assert response.status_code == 404

@@ -9,7 +9,8 @@ from cms import demo_content
 from cms.demo_translations import TRANSLATED_PAGES
 from surveys.models import Question, Questionnaire
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once per module and test process: keep the module on one process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-translations")]
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

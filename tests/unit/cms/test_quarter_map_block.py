@@ -2,15 +2,21 @@
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.blocks import StructBlockValidationError
 
+from analytics.reports.pdf import write_report_pdf
 from analytics.services import refresh_snapshot
 from cms.demo_quarters import seed_quarter_outlines
 from cms.map_blocks import QuarterMapBlock
 from cms.models import QuarterOutline
+from cms.reports import assembly
+from tests.browser.conftest import ARTIFACTS
+from tests.conftest import need
 from tests.factories import WaveFactory, add_responses, build_site, full_questionnaire
 
 pytestmark = [
@@ -179,3 +185,32 @@ def test_the_editors_may_upload_quarter_outlines_and_survey_staff_may_not(
     assert client.get(ADD_URL).status_code == 200
     client.force_login(survey_staff)
     assert client.get(ADD_URL).status_code == 302
+
+
+def test_the_embedded_map_shows_the_map_beside_its_table(client, dashboard):
+    block_id = dashboard.body[0].id
+
+    page = client.get(f"/embed/{dashboard.pk}/{block_id}/").content.decode()
+
+    assert '<div class="quarter-map"><svg' in page
+    assert "<title>Wehringhausen: 7,1</title>" in page
+    assert '<th scope="row"><bdi>Altenhagen</bdi></th>' in page
+
+
+def test_the_printed_report_draws_the_map_not_only_its_table(dashboard, tmp_path):
+    need(shutil.which("pdftotext") is not None, "this test needs poppler-utils")
+    document = assembly.dashboard_document(page=dashboard, language="de")
+    path = tmp_path / "report-map-de.pdf"
+
+    with path.open("wb") as output:
+        write_report_pdf(document, output)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(path), str(ARTIFACTS / "report-map-de")], check=True
+    )
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    # Only the map's own legend says this; the table and its note do not.
+    assert "Vereinfachte Umrisse, keine amtlichen Grenzen." in " ".join(text.split())

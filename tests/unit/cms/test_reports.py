@@ -306,3 +306,55 @@ def test_a_live_dashboard_without_a_report_says_so_in_a_friendly_page(demo_site,
 
     assert response.status_code == 404
     assert "Noch kein gedruckter Bericht" in response.content.decode()
+
+
+def test_a_public_report_is_withdrawn_when_its_dashboard_is_unpublished(
+    demo_site, client, reporter, django_capture_on_commit_callbacks
+):
+    page = _impact_dashboard()
+    report = _ask(
+        client,
+        reporter,
+        django_capture_on_commit_callbacks,
+        subject=f"dashboard:{page.pk}",
+        language="de",
+    )
+    client.logout()
+    page.unpublish()
+    try:
+        response = client.get(f"/downloads/{page.pk}/bericht.pdf")
+    finally:
+        DashboardPage.objects.filter(pk=page.pk).update(live=True)
+
+    assert report.is_public
+    assert response.status_code == 404
+
+
+def test_the_report_form_names_what_is_missing(client, reporter):
+    client.force_login(reporter)
+
+    response = client.post("/admin/reports/printed/", {"subject": "", "language": "de"})
+
+    assert response.status_code == 400
+    assert "Bitte wähle ein Dashboard oder eine Welle." in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_staff_see_a_report_being_built_chart_by_chart(client, reporter):
+    from tests.factories import WaveFactory
+
+    Report.objects.create(
+        wave=WaveFactory(),
+        language="de",
+        requested_by=reporter,
+        status=Report.Status.RUNNING,
+        charts_total=5,
+        charts_done=2,
+    )
+    client.force_login(reporter)
+
+    page = client.get("/admin/reports/printed/").content.decode()
+
+    assert 'value="40"' in page
+    assert "2 von 5 Diagrammen gezeichnet" in page
+    assert "data-refresh-while-building" in page

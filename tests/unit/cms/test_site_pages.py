@@ -8,7 +8,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cms.models import NewsPage
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once per module and test process: keep the module on one process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-site-unit")]
 
 
 def test_the_language_switch_links_the_same_page_in_arabic(client, demo_site):

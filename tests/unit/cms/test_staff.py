@@ -1,9 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.models import Collection
-
-from cms.models import OrganisationPage
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +26,3 @@ def test_each_organisation_has_its_own_media_collection():
     names = set(Collection.objects.filter(depth=2).values_list("name", flat=True))
 
     assert {"Caritas Hagen", "Diakonie Mark-Ruhr"} <= names
-
-
-def test_an_organisations_staff_edit_their_own_page_and_not_the_partners(django_user_model):
-    call_command("seed_demo", verbosity=0)
-    user = django_user_model.objects.create_user(username="caritas", password="x")
-    user.groups.add(Group.objects.get(name="Caritas Hagen"))
-    caritas = OrganisationPage.objects.get(slug="caritas-hagen", locale__language_code="de")
-    diakonie = OrganisationPage.objects.get(slug="diakonie-mark-ruhr", locale__language_code="de")
-
-    assert caritas.permissions_for_user(user).can_edit()
-    assert not diakonie.permissions_for_user(user).can_edit()

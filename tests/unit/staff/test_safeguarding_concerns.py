@@ -199,16 +199,3 @@ def test_the_moderation_team_receives_and_handles_concerns_in_a_new_installation
     moderation = Group.objects.get(name="Moderation")
 
     assert moderation.permissions.filter(codename="handle_safeguarding").exists()
-
-
-def test_the_demo_reads_low_wellbeing_and_leaves_its_synthetic_answers_unflagged():
-    from django.core.management import call_command
-
-    from analytics.tasks import find_concerns_everywhere
-
-    call_command("seed_demo", verbosity=0)
-    find_concerns_everywhere()
-
-    rule = SafeguardingRule.objects.get(question__isnull=False)
-    assert (rule.question.key, rule.kind, rule.threshold) == ("wohlfuehlen", "at_most", 1)
-    assert not SafeguardingConcern.objects.exists()

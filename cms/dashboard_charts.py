@@ -1,0 +1,65 @@
+"""The figures of one dashboard request: read once, built once, shared by the whole page.
+
+The blocks, their download and embed links, the share tags and the filter all ask the
+same `DashboardCharts` for a chart, so each chart is built once per request from
+snapshots read in one query, and a download shows exactly the chart the page shows,
+filter included.
+"""
+
+from analytics.charts.model import Chart
+from analytics.selectors import published_comparison, published_snapshot, published_snapshots
+from cms.blocks import chart_of
+from cms.dashboard_filters import DashboardFilter, dashboard_filter, dashboard_waves
+from surveys.models import Wave
+
+
+class PublishedResults:
+    """The newest public snapshot of each wave a page shows, read in one query.
+
+    A wave not named on the page (none today) is read on its own when asked for.
+    """
+
+    def __init__(self, waves: list[Wave]):
+        self._snapshots = published_snapshots(waves=waves)
+        self._asked = {wave.pk for wave in waves}
+        self._comparisons = {}
+
+    def snapshot(self, wave: Wave | None):
+        if wave is None:
+            return None
+        if wave.pk not in self._asked:
+            self._asked.add(wave.pk)
+            if (snapshot := published_snapshot(wave=wave)) is not None:
+                self._snapshots[wave.pk] = snapshot
+        return self._snapshots.get(wave.pk)
+
+    def comparison(self, *, before: Wave, after: Wave):
+        pair = (before.pk, after.pk)
+        if pair not in self._comparisons:
+            self._comparisons[pair] = published_comparison(before=before, after=after)
+        return self._comparisons[pair]
+
+
+class DashboardCharts:
+    """Build each chart of one dashboard request once, narrowed by the visitor's filter."""
+
+    def __init__(self, *, results: PublishedResults, chosen: DashboardFilter):
+        self.results = results
+        self.filter = chosen
+        # id(block value) → (value, chart); the value is kept so its id is never reused.
+        self._built: dict[int, tuple[object, Chart]] = {}
+
+    def chart(self, value) -> Chart:
+        """Return the chart of a chart block's value, building it on first use."""
+        found = self._built.get(id(value))
+        if found is None:
+            found = (value, chart_of(value, self.filter, results=self.results))
+            self._built[id(value)] = found
+        return found[1]
+
+
+def dashboard_charts(*, blocks, params) -> DashboardCharts:
+    """Return the charts of a dashboard's blocks for the filter its query string asks for."""
+    results = PublishedResults(dashboard_waves(blocks))
+    chosen = dashboard_filter(blocks=blocks, params=params, results=results)
+    return DashboardCharts(results=results, chosen=chosen)
