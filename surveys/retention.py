@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 
 from surveys.models import CodeBatch, SpentSet
+from surveys.services.code_batches import discard_unclaimed_code_sheets
 
 
 def expired_submission_tokens(now):
@@ -29,5 +30,9 @@ def unclaimed_code_batches(now):
 
 RETENTION_RULES = [
     ("submission tokens", expired_submission_tokens),
-    ("unclaimed code sheets", unclaimed_code_batches),
+    (
+        "unclaimed code sheets",
+        unclaimed_code_batches,
+        lambda batches: discard_unclaimed_code_sheets(batches=batches),
+    ),
 ]

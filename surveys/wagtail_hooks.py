@@ -1,6 +1,7 @@
 """Admin wiring: questionnaires, scales and waves in the Wagtail admin, and staff views."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,17 +9,19 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from surveys import admin_views, selectors
-from surveys.models import Questionnaire, Scale, Wave
+from surveys.models import CodeBatch, Questionnaire, Scale, Wave
 from surveys.permissions import Action, user_can
+from surveys.services.code_batches import discard_unclaimed_code_sheets
 from surveys.services.questionnaires import complete_questionnaire
 
 
@@ -81,8 +84,33 @@ class WaveChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = WaveChooseResultsView
 
 
+class WaveDeleteView(DeleteView):
+    """Deleting a wave takes its never-downloaded code sheets and their codes with it."""
+
+    def delete_action(self):
+        with transaction.atomic():
+            discard_unclaimed_code_sheets(batches=CodeBatch.objects.filter(wave=self.object))
+            super().delete_action()
+
+
+@hooks.register("register_bulk_action", order=100)  # After Wagtail's own, so it wins for waves.
+class WaveDeleteBulkAction(DeleteBulkAction):
+    """Deleting several waves at once does the same as deleting one."""
+
+    models = [Wave]
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        with transaction.atomic():
+            discard_unclaimed_code_sheets(
+                batches=CodeBatch.objects.filter(wave__in=[wave.pk for wave in objects])
+            )
+            return super().execute_action(objects, user=user, **kwargs)
+
+
 class WaveViewSet(SnippetViewSet):
     model = Wave
+    delete_view_class = WaveDeleteView
     icon = "date"
     menu_label = _("Waves")
     chooser_viewset_class = WaveChooserViewSet

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from analytics.exports.storage import export_root
 from analytics.models import Export
 
 
@@ -11,8 +12,6 @@ def recent_exports(*, limit: int = 20) -> QuerySet[Export]:
 
 def export_file_path(*, export: Export):
     """Return the path of a finished export's file, or None if it is not (or no longer) there."""
-    from analytics.exports.services import export_root
-
     if export.status != Export.Status.DONE or not export.file_name:
         return None
     path = export_root() / export.file_name

@@ -3,7 +3,6 @@
 import logging
 import secrets
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +13,7 @@ from analytics import audit
 from analytics.exports.codebook import ExportError, build_codebook
 from analytics.exports.pdf import CodebookPdfWriter
 from analytics.exports.rows import response_rows
+from analytics.exports.storage import export_root
 from analytics.exports.writers import WRITERS
 from analytics.models import Export
 from surveys.models import Wave
@@ -21,13 +21,6 @@ from surveys.models import Wave
 logger = logging.getLogger(__name__)
 
 DATA_FORMATS = {Export.Format.CSV, Export.Format.XLSX, Export.Format.SAV}
-
-
-def export_root() -> Path:
-    """Return the folder export files live in; it is never served directly."""
-    root = Path(getattr(settings, "PART_EXPORT_ROOT", settings.BASE_DIR / "var" / "exports"))
-    root.mkdir(parents=True, exist_ok=True)
-    return root
 
 
 def request_export(*, wave: Wave, format: str, user) -> Export:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms",
     "surveys",
     "analytics",
+    "sitewide",
     "benchmarks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -171,3 +171,23 @@ def hand_out_code_sheet(*, batch: CodeBatch, user):
         data={"wave": batch.wave.slug, "count": batch.count, "venue": batch.venue},
     )
     return handle
+
+
+def discard_unclaimed_code_sheets(*, batches) -> int:
+    """Take never-downloaded sheets and their codes with card orders about to be deleted.
+
+    Call it just before `batches` (a queryset of `CodeBatch`) is deleted, inside the same
+    transaction: nobody can print an unclaimed sheet's codes once its order is gone, so
+    its unspent codes go now and its file once the deletion is committed. Returns how
+    many sheets were unclaimed.
+    """
+    unclaimed = list(batches.filter(status=CodeBatch.Status.READY).values_list("pk", "file_name"))
+    AccessCode.objects.filter(batch__in=[pk for pk, _name in unclaimed], is_spent=False).delete()
+    paths = [code_sheet_root() / name for _pk, name in unclaimed if name]
+
+    def remove_files() -> None:
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+    transaction.on_commit(remove_files)
+    return len(unclaimed)

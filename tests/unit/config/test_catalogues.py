@@ -12,7 +12,7 @@ from django.utils.translation import to_locale
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The code the Makefile's `messages` target reads, and what it leaves out.
-CODE = ["analytics", "cms", "config", "surveys", "site"]
+CODE = ["analytics", "cms", "config", "surveys", "sitewide", "site"]
 IGNORED = ["*/vendor/*"]
 
 

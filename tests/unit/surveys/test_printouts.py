@@ -361,7 +361,8 @@ def test_a_sheet_nobody_downloads_is_purged_with_its_codes(
         requested_at=timezone.now() - datetime.timedelta(days=15)
     )
 
-    counts = purge_expired()
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = purge_expired()
 
     assert counts["surveys: unclaimed code sheets"] == 1
     assert list(CodeBatch.objects.all()) == [recent]

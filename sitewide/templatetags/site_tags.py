@@ -1,8 +1,13 @@
+"""Template tags every public page uses, whichever app renders it."""
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
+
+from sitewide.languages import content_language
 
 register = template.Library()
 
@@ -83,10 +88,6 @@ def field_with_description(bound_field):
 @register.filter
 def content_lang_attrs(page):
     """Mark a page's text with its language when it differs from the interface's."""
-    from django.utils.html import format_html
-
-    from cms.models.base import content_language
-
     if not isinstance(page, Page):
         return ""
     language = content_language(page)
