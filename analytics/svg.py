@@ -7,8 +7,6 @@ from analytics.charts.svg import (
     GRID_COLOUR,
     TEXT_COLOUR,
     WIDTH,
-    _label_colour,
-    _nice_ticks,
     render_bar_svg,
     render_svg,
 )
@@ -20,8 +18,6 @@ __all__ = [
     "GRID_COLOUR",
     "TEXT_COLOUR",
     "WIDTH",
-    "_label_colour",
-    "_nice_ticks",
     "render_bar_svg",
     "render_svg",
 ]

@@ -34,7 +34,7 @@ def _hex_luminance(colour: str) -> float | None:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def _label_colour(fill: str) -> str:
+def label_colour(fill: str) -> str:
     """Return white on a dark bar and near-black on a light one (WCAG contrast)."""
     luminance = _hex_luminance(fill)
     if luminance is None:
@@ -42,7 +42,7 @@ def _label_colour(fill: str) -> str:
     return "#ffffff" if (1.05 / (luminance + 0.05)) >= 4.5 else TEXT_COLOUR
 
 
-def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Return round tick values (1, 2 or 5 times a power of ten) covering low..high."""
     if high <= low:
         high = low + 1
@@ -167,14 +167,14 @@ def render_bar_svg(
         # A fixed range is the scale's whole range (1 to 5): drawn as it is, never
         # stretched to zero or cut to the data, as the interactive chart draws it.
         low, high = _number(fixed[0]), _number(fixed[1])
-        ticks = [_number(tick) for tick in value_axis.get("tickvals") or []] or _nice_ticks(
+        ticks = [_number(tick) for tick in value_axis.get("tickvals") or []] or nice_ticks(
             low, high
         )
         ticks = [tick for tick in ticks if low <= tick <= high]
     else:
         low = min([0.0] + [min(b[2], b[3]) - b[6][0] for b in bars])
         high = max([0.0] + [max(b[2], b[3]) + b[6][1] for b in bars])
-        ticks = _nice_ticks(low, high)
+        ticks = nice_ticks(low, high)
         low, high = min(low, ticks[0]), max(high, ticks[-1])
     tick_texts = value_axis.get("ticktext") or []
     tick_values = [_number(tick) for tick in value_axis.get("tickvals") or []]
@@ -252,7 +252,7 @@ def render_bar_svg(
                     anchor, x_text = ("end", x2 - 5) if error == (0.0, 0.0) else ("start", x1 + 5)
                     parts.append(
                         f'<text x="{x_text:.1f}" y="{baseline:.1f}" text-anchor="{anchor}" '
-                        f'fill="{_label_colour(colour)}">{escape(text)}</text>'
+                        f'fill="{label_colour(colour)}">{escape(text)}</text>'
                     )
                 elif not stacked and error == (0.0, 0.0):
                     parts.append(f'<text x="{x2 + 5:.1f}" y="{baseline:.1f}">{escape(text)}</text>')
@@ -309,7 +309,7 @@ def render_bar_svg(
             if text and error == (0.0, 0.0) and len(text) * CHARACTER_WIDTH <= thickness + 24:
                 inside = y2 - y1 >= 22
                 y_text = y1 + 16 if inside else y1 - 5
-                fill = _label_colour(colour) if inside else TEXT_COLOUR
+                fill = label_colour(colour) if inside else TEXT_COLOUR
                 parts.append(
                     f'<text x="{x + thickness / 2:.1f}" y="{y_text:.1f}" text-anchor="middle" '
                     f'fill="{fill}">{escape(text)}</text>'

@@ -20,6 +20,8 @@ from analytics.charts.svg import (
     GRID_COLOUR,
     TEXT_COLOUR,
     WIDTH,
+    label_colour,
+    nice_ticks,
     render_bar_svg,
 )
 
@@ -128,12 +130,6 @@ def _legend(entries: list[tuple[str, str]], top: float) -> tuple[list[str], floa
     return parts, 24 * math.ceil(len(entries) / 2)
 
 
-def _label_colour(fill: str) -> str:
-    from analytics.charts.svg import _label_colour as contrast  # one rule for bar labels
-
-    return contrast(fill)
-
-
 def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
     layout = figure["layout"]
     axis = layout.get("xaxis") or {}
@@ -211,7 +207,7 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
                         top + bar_height / 2 + 4.5,
                         label,
                         anchor="middle",
-                        fill=_label_colour(colour),
+                        fill=label_colour(colour),
                         size=12,
                     )
                 )
@@ -237,12 +233,6 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
     if title:
         parts.append(_text(WIDTH / 2, top + 34, title, anchor="middle"))
     return parts, top + 46
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    from analytics.charts.svg import _nice_ticks as nice_ticks  # the bar pictures' tick rule
-
-    return nice_ticks(low, high)
 
 
 def _format(value: float) -> str:
@@ -284,7 +274,7 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         low, high = min(values), max(values)
         if axis.get("rangemode") == "tozero":
             low = min(0.0, low)
-    ticks = [tick for tick in _ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
+    ticks = [tick for tick in nice_ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
     plot_top, plot_bottom = 12.0, 252.0
     title = axis.get("title") or {}
     title = title.get("text", "") if isinstance(title, dict) else str(title)
