@@ -115,6 +115,28 @@ class AggregateState(models.Model):
         return f"{self.wave_id}: {self.response_count} up to #{self.last_response_id}"
 
 
+class AggregateRollup(models.Model):
+    """The counted cells of a wave summed into every group a snapshot publishes.
+
+    One row per wave: the cells of AggregateCell rolled up to everyone and to each
+    breakdown (services/aggregation.py), so a refresh after a few new responses adds
+    their roll-up here and builds the figures from it, without reading every cell.
+    """
+
+    wave = models.OneToOneField(
+        "surveys.Wave", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # [kind, item, subscale, option, value, items, declined, grouping, *group key,
+    # count, key sum] for every rolled-up cell.
+    cells = models.JSONField(default=list)
+    # How many AggregateCell rows the wave had after the last compaction, and since.
+    compacted_rows = models.BigIntegerField(default=0)
+    stored_rows = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.wave_id}: {len(self.cells)} rolled-up cells"
+
+
 class ComparisonSnapshot(models.Model):
     """The stored, suppressed comparison of two waves of one questionnaire."""
 

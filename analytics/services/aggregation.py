@@ -2,11 +2,14 @@
 
 One GROUP BY per kind of figure runs over the raw answers of a range of responses
 (PostgreSQL may run it with parallel workers, which GROUPING SETS never do); every
-breakdown a snapshot publishes is then a roll-up of these few thousand cells. New
-responses are counted alone and appended, so a refresh after 100 new answers reads
-100 responses, not a million.
+breakdown a snapshot publishes is then a roll-up of these few thousand cells, kept
+per wave beside them (AggregateRollup). New responses are counted alone: their cells
+are appended, and their roll-up is added to the stored one, so a refresh after 100
+new answers reads 100 responses and a few thousand rolled-up cells, not a million
+responses or every cell.
 """
 
+import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,10 +17,24 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Count, Max
 
-from analytics.models import AggregateCell, AggregateState
-from surveys.models import Question, Response, Scale, Wave
+from analytics.models import AggregateCell, AggregateRollup, AggregateState
+from surveys.models import Question, Response, Scale, Segment, Wave
+
+logger = logging.getLogger(__name__)
 
 SEGMENTS = ("quarter", "age_band", "gender", "home_language")
+# Each breakdown dimension alone, and quarter × age band (DESIGN.md, data flow 4).
+GROUPINGS = [
+    (Segment.QUARTER,),
+    (Segment.AGE_BAND,),
+    (Segment.GENDER,),
+    (Segment.HOME_LANGUAGE,),
+    (Segment.QUARTER, Segment.AGE_BAND),
+]
+ALL = ()
+# Everyone first, then each breakdown: the groups every cell is rolled up into.
+ROLLED_UP = [ALL, *GROUPINGS]
+POSITION = {segment: index for index, segment in enumerate(SEGMENTS)}
 WORK_MEM = "64MB"
 # First key of the advisory lock that serialises counting per wave ("PaRT" in ASCII).
 COUNTING_LOCK = 0x50615254
@@ -89,15 +106,80 @@ READ_SQL = f"""
 """  # noqa: S608 - constants only
 
 
+class Rollup:
+    """Counted cells summed per detail and published group: what figures are built from.
+
+    A detail is (kind, item, subscale, option, value, items, declined) of a cell; a
+    group is (grouping, key), with grouping () and key () for everyone. Counts and
+    record-key sums are integers, so adding the roll-up of new responses gives
+    exactly the roll-up of all of them, in any order.
+    """
+
+    def __init__(self, totals: dict | None = None):
+        self.totals = totals if totals is not None else {}
+
+    def add_rows(self, rows) -> None:
+        """Add finest-grain cells (CELL_COLUMNS) to everyone and to every breakdown."""
+        totals = self.totals
+        group_keys = {}
+        for row in rows:
+            detail = _detail(row)
+            segments = tuple(row[7:11])
+            keys = group_keys.get(segments)
+            if keys is None:
+                keys = group_keys[segments] = [
+                    (grouping, tuple(segments[POSITION[dim]] for dim in grouping))
+                    for grouping in ROLLED_UP
+                ]
+            count, key_sum = row[-1], row[-2]
+            for group in keys:
+                total = totals.get((detail, group))
+                if total is None:
+                    totals[(detail, group)] = [count, key_sum]
+                else:
+                    total[0] += count
+                    total[1] += key_sum
+
+    def to_json(self) -> list:
+        return [
+            [*detail, ROLLED_UP.index(grouping), *key, count, key_sum]
+            for (detail, (grouping, key)), (count, key_sum) in self.totals.items()
+        ]
+
+    @classmethod
+    def from_json(cls, cells: list) -> "Rollup":
+        totals = {}
+        for cell in cells:
+            grouping = ROLLED_UP[cell[7]]
+            key = tuple(cell[8 : 8 + len(grouping)])
+            detail = (cell[0], cell[1], cell[2], cell[3], cell[4], cell[5], cell[6])
+            totals[(detail, (grouping, key))] = [cell[-2], cell[-1]]
+        return cls(totals)
+
+
+def _detail(row) -> tuple:
+    """Return a cell's kind, item, subscale, option, value, items and declined, normalised.
+
+    Values are read back from a float column, so a value counted just now is made a
+    float the same way: a merged roll-up then equals one built from stored cells.
+    """
+    value = row[VALUE]
+    if value is not None:
+        value = float(value)
+        if not math.isfinite(value):
+            value = None
+    return (int(row[0]), int(row[1]), row[2], int(row[3]), value, int(row[5]), bool(row[6]))
+
+
 @dataclass(frozen=True)
 class CountedCells:
-    rows: list[tuple]
+    rollup: Rollup
     response_count: int
     last_response_id: int
 
 
 def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
-    """Count the responses not yet counted (or, with `rebuild`, all) and return every cell.
+    """Count the responses not yet counted (or, with `rebuild`, all) and return the roll-up.
 
     Runs in one transaction holding the wave's counting lock, so two workers never
     count the same response twice, and a killed worker leaves the counts as they were.
@@ -105,32 +187,47 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
     with transaction.atomic():
         _lock_counting(wave)
         state, _created = AggregateState.objects.get_or_create(wave=wave)
+        stored = _stored_rollup(wave)
         if state.responses_purged_on is not None:
-            return _count_after_purge(wave, state, rebuild)
+            return _count_after_purge(wave, state, stored, rebuild)
         newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
         if rebuild or newest < state.last_response_id:
-            _forget(state)
+            if not rebuild:
+                logger.info(
+                    "Wave %s: its newest counted response is gone; counting all again.", wave.slug
+                )
+            _forget(state, stored)
         if newest > state.last_response_id:
-            state.response_count += _count_range(wave, state.last_response_id, newest)
+            state.response_count += _count_range(wave, state.last_response_id, newest, stored)
             state.last_response_id = newest
         # A response committed late with a lower id, or one deleted, would make the
         # appended counts drift; a cheap count on the (wave, id) index catches both.
-        stored = Response.objects.filter(wave=wave, id__lte=newest).aggregate(n=Count("id"))["n"]
-        if stored != state.response_count:
-            _forget(state)
-            state.response_count = _count_range(wave, 0, newest)
+        present = Response.objects.filter(wave=wave, id__lte=newest).aggregate(n=Count("id"))["n"]
+        if present != state.response_count:
+            logger.info(
+                "Wave %s: %s responses stored up to #%s, %s counted (one deleted or "
+                "committed late); counting all again.",
+                wave.slug,
+                present,
+                newest,
+                state.response_count,
+            )
+            _forget(state, stored)
+            state.response_count = _count_range(wave, 0, newest, stored)
             state.last_response_id = newest
-        rows = _read_cells(wave)
+        _save_rollup(wave, stored)
         # Saved last: the row lock this takes would hold up submissions queueing a refresh.
         state.save(update_fields=["last_response_id", "response_count"])
-        return CountedCells(rows, state.response_count, state.last_response_id)
+        return CountedCells(stored.rollup, state.response_count, state.last_response_id)
 
 
 class CountsArePermanent(Exception):
     """The raw responses of a wave were deleted: its counts cannot be built again."""
 
 
-def _count_after_purge(wave: Wave, state: AggregateState, rebuild: bool) -> CountedCells:
+def _count_after_purge(
+    wave: Wave, state: AggregateState, stored: "_StoredRollup", rebuild: bool
+) -> CountedCells:
     """Keep the counts of purged responses; only answers stored since are added."""
     if rebuild:
         raise CountsArePermanent(
@@ -140,10 +237,11 @@ def _count_after_purge(wave: Wave, state: AggregateState, rebuild: bool) -> Coun
         )
     newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
     if newest > state.last_response_id:
-        state.response_count += _count_range(wave, state.last_response_id, newest)
+        state.response_count += _count_range(wave, state.last_response_id, newest, stored)
         state.last_response_id = newest
+        _save_rollup(wave, stored)
         state.save(update_fields=["last_response_id", "response_count"])
-    return CountedCells(_read_cells(wave), state.response_count, state.last_response_id)
+    return CountedCells(stored.rollup, state.response_count, state.last_response_id)
 
 
 def _lock_counting(wave: Wave) -> None:
@@ -157,14 +255,20 @@ def _lock_counting(wave: Wave) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [COUNTING_LOCK, wave.pk])
 
 
-def _forget(state: AggregateState) -> None:
+def _forget(state: AggregateState, stored: "_StoredRollup") -> None:
     AggregateCell.objects.filter(wave_id=state.wave_id).delete()
     state.response_count = 0
     state.last_response_id = 0
+    stored.rollup = Rollup()
+    stored.model.compacted_rows = stored.model.stored_rows = 0
+    stored.is_changed = True
 
 
-def _count_range(wave: Wave, after_id: int, up_to_id: int) -> int:
-    """Append the cells of the responses in (after_id, up_to_id]; return how many there were."""
+def _count_range(wave: Wave, after_id: int, up_to_id: int, stored: "_StoredRollup") -> int:
+    """Append the cells of the responses in (after_id, up_to_id] and add their roll-up.
+
+    Returns how many responses there were.
+    """
     multiple = list(
         Question.objects.filter(
             questionnaire__key=wave.questionnaire.key, kind=Question.Kind.MULTIPLE_CHOICE
@@ -187,6 +291,9 @@ def _count_range(wave: Wave, after_id: int, up_to_id: int) -> int:
             cursor.execute(SCALES_SQL.format(points=points), [after_id, up_to_id] + range_params)
             rows += [row[:2] + (parts[row[2]],) + row[3:] for row in cursor.fetchall()]
     _insert_cells(wave, rows)
+    stored.rollup.add_rows(rows)
+    stored.model.stored_rows += len(rows)
+    stored.is_changed = True
     return sum(row[-1] for row in rows if row[0] == AggregateCell.Kind.RESPONSES)
 
 
@@ -276,17 +383,53 @@ def _read_cells(wave: Wave) -> list[tuple]:
     # than the database sorting them by eleven columns under a linguistic collation.
     # Key sums add up like counts (analytics/perturbation.py).
     totals = defaultdict(lambda: [0, 0])
-    stored = 0
     with connection.cursor() as cursor:
         cursor.execute(READ_SQL, [wave.pk])
         for row in cursor.fetchall():
             total = totals[row[:-2]]
             total[0] += row[-2]
             total[1] += row[-1]
-            stored += 1
-    rows = [key + (key_sum, count) for key, (key_sum, count) in totals.items()]
-    if stored > 2 * len(rows) + 1000:
-        # Many small merges have piled up: keep one row per key instead.
-        AggregateCell.objects.filter(wave=wave).delete()
-        _insert_cells(wave, rows)
-    return rows
+    return [key + (key_sum, count) for key, (key_sum, count) in totals.items()]
+
+
+class _StoredRollup:
+    """The stored roll-up of a wave while it is counted, and whether it changed."""
+
+    def __init__(self, model: AggregateRollup, rollup: Rollup, *, is_changed: bool):
+        self.model, self.rollup, self.is_changed = model, rollup, is_changed
+
+
+def _stored_rollup(wave: Wave) -> _StoredRollup:
+    """Return the wave's stored roll-up; roll up its stored cells if it has none yet."""
+    model = AggregateRollup.objects.filter(wave=wave).first()
+    if model is not None:
+        return _StoredRollup(model, Rollup.from_json(model.cells), is_changed=False)
+    # Counted before roll-ups were stored (or never): roll up what is stored once.
+    rows = _read_cells(wave)
+    rollup = Rollup()
+    rollup.add_rows(rows)
+    model = AggregateRollup(wave=wave, compacted_rows=len(rows), stored_rows=len(rows))
+    stored = _StoredRollup(model, rollup, is_changed=True)
+    _compact_cells(wave, stored, rows)
+    return stored
+
+
+def _compact_cells(wave: Wave, stored: _StoredRollup, rows: list[tuple] | None = None) -> None:
+    """Keep one stored cell per key instead of one per merge."""
+    if rows is None:
+        rows = _read_cells(wave)
+    AggregateCell.objects.filter(wave=wave).delete()
+    _insert_cells(wave, rows)
+    stored.model.compacted_rows = stored.model.stored_rows = len(rows)
+    stored.is_changed = True
+
+
+def _save_rollup(wave: Wave, stored: _StoredRollup) -> None:
+    model = stored.model
+    if model.stored_rows > 2 * model.compacted_rows + 1000:
+        # Many small merges have piled up: reading them all once now and then keeps
+        # the table the size of one full count (the roll-up holds the same sums).
+        _compact_cells(wave, stored)
+    if stored.is_changed:
+        model.cells = stored.rollup.to_json()
+        model.save()
