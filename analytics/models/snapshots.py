@@ -132,6 +132,11 @@ class AggregateRollup(models.Model):
     # How many AggregateCell rows the wave had after the last compaction, and since.
     compacted_rows = models.BigIntegerField(default=0)
     stored_rows = models.BigIntegerField(default=0)
+    # Raised by database triggers (migration 0012) whenever a response of the wave,
+    # or an answer of one, is deleted or changed; changes_seen is its value at the
+    # last count, so a refresh knows when to compare every response with the counts.
+    responses_changed = models.BigIntegerField(default=0)
+    changes_seen = models.BigIntegerField(default=0)
 
     def __str__(self):
         return f"{self.wave_id}: {len(self.cells)} rolled-up cells"

@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Max
 
 from analytics.models import AggregateCell, AggregateRollup, AggregateState
@@ -183,14 +183,23 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
 
     Runs in one transaction holding the wave's counting lock, so two workers never
     count the same response twice, and a killed worker leaves the counts as they were.
+    Only responses up to a settled id are counted (see `settled_newest`); a response
+    deleted or changed since the last count (the database notes it in the roll-up's
+    row) makes it compare every stored response with the counts, and count all again
+    if they differ.
     """
+    settled = None if rebuild else settled_newest(wave)
     with transaction.atomic():
         _lock_counting(wave)
         state, _created = AggregateState.objects.get_or_create(wave=wave)
         stored = _stored_rollup(wave)
         if state.responses_purged_on is not None:
             return _count_after_purge(wave, state, stored, rebuild)
-        newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
+        newest = settled
+        if newest is None:
+            newest = Response.objects.filter(wave=wave).aggregate(newest=Max("id"))["newest"] or 0
+        changes = stored.model.responses_changed
+        is_unchanged = settled is not None and stored.model.changes_seen == changes
         if rebuild or newest < state.last_response_id:
             if not rebuild:
                 logger.info(
@@ -200,25 +209,68 @@ def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
         if newest > state.last_response_id:
             state.response_count += _count_range(wave, state.last_response_id, newest, stored)
             state.last_response_id = newest
-        # A response committed late with a lower id, or one deleted, would make the
-        # appended counts drift; a cheap count on the (wave, id) index catches both.
-        present = Response.objects.filter(wave=wave, id__lte=newest).aggregate(n=Count("id"))["n"]
-        if present != state.response_count:
-            logger.info(
-                "Wave %s: %s responses stored up to #%s, %s counted (one deleted or "
-                "committed late); counting all again.",
-                wave.slug,
-                present,
-                newest,
-                state.response_count,
-            )
-            _forget(state, stored)
-            state.response_count = _count_range(wave, 0, newest, stored)
-            state.last_response_id = newest
+        if not is_unchanged:
+            _check_every_response(wave, state, stored, newest)
+        stored.model.changes_seen = changes
         _save_rollup(wave, stored)
         # Saved last: the row lock this takes would hold up submissions queueing a refresh.
         state.save(update_fields=["last_response_id", "response_count"])
         return CountedCells(stored.rollup, state.response_count, state.last_response_id)
+
+
+def _check_every_response(wave, state: AggregateState, stored, newest: int) -> None:
+    """Count the stored responses up to `newest`; if the counts hold another number, recount.
+
+    A response deleted or changed, or one committed late with a lower id than one
+    counted before it, would make the appended counts drift: one count on the
+    (wave, id) index catches all of them.
+    """
+    present = Response.objects.filter(wave=wave, id__lte=newest).aggregate(n=Count("id"))["n"]
+    if present == state.response_count:
+        return
+    logger.info(
+        "Wave %s: %s responses stored up to #%s, %s counted (deleted, changed or "
+        "committed late); counting all again.",
+        wave.slug,
+        present,
+        newest,
+        state.response_count,
+    )
+    _forget(state, stored)
+    state.response_count = _count_range(wave, 0, newest, stored)
+    state.last_response_id = newest
+
+
+# How long a refresh waits for inserts under way before it checks every response instead.
+SETTLE_LOCK_TIMEOUT = "200ms"
+
+
+def settled_newest(wave: Wave) -> int | None:
+    """Return the wave's newest response id below which no response can still appear.
+
+    On PostgreSQL an INSERT locks the table (ROW EXCLUSIVE) before it draws its id and
+    keeps the lock until it commits or rolls back. A SHARE lock, held for one SELECT
+    in a transaction of its own, waits for every insert under way and lets no new one
+    start, so no response with a lower id than the newest seen under it is still to
+    come: a refresh that counts up to it never needs to look for late ones. Returns
+    None when the lock cannot be had within SETTLE_LOCK_TIMEOUT (a long load or a
+    manual VACUUM holds the table): the refresh then counts every response instead.
+    SQLite lets one writer in at a time, so its newest id is always settled.
+    """
+    newest_sql = "SELECT MAX(id) FROM surveys_response WHERE wave_id = %s"
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(newest_sql, [wave.pk])
+            return cursor.fetchone()[0] or 0
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{SETTLE_LOCK_TIMEOUT}'")
+            cursor.execute("LOCK TABLE surveys_response IN SHARE MODE")
+            cursor.execute(newest_sql, [wave.pk])
+            return cursor.fetchone()[0] or 0
+    except OperationalError:
+        logger.info("Wave %s: inserts under way held the responses; checking them all.", wave.slug)
+        return None
 
 
 class CountsArePermanent(Exception):
@@ -239,8 +291,8 @@ def _count_after_purge(
     if newest > state.last_response_id:
         state.response_count += _count_range(wave, state.last_response_id, newest, stored)
         state.last_response_id = newest
-        _save_rollup(wave, stored)
         state.save(update_fields=["last_response_id", "response_count"])
+    _save_rollup(wave, stored)
     return CountedCells(stored.rollup, state.response_count, state.last_response_id)
 
 
@@ -408,7 +460,10 @@ def _stored_rollup(wave: Wave) -> _StoredRollup:
     rows = _read_cells(wave)
     rollup = Rollup()
     rollup.add_rows(rows)
-    model = AggregateRollup(wave=wave, compacted_rows=len(rows), stored_rows=len(rows))
+    # Responses deleted before this row existed went unnoticed: check them all once.
+    model = AggregateRollup(
+        wave=wave, compacted_rows=len(rows), stored_rows=len(rows), changes_seen=-1
+    )
     stored = _StoredRollup(model, rollup, is_changed=True)
     _compact_cells(wave, stored, rows)
     return stored
@@ -430,6 +485,12 @@ def _save_rollup(wave: Wave, stored: _StoredRollup) -> None:
         # Many small merges have piled up: reading them all once now and then keeps
         # the table the size of one full count (the roll-up holds the same sums).
         _compact_cells(wave, stored)
+    fields = ["changes_seen", "compacted_rows", "stored_rows"]
     if stored.is_changed:
         model.cells = stored.rollup.to_json()
+        fields.append("cells")
+    if model._state.adding:
         model.save()
+    else:
+        # Never responses_changed: the database counts changes there meanwhile.
+        model.save(update_fields=fields)
