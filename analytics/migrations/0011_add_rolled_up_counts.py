@@ -4,6 +4,14 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def store_packed_cells_uncompressed(apps, schema_editor):
+    """Keep PostgreSQL from trying to compress what zlib has compressed already."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "ALTER TABLE analytics_aggregaterollup ALTER COLUMN packed_cells SET STORAGE EXTERNAL"
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("analytics", "0010_add_staff_action_permissions"),
@@ -24,9 +32,10 @@ class Migration(migrations.Migration):
                         to="surveys.wave",
                     ),
                 ),
-                ("cells", models.JSONField(default=list)),
+                ("packed_cells", models.BinaryField(default=b"")),
                 ("compacted_rows", models.BigIntegerField(default=0)),
                 ("stored_rows", models.BigIntegerField(default=0)),
             ],
         ),
+        migrations.RunPython(store_packed_cells_uncompressed, migrations.RunPython.noop),
     ]

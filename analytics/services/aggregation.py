@@ -9,8 +9,12 @@ new answers reads 100 responses and a few thousand rolled-up cells, not a millio
 responses or every cell.
 """
 
+import functools
+import gc
+import json
 import logging
 import math
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -106,6 +110,28 @@ READ_SQL = f"""
 """  # noqa: S608 - constants only
 
 
+def without_cycle_collection(function):
+    """Run `function` with CPython's cycle collector paused, and restore it after.
+
+    Counting and building make tens of thousands of small tuples, lists and dicts,
+    enough to set off a full collection, which walks every object of a Django worker
+    (some 200,000) and took 0.1 s: half a refresh after a few new responses. They
+    hold no reference cycles, so reference counting frees them all the same.
+    """
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
 class Rollup:
     """Counted cells summed per detail and published group: what figures are built from.
 
@@ -140,16 +166,19 @@ class Rollup:
                     total[0] += count
                     total[1] += key_sum
 
-    def to_json(self) -> list:
-        return [
+    def pack(self) -> bytes:
+        """Return the roll-up as zlib-compressed JSON, for AggregateRollup.packed_cells."""
+        cells = [
             [*detail, ROLLED_UP.index(grouping), *key, count, key_sum]
             for (detail, (grouping, key)), (count, key_sum) in self.totals.items()
         ]
+        # Level 1: a few milliseconds for a fifth of the size; more saves little.
+        return zlib.compress(json.dumps(cells, separators=(",", ":")).encode(), 1)
 
     @classmethod
-    def from_json(cls, cells: list) -> "Rollup":
+    def unpack(cls, packed: bytes) -> "Rollup":
         totals = {}
-        for cell in cells:
+        for cell in json.loads(zlib.decompress(packed)) if packed else []:
             grouping = ROLLED_UP[cell[7]]
             key = tuple(cell[8 : 8 + len(grouping)])
             detail = (cell[0], cell[1], cell[2], cell[3], cell[4], cell[5], cell[6])
@@ -178,6 +207,7 @@ class CountedCells:
     last_response_id: int
 
 
+@without_cycle_collection
 def count_responses(*, wave: Wave, rebuild: bool = False) -> CountedCells:
     """Count the responses not yet counted (or, with `rebuild`, all) and return the roll-up.
 
@@ -455,7 +485,7 @@ def _stored_rollup(wave: Wave) -> _StoredRollup:
     """Return the wave's stored roll-up; roll up its stored cells if it has none yet."""
     model = AggregateRollup.objects.filter(wave=wave).first()
     if model is not None:
-        return _StoredRollup(model, Rollup.from_json(model.cells), is_changed=False)
+        return _StoredRollup(model, Rollup.unpack(bytes(model.packed_cells)), is_changed=False)
     # Counted before roll-ups were stored (or never): roll up what is stored once.
     rows = _read_cells(wave)
     rollup = Rollup()
@@ -487,8 +517,8 @@ def _save_rollup(wave: Wave, stored: _StoredRollup) -> None:
         _compact_cells(wave, stored)
     fields = ["changes_seen", "compacted_rows", "stored_rows"]
     if stored.is_changed:
-        model.cells = stored.rollup.to_json()
-        fields.append("cells")
+        model.packed_cells = stored.rollup.pack()
+        fields.append("packed_cells")
     if model._state.adding:
         model.save()
     else:

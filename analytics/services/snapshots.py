@@ -19,6 +19,7 @@ from analytics.services.aggregation import (
     CountedCells,
     Rollup,
     count_responses,
+    without_cycle_collection,
 )
 from analytics.signals import announce_results_published
 from analytics.snapshot_schema import SCHEMA_VERSION
@@ -197,6 +198,7 @@ REST = "rest"
 DECLINED = "declined"
 
 
+@without_cycle_collection
 def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> dict:
     """Return the suppressed, perturbed public figures of a wave from its counted cells."""
     k = min_cell_size
@@ -644,12 +646,14 @@ def _choice_figures(question, cells, segments, groupings, took) -> dict:
         counts, relations + linked, min_cell_size=k, known_zeros=known_zeros, fixed=fixed
     )
 
+    values = {column: _option_value(column, options) for column in columns}
+
     def option_cells(grouping, key):
         answered = tally.shown((grouping, key, None))
         result = []
         for column in columns:
             count = tally.shown((grouping, key, column))
-            result.append({"value": _option_value(column, options), "count": count})
+            result.append({"value": values[column], "count": count})
             result[-1] |= _share(count, answered)
         return result
 
