@@ -14,8 +14,6 @@ from wagtail.rich_text import RichText
 from analytics.models import ComparisonSnapshot, Quote, SafeguardingRule
 from analytics.safeguarding import mark_wave_checked
 from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
-from cms import demo_content, demo_images, demo_translations
-from cms.demo_quarters import AREA, seed_quarter_outlines
 from cms.models import (
     ContactPage,
     DashboardIndexPage,
@@ -29,6 +27,10 @@ from cms.models import (
     QuarterOutline,
     StandardPage,
 )
+from demo import content as demo_content
+from demo import images as demo_images
+from demo import translations as demo_translations
+from demo.quarters import AREA, seed_quarter_outlines
 from surveys.models import (
     RECORD_KEY_RANGE,
     Answer,
