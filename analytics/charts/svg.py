@@ -23,6 +23,7 @@ ROW_HEIGHT = 34
 TEXT_COLOUR = INK
 GRID_COLOUR = "#d4d4d8"
 DEFAULT_COLOUR = BLUE
+FONT_FAMILY = "system-ui, sans-serif"
 
 
 def _hex_luminance(colour: str) -> float | None:
@@ -332,16 +333,31 @@ def render_bar_svg(
             f'<line x1="{plot_left}" y1="{zero:.1f}" x2="{plot_right}" y2="{zero:.1f}" '
             f'stroke="{TEXT_COLOUR}" stroke-width="1.5"/>'
         )
-    return _svg(parts, height=height, title=title, description=description, uid=element_id)
+    return svg_document(parts, height=height, title=title, description=description, uid=element_id)
 
 
-def _svg(parts: list[str], *, height: float, title: str, description: str, uid: str) -> str:
+def svg_document(
+    parts: list[str],
+    *,
+    height: float,
+    title: str,
+    description: str,
+    uid: str,
+    font_family: str = FONT_FAMILY,
+    attributes: str = "",
+) -> str:
+    """Return a chart picture's SVG element around its drawn `parts`, titled for screen readers.
+
+    `attributes` go first on the element (the agreement and trend pictures fix the
+    direction there).
+    """
     uid = escape(uid)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
+        f"<svg {attributes + ' ' if attributes else ''}"
+        f'xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
         f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
-        f'font-family="system-ui, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
+        f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
         f'<title id="svg-title-{uid}">{escape(title)}</title>'
         f'<desc id="svg-desc-{uid}">{escape(description)}</desc>'
         f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>' + "".join(parts) + "</svg>"

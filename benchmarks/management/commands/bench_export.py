@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from analytics.exports.services import build_export
+from analytics.file_jobs import delete_file_jobs
 from analytics.models import Export
 from surveys.models import (
     RECORD_KEY_RANGE,
@@ -113,12 +114,7 @@ def _load() -> str:
 
 
 def _remove_bench_data() -> None:
-    from analytics.exports.services import export_root
-
-    for export in Export.objects.filter(wave__slug=BENCH_KEY):
-        if export.file_name:
-            (export_root() / export.file_name).unlink(missing_ok=True)
-    Export.objects.filter(wave__slug=BENCH_KEY).delete()
+    delete_file_jobs(Export.objects.filter(wave__slug=BENCH_KEY))
     Answer.objects.filter(response__wave__slug=BENCH_KEY).delete()
     # One DELETE statement: Django's collector would load a million responses first.
     responses = Response.objects.filter(wave__slug=BENCH_KEY)
