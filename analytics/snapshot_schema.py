@@ -99,6 +99,11 @@ class ItemFigures:
     score: Average | None = None
     range: ScoreRange | None = None
     subscales: tuple["ItemFigures", ...] = ()
+    # Whether an average is published at all (a choice question publishes none).
+    has_average: bool = False
+    # How a scale is scored and of how many items; compared between two waves.
+    scoring: str | None = None
+    item_count: int | None = None
     # The stored JSON of this item, exactly as the API and the open data publish it.
     source: Mapping = field(default_factory=dict, repr=False, compare=False)
 
@@ -175,6 +180,27 @@ class SnapshotFigures:
     def as_json(self) -> dict:
         """Return the figures in the published layout (the API, the open data), upgraded."""
         return dict(self.source)
+
+    # Each part in the published layout, as the API and the open data copy it.
+    @property
+    def wave_json(self) -> Mapping:
+        return self.source.get("wave") or {}
+
+    @property
+    def segments_json(self) -> Mapping:
+        return self.source.get("segments") or {}
+
+    @property
+    def participation_json(self) -> Mapping:
+        return self.source.get("participation") or {}
+
+    @property
+    def questions_json(self) -> list:
+        return list(self.source.get("questions") or [])
+
+    @property
+    def scales_json(self) -> list:
+        return list(self.source.get("scales") or [])
 
 
 def parse(data: Mapping) -> SnapshotFigures:
@@ -321,6 +347,7 @@ def _item(question: Mapping) -> ItemFigures:
         is_share_of_respondents=bool(question.get("is_share_of_respondents")),
         score=_average(score) if score else None,
         range=range_of(question),
+        has_average="mean" in question,
         source=MappingProxyType(question),
     )
 
@@ -335,6 +362,9 @@ def _scale(scale: Mapping, *, key: str | None = None, name: str = "") -> ItemFig
         breakdowns=_breakdowns(scale, {}),
         declined=scale.get("too_few_items"),
         range=range_of(scale),
+        has_average="mean" in scale,
+        scoring=scale.get("scoring"),
+        item_count=scale.get("item_count"),
         subscales=tuple(
             _scale(part, key=part["key"], name=scale.get("name", ""))
             for part in scale.get("subscales", [])

@@ -117,8 +117,8 @@ def _published_values(snapshot, dimension: str) -> set[str] | None:
     """
     if dimension not in OFFERED_WHERE_PUBLISHED:
         return None
-    rows = snapshot.data.get("participation", {}).get(dimension, [])
-    return {row["values"][0] for row in rows if row.get("count")}
+    rows = snapshot.figures.participation.get(dimension, ())
+    return {row.values[0] for row in rows if not row.is_withheld and row.count}
 
 
 def dashboard_filter(*, blocks, params, results=None) -> DashboardFilter:

@@ -51,12 +51,13 @@ def before_after_chart(
 ) -> Chart:
     """Return two waves' averages side by side with intervals, and the change between them."""
     first, second = item_of(before, key), item_of(after, key)
-    title = heading or ((second or first or {}).get("text") or _("Results"))
+    shown = second or first
+    title = heading or (shown.text if shown else "") or _("Results")
     if before is None or after is None:
         return message_chart(title, _("The results of both waves are not published yet."))
     if first is None or second is None:
         return message_chart(title, _("This question was not asked in both waves."))
-    if not has_mean(second["kind"]):
+    if not has_mean(second.kind):
         return message_chart(
             title, _("A before-and-after comparison needs a question with an average.")
         )

@@ -45,12 +45,6 @@ class Snapshot(models.Model):
         """Return the stored figures, typed and upgraded to the newest layout (parsed once)."""
         return parse(self.data)
 
-    def question(self, key: str) -> dict | None:
-        return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
-
-    def scale(self, key: str) -> dict | None:
-        return next((s for s in self.data.get("scales", []) if s["key"] == key), None)
-
 
 class AggregateCell(models.Model):
     """A mergeable partial count of one wave at the finest grain the snapshots need.

@@ -18,6 +18,7 @@ from analytics.figures import Chart, Table, perturbation_sentence, withheld_text
 from analytics.reports.document import ChartPart, Heading, Ladder, ReportDocument, Rung, Text
 from analytics.selectors import published_snapshot, reach_of
 from analytics.services.snapshots import min_cell_size
+from analytics.snapshot_schema import ItemFigures
 from cms.blocks import IMPACT_STEPS, impact_level
 from cms.sharing import chart_of_block, dashboard_wave_ids, wave_ids_in
 from surveys.models import Question, Wave
@@ -208,10 +209,10 @@ def dashboard_document(*, page, language: str) -> ReportDocument:
         )
 
 
-def _wave_chart(snapshot, item: dict) -> Chart:
-    if item.get("kind") == Question.Kind.AGREEMENT or item.get("kind") == Question.Kind.MATRIX:
-        return figure_kinds.diverging_chart(snapshot=snapshot, key=item["key"])
-    return figure_kinds.bar_chart(snapshot=snapshot, key=item["key"])
+def _wave_chart(snapshot, item: ItemFigures) -> Chart:
+    if item.kind in (Question.Kind.AGREEMENT, Question.Kind.MATRIX):
+        return figure_kinds.diverging_chart(snapshot=snapshot, key=item.key)
+    return figure_kinds.bar_chart(snapshot=snapshot, key=item.key)
 
 
 def _title_of(wave: Wave) -> str:
@@ -243,17 +244,17 @@ def wave_document(*, wave: Wave, language: str) -> ReportDocument:
         reach = reach_of(snapshot=snapshot)
         parts = [Heading(_("Who took part"))] + _reach_parts({}, {"reach": reach})[1:]
         parts.append(Heading(_("The answers")))
-        for item in snapshot.data.get("questions", []):
-            if item.get("kind") in TEXT_KINDS or item.get("kind") == Question.Kind.MATRIX_ROW:
+        for item in snapshot.figures.questions:
+            if item.kind in TEXT_KINDS or item.kind == Question.Kind.MATRIX_ROW:
                 continue
             parts.append(ChartPart(_wave_chart(snapshot, item)))
-        scales = snapshot.data.get("scales", [])
+        scales = snapshot.figures.scales
         if scales:
             parts.append(Heading(_("Scales")))
             parts += [
                 ChartPart(
                     figure_kinds.bar_chart(
-                        snapshot=snapshot, key=figure_kinds.SCALE_PREFIX + scale["key"]
+                        snapshot=snapshot, key=figure_kinds.SCALE_PREFIX + scale.key
                     )
                 )
                 for scale in scales

@@ -51,7 +51,9 @@ def test_exported_subscale_scores_average_to_what_the_dashboards_publish(wave, a
     refresh_snapshot(wave=wave)
     published = {
         part["key"]: part["mean"]
-        for part in published_snapshot(wave=wave).scale("selbstwirksamkeit")["subscales"]
+        for part in published_snapshot(wave=wave)
+        .figures.scale("selbstwirksamkeit")
+        .source["subscales"]
     }
 
     rows = exported(wave, analyst)
