@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from analytics.groups import Group
+from analytics.localisation import localised_snapshot
 from analytics.selectors import published_snapshot
 from surveys.models import Segment, Wave
 
@@ -87,7 +88,7 @@ class DashboardFilter:
 
 
 def _published_snapshot(wave):
-    return published_snapshot(wave=wave)
+    return localised_snapshot(published_snapshot(wave=wave), wave=wave)
 
 
 def dashboard_waves(blocks) -> list[Wave]:

@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics.charts import SCALE_PREFIX
+from analytics.charts import SCALE_PREFIX, PublishedResults
 from analytics.quarter_map import Outline, QuarterMap, quarter_map
-from analytics.selectors import published_snapshot
 from analytics.subscales import scale_is_asked
 from cms.models.quarters import QuarterOutline
 from surveys.models import Question, Segment, Wave
@@ -134,18 +133,23 @@ class QuarterMapBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        drawn = map_of(value, (parent_context or {}).get("dashboard_filter"))
+        results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
+        drawn = map_of(value, (parent_context or {}).get("dashboard_filter"), results=results)
         context["chart"] = drawn.chart
         return context
 
 
-def map_of(value, chosen=None) -> QuarterMap:
-    """Return the map a block's value asks for, narrowed by the dashboard's filter."""
+def map_of(value, chosen=None, *, results=None) -> QuarterMap:
+    """Return the map a block's value asks for, narrowed by the dashboard's filter.
+
+    `results` is the page's reader of published figures; left out, one of its own.
+    """
     wave = value.get("wave")
     if chosen is not None and chosen.wave is not None:
         wave = chosen.wave
+    results = results if results is not None else PublishedResults()
     return quarter_map(
-        snapshot=published_snapshot(wave=wave) if wave else None,
+        snapshot=results.snapshot(wave),
         key=value.get("question") or "",
         outlines=quarter_outlines(area=value.get("area") or ""),
         answers=_codes(value.get("answers") or ""),
