@@ -93,7 +93,7 @@ def test_a_german_dashboard_keeps_the_german_labels(client, dashboard):
 def test_an_arabic_filtered_dashboard_names_the_group_in_arabic(client, dashboard):
     page = client.get(ARABIC, {"quartier": "altenhagen"}).content.decode()
 
-    assert "<strong>Altenhagen (ar)</strong>" in page
+    assert "<strong><bdi>Altenhagen (ar)</bdi></strong>" in page
 
 
 def test_the_chart_download_of_an_arabic_dashboard_has_the_arabic_labels(client, dashboard):
@@ -136,3 +136,70 @@ def test_the_public_api_keeps_the_german_labels_whatever_language_the_browser_as
 
     assert "Altenhagen (ar)" not in response.content.decode()
     assert "Altenhagen" in response.content.decode()
+
+
+@pytest.fixture
+def story(dashboard, wave):
+    dashboard.body = [
+        ("text", "<p>Worum es geht: erfundene Zahlen.</p>"),
+        (
+            "you_said_we_did",
+            {
+                "heading": "",
+                "you_said": "Viele wünschen sich mehr Orte draußen.",
+                "wave": wave,
+                "question": "se1",
+                "answers": "1, 2",
+                "we_did": "Zwei Bänke am Wilhelmsplatz.",
+                "page": None,
+                "link_text": "",
+            },
+        ),
+        *[(block.block_type, block.value) for block in dashboard.body],
+    ]
+    dashboard.save_revision().publish()
+    return dashboard
+
+
+def test_the_title_and_intro_of_a_german_dashboard_are_marked_german_on_an_arabic_page(
+    client, dashboard
+):
+    page = client.get(ARABIC).content.decode()
+
+    assert '<h1 lang="de" dir="ltr">Quartier-Check</h1>' in page
+    assert '<p class="lead" lang="de" dir="ltr">Vorführdaten' in page
+
+
+def test_a_chart_heading_typed_by_staff_is_marked_german_on_an_arabic_page(client, dashboard):
+    page = client.get(ARABIC).content.decode()
+
+    assert 'class="chart__title" lang="de" dir="ltr">Was die Befragten sagen</h2>' in page
+
+
+def test_a_chart_titled_by_its_question_takes_the_direction_of_its_wording(client, dashboard):
+    page = client.get(ARABIC).content.decode()
+
+    assert 'class="chart__title" dir="auto">Frage quartier (ar)</h2>' in page
+
+
+def test_staff_text_and_the_wave_of_a_figure_are_marked_german_on_an_arabic_page(client, story):
+    page = client.get(ARABIC).content.decode()
+
+    assert f'id="block-{story.body[0].id}" lang="de" dir="ltr">' in page
+    assert '<span lang="de" dir="ltr">Viele wünschen sich mehr Orte draußen.</span>' in page
+    assert '<bdi lang="de" dir="ltr">Quartier-Check Herbst 2026</bdi>' in page
+
+
+def test_the_waves_offered_by_the_filter_are_marked_german_on_an_arabic_page(
+    client, dashboard, wave
+):
+    page = client.get(ARABIC).content.decode()
+
+    assert f'<option value="{wave.slug}" lang="de" dir="ltr">' in page
+
+
+def test_a_german_dashboard_marks_no_text_as_another_language(client, story):
+    page = client.get(GERMAN).content.decode()
+
+    assert "<h1>Quartier-Check</h1>" in page
+    assert 'lang="de"' not in page.split("<main", 1)[1]
