@@ -6,6 +6,11 @@ another language reads the snapshot through `localised_snapshot`, which replaces
 wording with the questionnaire version's own translation, found by question key, option
 code and scale key; a text without a translation stays German. The figures themselves
 are never touched.
+
+A wave's title and label are staff's own German names, not the questionnaire's. In a
+right-to-left language they are isolated (Unicode's left-to-right isolate), so a sentence
+such as "Frühjahr 2026 → Herbst 2026" keeps its order inside Arabic; the PDF report
+and the chart downloads drop the marks again.
 """
 
 import copy
@@ -13,11 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from analytics.models import Snapshot
 from surveys.models import Questionnaire, Wave
 from surveys.selectors import questionnaire_structure
+from surveys.typesetting import isolate
 
 # Wordings by (questionnaire id, changed_at, language): an edit changes `changed_at`.
 _wordings: dict[tuple, "Wording"] = {}
@@ -90,7 +96,9 @@ def localised_snapshot(
     wording = questionnaire_wording(questionnaire=questionnaire, language=language)
     localised = copy.copy(snapshot)
     localised.__dict__.pop("figures", None)
-    localised.data = localised_data(snapshot.data, wording)
+    localised.data = localised_data(
+        snapshot.data, wording, isolates_names=get_language_info(language)["bidi"]
+    )
     localised.language = language
     return localised
 
@@ -104,9 +112,18 @@ def _questionnaire_of(snapshot: Snapshot, wave: Wave | None) -> Questionnaire | 
     return Questionnaire.objects.filter(key=stored.get("key"), version=stored["version"]).first()
 
 
-def localised_data(data: Mapping, wording: Wording) -> dict:
+def localised_data(data: Mapping, wording: Wording, *, isolates_names: bool = False) -> dict:
     """Return stored figures with every text the questionnaire words replaced; counts stay."""
     localised = dict(data)
+    if isolates_names and data.get("wave"):
+        localised["wave"] = {
+            **data["wave"],
+            **{
+                name: isolate(data["wave"][name])
+                for name in ("title", "label")
+                if data["wave"].get(name)
+            },
+        }
     localised["questions"] = [_question(entry, wording) for entry in data.get("questions", [])]
     localised["scales"] = [_scale(entry, wording) for entry in data.get("scales", [])]
     localised["segments"] = {

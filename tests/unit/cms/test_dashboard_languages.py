@@ -187,7 +187,8 @@ def test_staff_text_and_the_wave_of_a_figure_are_marked_german_on_an_arabic_page
 
     assert f'id="block-{story.body[0].id}" lang="de" dir="ltr">' in page
     assert '<span lang="de" dir="ltr">Viele wünschen sich mehr Orte draußen.</span>' in page
-    assert '<bdi lang="de" dir="ltr">Quartier-Check Herbst 2026</bdi>' in page
+    source = "\u2066Quartier-Check\u2069 \u2066Herbst 2026\u2069"
+    assert f'<bdi lang="de" dir="ltr">{source}</bdi>' in page
 
 
 def test_the_waves_offered_by_the_filter_are_marked_german_on_an_arabic_page(
@@ -203,3 +204,28 @@ def test_a_german_dashboard_marks_no_text_as_another_language(client, story):
 
     assert "<h1>Quartier-Check</h1>" in page
     assert 'lang="de"' not in page.split("<main", 1)[1]
+
+
+def test_a_wave_name_keeps_its_order_inside_an_arabic_sentence(client, dashboard):
+    page = client.get(ARABIC).content.decode()
+
+    assert "\u2066Herbst 2026\u2069" in page
+
+
+def test_a_german_page_puts_no_direction_marks_around_wave_names(client, dashboard):
+    page = client.get(GERMAN).content.decode()
+
+    assert "\u2066" not in page
+
+
+def test_a_chart_download_holds_no_direction_marks():
+    from analytics.charts.model import Table
+    from analytics.downloads import table_csv
+
+    table = Table(
+        caption="\u2066Herbst 2026\u2069",
+        headings=["الموجة", "الأشخاص"],
+        rows=[["\u2066Herbst 2026\u2069", "12"]],
+    )
+
+    assert "Herbst 2026,12" in table_csv(table).decode("utf-8-sig")
