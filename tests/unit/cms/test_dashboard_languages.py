@@ -186,7 +186,8 @@ def test_staff_text_and_the_wave_of_a_figure_are_marked_german_on_an_arabic_page
     page = client.get(ARABIC).content.decode()
 
     assert f'id="block-{story.body[0].id}" lang="de" dir="ltr">' in page
-    assert '<span lang="de" dir="ltr">Viele wünschen sich mehr Orte draußen.</span>' in page
+    said = "Viele wünschen sich mehr Orte draußen."
+    assert f'<span class="you-said__text" lang="de" dir="ltr">{said}</span>' in page
     source = "\u2066Quartier-Check\u2069 \u2066Herbst 2026\u2069"
     assert f'<bdi lang="de" dir="ltr">{source}</bdi>' in page
 
@@ -229,3 +230,9 @@ def test_a_chart_download_holds_no_direction_marks():
     )
 
     assert "Herbst 2026,12" in table_csv(table).decode("utf-8-sig")
+
+
+def test_a_figure_quotes_the_arabic_answers_with_arabic_quotation_marks(client, story):
+    page = client.get(ARABIC).content.decode()
+
+    assert "«Stimme gar nicht zu (ar)» أو «Eher nicht (ar)»" in page
