@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from analytics.file_jobs import files_of, remove_files
 from analytics.models.file_jobs import StaffFileJob
 from analytics.views.base import StaffPage
+from surveys.models import Wave
 
 
 class FileJobsPage(StaffPage):
@@ -75,6 +76,13 @@ def hold_job_files(request, jobs: QuerySet) -> None:
     """Note the files of jobs an admin deletion of this request is about to take along."""
     if request.method == "POST":
         setattr(request, _HELD_FILES, [*getattr(request, _HELD_FILES, []), *files_of(jobs)])
+
+
+def hold_job_files_of_waves(request, instances, model: type[StaffFileJob]) -> None:
+    """Note the files of the `model` jobs of the waves among `instances` a deletion takes."""
+    waves = [instance.pk for instance in instances if isinstance(instance, Wave)]
+    if waves:
+        hold_job_files(request, model.objects.filter(wave__in=waves))
 
 
 def remove_held_job_files(request) -> None:

@@ -11,12 +11,12 @@ from django.utils import timezone, translation
 
 from analytics import figure_kinds, figures
 from analytics.charts import wording
+from analytics.charts.svg import render_bar_svg
 from analytics.downloads import table_csv, table_xlsx
 from analytics.groups import Group
 from analytics.models import Snapshot
 from analytics.selectors import published_comparison, published_snapshot
 from analytics.services import refresh_comparisons, refresh_snapshot
-from analytics.svg import render_bar_svg
 from surveys.models import Question
 from tests.factories import WaveFactory, add_question, add_responses, full_questionnaire
 
