@@ -3,7 +3,7 @@
 import logging
 import uuid
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -83,16 +83,28 @@ def submit_response(
         rows = answers
     if wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None and not access_code:
         raise AccessCodeRefused("missing")
-    with transaction.atomic():
-        response = Response(
-            wave=wave,
-            questionnaire_id=wave.questionnaire_id,
-            language=language,
-            day=paper_batch.collected_on if paper_batch else timezone.localdate(),
-            channel=channel or _channel_of(wave, paper_batch, access_code),
-            paper_batch=paper_batch,
-            **(segments or {}),
+    response = Response(
+        wave=wave,
+        questionnaire_id=wave.questionnaire_id,
+        language=language,
+        day=paper_batch.collected_on if paper_batch else timezone.localdate(),
+        channel=channel or _channel_of(wave, paper_batch, access_code),
+        paper_batch=paper_batch,
+        **(segments or {}),
+    )
+    spends_code = bool(access_code) and wave.code_policy != Wave.CodePolicy.OPEN
+    is_plain = paper_batch is None and not linking and not spends_code
+    if (
+        token is not None
+        and earlier_days_checked
+        and is_plain
+        and _store_at_once(response, rows, token=token)
+    ):
+        transaction.on_commit(
+            lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
         )
+        return response
+    with transaction.atomic():
         response.save()
         for row in rows:
             row.response = response
@@ -108,7 +120,7 @@ def submit_response(
             token=token, earlier_days_checked=earlier_days_checked
         ):
             raise AlreadySubmitted
-        if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
+        if spends_code:
             spend_access_code(wave=wave, typed=access_code)
         # After commit, so a listener never reads half a response; robust, so a
         # broker outage cannot fail a saved answer (the periodic sweep catches up).
@@ -116,6 +128,69 @@ def submit_response(
             lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
         )
     return response
+
+
+def _values(instance, fields, prefix: str, params: dict) -> str:
+    """Return `(%(…)s::type, …)` for a row of `instance`, adding its values to `params`."""
+    placeholders = []
+    for field in fields:
+        name = f"{prefix}_{field.column}"
+        params[name] = field.get_db_prep_save(getattr(instance, field.attname), connection)
+        placeholders.append(f"%({name})s::{field.cast_db_type(connection)}")
+    return f"({', '.join(placeholders)})"
+
+
+def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
+    """Store a response, its answers and its spent token in one statement; say if it did.
+
+    PostgreSQL only, outside a transaction one statement is one transaction: no BEGIN
+    and COMMIT to wait for. The response is written only once the token is spent, so
+    nothing is stored when the statement finds the token spent, or no set of today to
+    spend it in; the caller then takes the slower way, which tells these apart.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    digest = spent_sets.token_digest(token)
+    params = spent_sets.spend_token_parameters(digest=digest, today=timezone.localdate())
+    response_fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in response_fields)
+    row = _values(response, response_fields, "response", params)
+    statements = [
+        f"response AS (INSERT INTO surveys_response ({columns}) "  # noqa: S608 - our columns
+        f"SELECT {row[1:-1]} FROM spent RETURNING id)"
+    ]
+    answer_fields = [
+        field
+        for field in Answer._meta.concrete_fields
+        if not field.primary_key and field.name != "response"
+    ]
+    if rows:
+        values = ", ".join(
+            _values(answer, answer_fields, f"answer{number}", params)
+            for number, answer in enumerate(rows)
+        )
+        answer_columns = ", ".join(connection.ops.quote_name(f.column) for f in answer_fields)
+        statements.append(
+            f"answers AS (INSERT INTO surveys_answer (response_id, {answer_columns}) "  # noqa: S608
+            f"SELECT response.id, given.* FROM response, (VALUES {values}) AS given)"
+        )
+    sql = (
+        f"WITH {spent_sets.SPEND_CTES}, {', '.join(statements)} "  # noqa: S608 - constant text
+        "SELECT response.id, spent.id, spent.length FROM response, spent"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        stored = cursor.fetchone()
+    if stored is None:
+        return False
+    response.pk, set_id, length = stored
+    response._state.adding = False
+    for answer in rows:
+        answer.response = response
+    if spent_sets.is_full(length):
+        with transaction.atomic():
+            spent_sets.split_token_set(set_id=set_id)
+    return True
 
 
 def _channel_of(wave: Wave, paper_batch: PaperBatch | None, access_code: str) -> str:

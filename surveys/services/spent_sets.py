@@ -48,10 +48,13 @@ def add_spent_code(row: SpentSet, *, code_id: int) -> None:
     _add(row, str(code_id))
 
 
+DIGEST_LENGTH = 32
+
+
 def token_digest(token) -> str:
     """Return the keyed digest under which a submission token is kept (never the token)."""
     key = sha256(f"surveys.submission-tokens:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, str(token).encode(), sha256).hexdigest()[:32]
+    return hmac.new(key, str(token).encode(), sha256).hexdigest()[:DIGEST_LENGTH]
 
 
 # A day's tokens are one set until it holds TOKEN_SPLIT_AT of them; then it is split in
@@ -89,27 +92,36 @@ def token_was_spent(*, token, before=None) -> bool:
 # digest (in that order), and unless either holds it, write today's again with it, sorted,
 # in SQL (so the set never travels to Python and back). No row comes back when the digest
 # was there, or no set of today covers it yet (the first spend of the day, or a split that
-# committed while this waited); `_spend_slowly` then sorts out which.
-SPEND_SQL = """
-WITH locked AS MATERIALIZED (
+# committed while this waited); `_spend_slowly` then sorts out which. `SPEND_CTES` names
+# the written set `spent` (id, length), for a statement that stores more with it.
+SPEND_CTES = """
+locked AS MATERIALIZED (
     SELECT id, scope, strpos(entries, %(needle)s) > 0 AS has_it
     FROM surveys_spentset
     WHERE kind = %(kind)s AND scope = ANY(%(scopes)s)
     ORDER BY scope
     FOR UPDATE
+),
+spent AS (
+    UPDATE surveys_spentset AS spent
+    SET entries = (
+        SELECT E'\\n' || string_agg(entry, E'\\n' ORDER BY entry COLLATE "C") || E'\\n'
+        FROM unnest(string_to_array(spent.entries || %(digest)s, E'\\n')) AS entry
+        WHERE entry <> ''
+    )
+    FROM locked
+    WHERE spent.id = locked.id
+      AND left(locked.scope, %(day_length)s) = %(today)s
+      AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
+    RETURNING spent.id, length(spent.entries) AS length
 )
-UPDATE surveys_spentset AS spent
-SET entries = (
-    SELECT E'\\n' || string_agg(entry, E'\\n' ORDER BY entry COLLATE "C") || E'\\n'
-    FROM unnest(string_to_array(spent.entries || %(digest)s, E'\\n')) AS entry
-    WHERE entry <> ''
-)
-FROM locked
-WHERE spent.id = locked.id
-  AND left(locked.scope, %(day_length)s) = %(today)s
-  AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
-RETURNING spent.id, length(spent.entries)
 """
+SPEND_SQL = f"WITH {SPEND_CTES} SELECT id, length FROM spent"  # noqa: S608 - constant text
+
+
+def is_full(length: int) -> bool:
+    """Say whether a set of tokens this many characters long should be split."""
+    return length > TOKEN_SPLIT_AT * (DIGEST_LENGTH + 1)
 
 
 def spend_token_parameters(*, digest: str, today: datetime.date) -> dict:
@@ -144,7 +156,7 @@ def spend_token(*, token, earlier_days_checked: bool = False) -> bool:
             spent = cursor.fetchone()
         if spent is not None:
             set_id, length = spent
-            if length > TOKEN_SPLIT_AT * (len(digest) + 1):
+            if is_full(length):
                 split_token_set(set_id=set_id)
             return True
     return _spend_slowly(digest, yesterday, today.isoformat())
@@ -161,7 +173,7 @@ def _spend_slowly(digest: str, yesterday: str, today: str) -> bool:
         todays = [row for row in rows if row.scope[:_DAY] == today]
         if todays:
             _add(todays[0], digest)
-            if len(todays[0].entries) > TOKEN_SPLIT_AT * (len(digest) + 1):
+            if is_full(len(todays[0].entries)):
                 split_token_set(set_id=todays[0].pk)
             return True
         if not tokens.filter(scope__startswith=today).exists():
