@@ -1,5 +1,6 @@
 """Store anonymous responses."""
 
+import functools
 import logging
 import uuid
 
@@ -130,14 +131,41 @@ def submit_response(
     return response
 
 
-def _values(instance, fields, prefix: str, params: dict) -> str:
-    """Return `(%(…)s::type, …)` for a row of `instance`, adding its values to `params`."""
-    placeholders = []
-    for field in fields:
-        name = f"{prefix}_{field.column}"
-        params[name] = field.get_db_prep_save(getattr(instance, field.attname), connection)
-        placeholders.append(f"%({name})s::{field.cast_db_type(connection)}")
-    return f"({', '.join(placeholders)})"
+@functools.cache
+def _one_statement() -> tuple[str, str, list, list]:
+    """Return the statement storing a response with answers, the one without, and fields.
+
+    Built once per process (the columns never change while it runs). The answers come as
+    one array per column, so the text stays the same whatever the number of answers.
+    """
+    quote = connection.ops.quote_name
+    response_fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+    answer_fields = [
+        field
+        for field in Answer._meta.concrete_fields
+        if not field.primary_key and field.name != "response"
+    ]
+    response = (
+        f"response AS (INSERT INTO surveys_response "  # noqa: S608 - our own columns
+        f"({', '.join(quote(field.column) for field in response_fields)}) SELECT "
+        + ", ".join(
+            f"%(response_{field.column})s::{field.cast_db_type(connection)}"
+            for field in response_fields
+        )
+        + " FROM spent RETURNING id)"
+    )
+    columns = ", ".join(quote(field.column) for field in answer_fields)
+    arrays = ", ".join(
+        f"%(answer_{field.column})s::{field.cast_db_type(connection)}[]" for field in answer_fields
+    )
+    answers = (
+        f"answers AS (INSERT INTO surveys_answer (response_id, {columns}) "  # noqa: S608
+        f"SELECT response.id, given.* FROM response, unnest({arrays}) AS given)"
+    )
+    ending = "SELECT response.id, spent.id, spent.length FROM response, spent"
+    with_answers = f"WITH {spent_sets.SPEND_CTES}, {response}, {answers} {ending}"
+    without = f"WITH {spent_sets.SPEND_CTES}, {response} {ending}"
+    return with_answers, without, response_fields, answer_fields
 
 
 def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
@@ -150,36 +178,18 @@ def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
     """
     if connection.vendor != "postgresql":
         return False
+    with_answers, without, response_fields, answer_fields = _one_statement()
     digest = spent_sets.token_digest(token)
     params = spent_sets.spend_token_parameters(digest=digest, today=timezone.localdate())
-    response_fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in response_fields)
-    row = _values(response, response_fields, "response", params)
-    statements = [
-        f"response AS (INSERT INTO surveys_response ({columns}) "  # noqa: S608 - our columns
-        f"SELECT {row[1:-1]} FROM spent RETURNING id)"
-    ]
-    answer_fields = [
-        field
-        for field in Answer._meta.concrete_fields
-        if not field.primary_key and field.name != "response"
-    ]
-    if rows:
-        values = ", ".join(
-            _values(answer, answer_fields, f"answer{number}", params)
-            for number, answer in enumerate(rows)
-        )
-        answer_columns = ", ".join(connection.ops.quote_name(f.column) for f in answer_fields)
-        statements.append(
-            f"answers AS (INSERT INTO surveys_answer (response_id, {answer_columns}) "  # noqa: S608
-            f"SELECT response.id, given.* FROM response, (VALUES {values}) AS given)"
-        )
-    sql = (
-        f"WITH {spent_sets.SPEND_CTES}, {', '.join(statements)} "  # noqa: S608 - constant text
-        "SELECT response.id, spent.id, spent.length FROM response, spent"
-    )
+    for field in response_fields:
+        value = getattr(response, field.attname)
+        params[f"response_{field.column}"] = field.get_db_prep_save(value, connection)
+    for field in answer_fields:
+        params[f"answer_{field.column}"] = [
+            field.get_db_prep_save(getattr(answer, field.attname), connection) for answer in rows
+        ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(with_answers if rows else without, params)
         stored = cursor.fetchone()
     if stored is None:
         return False
