@@ -21,6 +21,7 @@ from surveys.models import (
     SpentSet,
     Wave,
 )
+from surveys.prepared import fetch_one_prepared
 from surveys.services.spent_sets import token_digest, token_was_spent
 from surveys.validation import Structure
 
@@ -59,12 +60,10 @@ def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
     """
     if connection.vendor != "postgresql":
         return wave_by_slug(slug=slug), is_submitted(token=token)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _WAVE_STAMP_AND_SPENT,
-            {"kind": SpentSet.Kind.TOKENS, "needle": f"\n{token_digest(token)}\n", "slug": slug},
-        )
-        found = cursor.fetchone()
+    found = fetch_one_prepared(
+        _WAVE_STAMP_AND_SPENT,
+        {"kind": SpentSet.Kind.TOKENS, "needle": f"\n{token_digest(token)}\n", "slug": slug},
+    )
     if found is None:
         _submission_waves.pop(slug, None)
         return None, False  # no wave: refused before any token matters

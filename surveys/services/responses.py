@@ -17,6 +17,7 @@ from surveys.models import (
     Response,
     Wave,
 )
+from surveys.prepared import fetch_one_prepared
 from surveys.services import spent_sets
 from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
@@ -188,9 +189,7 @@ def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
         params[f"answer_{field.column}"] = [
             field.get_db_prep_save(getattr(answer, field.attname), connection) for answer in rows
         ]
-    with connection.cursor() as cursor:
-        cursor.execute(with_answers if rows else without, params)
-        stored = cursor.fetchone()
+    stored = fetch_one_prepared(with_answers if rows else without, params)
     if stored is None:
         return False
     response.pk, set_id, length = stored
