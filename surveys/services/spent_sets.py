@@ -58,23 +58,28 @@ def token_digest(token) -> str:
 
 
 # A day's tokens are one set until it holds TOKEN_SPLIT_AT of them; then it is split in
-# 16 by the first hex digit of the digests (scopes "2026-05-04/0" to "2026-05-04/f"), and a
-# part that fills up again is split by the next digit ("2026-05-04/a0"…). Exactly one set
-# covers any digest on a day. A part starts with about 64 tokens and never with fewer than
-# TOKEN_PART_MIN, so a set never ties its newest response to a handful of tokens; parts let
-# submissions that spend different parts commit side by side (one set per day made every
-# commit of the day wait for the one before it to reach the disk), and keep each rewrite
-# small however busy the day.
-TOKEN_SPLIT_AT = 1024
+# two by the first bit of the digests (scopes "2026-05-04/0" and "2026-05-04/1"), and a
+# part that fills up again is split by the next bit ("2026-05-04/10"…). Exactly one set
+# covers any digest on a day. A part starts with about half of TOKEN_SPLIT_AT tokens and
+# never with fewer than TOKEN_PART_MIN, so a set never ties its newest response to a
+# handful of tokens. Parts let submissions that spend different parts commit side by
+# side (one set per day made every commit of the day wait for the one before it to
+# reach the disk), and keep each rewrite small (under TOAST's 2 kB) however busy the day.
+TOKEN_SPLIT_AT = 160
 TOKEN_PART_MIN = 40
-# 16 ** 4 parts of up to TOKEN_SPLIT_AT tokens: far more than a day brings.
-TOKEN_PART_DEPTH = 4
+# 2 ** 21 parts of up to TOKEN_SPLIT_AT tokens, within the 32 characters of a scope.
+TOKEN_PART_DEPTH = 21
 _DAY = len("2026-05-04")
+
+
+def _bits(digest: str) -> str:
+    return format(int(digest, 16), f"0{len(digest) * 4}b")
 
 
 def covering_scopes(day: str, digest: str) -> list[str]:
     """Return the scopes of `day`'s token sets that could hold `digest`, widest first."""
-    return [day] + [f"{day}/{digest[:length]}" for length in range(1, TOKEN_PART_DEPTH + 1)]
+    bits = _bits(digest)
+    return [day] + [f"{day}/{bits[:length]}" for length in range(1, TOKEN_PART_DEPTH + 1)]
 
 
 def token_was_spent(*, token, before=None) -> bool:
@@ -185,12 +190,11 @@ def _spend_slowly(digest: str, yesterday: str, today: str) -> bool:
 
 
 def split_token_set(*, set_id: int) -> bool:
-    """Split a full set of one day's tokens in 16 by the next digit; say whether it was.
+    """Split a full set of one day's tokens in two by the next bit; say whether it was.
 
-    Runs in the spending transaction, which holds the set's lock; the parts are written
-    by that transaction, so every token in them shares one transaction id, as before.
-    A split that would leave a part with fewer than `TOKEN_PART_MIN` tokens waits for
-    more tokens.
+    Runs in a transaction that holds or takes the set's lock; both parts are written by
+    it, so every token in them shares one transaction id, as in any spend. A split that
+    would leave a part with fewer than `TOKEN_PART_MIN` tokens waits for more tokens.
     """
     row = SpentSet.objects.select_for_update().filter(pk=set_id).first()
     if row is None:
@@ -198,18 +202,18 @@ def split_token_set(*, set_id: int) -> bool:
     day, _slash, prefix = row.scope.partition("/")
     if len(prefix) >= TOKEN_PART_DEPTH:
         return False
-    parts: dict[str, list[str]] = {digit: [] for digit in "0123456789abcdef"}
+    parts: dict[str, list[str]] = {"0": [], "1": []}
     for entry in row.entries.split():
-        parts[entry[len(prefix)]].append(entry)
+        parts[_bits(entry)[len(prefix)]].append(entry)
     if min(len(entries) for entries in parts.values()) < TOKEN_PART_MIN:
         return False
     SpentSet.objects.bulk_create(
         SpentSet(
             kind=SpentSet.Kind.TOKENS,
-            scope=f"{day}/{prefix}{digit}",
+            scope=f"{day}/{prefix}{bit}",
             entries="\n" + "".join(f"{entry}\n" for entry in sorted(entries)),
         )
-        for digit, entries in parts.items()
+        for bit, entries in parts.items()
     )
     row.delete()
     return True
