@@ -371,3 +371,68 @@ def _scale(scale: Mapping, *, key: str | None = None, name: str = "") -> ItemFig
         ),
         source=MappingProxyType(scale),
     )
+
+
+@dataclass(frozen=True)
+class Change:
+    """How an average changed between two waves: the difference, its 95 % range, its effect.
+
+    Only a change with status "ok" has figures. A paired change (the same people in both
+    waves) counts its `pairs`; an independent one may carry the paired one beside it.
+    """
+
+    status: str
+    difference: float | None = None
+    low: float | None = None
+    high: float | None = None
+    effect_size: float | None = None
+    effect_low: float | None = None
+    effect_high: float | None = None
+    pairs: int | None = None
+    paired: "Change | None" = None
+    # The stored JSON of this change, exactly as it was written.
+    source: Mapping = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def is_ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class ComparisonFigures:
+    """The published comparison of two waves, typed: one change per question and scale."""
+
+    questions: Mapping[str, Change]
+    scales: Mapping[str, Change]
+
+    def question(self, key: str) -> Change | None:
+        return self.questions.get(key)
+
+    def scale(self, key: str) -> Change | None:
+        return self.scales.get(key)
+
+
+def parse_comparison(data: Mapping) -> ComparisonFigures:
+    """Return the typed changes of a stored comparison of two waves."""
+    return ComparisonFigures(
+        questions=MappingProxyType(
+            {entry["key"]: _change(entry) for entry in data.get("questions", [])}
+        ),
+        scales=MappingProxyType({entry["key"]: _change(entry) for entry in data.get("scales", [])}),
+    )
+
+
+def _change(entry: Mapping) -> Change:
+    paired = entry.get("paired")
+    return Change(
+        status=entry.get("status", ""),
+        difference=entry.get("difference"),
+        low=entry.get("low"),
+        high=entry.get("high"),
+        effect_size=entry.get("effect_size"),
+        effect_low=entry.get("effect_low"),
+        effect_high=entry.get("effect_high"),
+        pairs=entry.get("pairs"),
+        paired=_change(paired) if paired else None,
+        source=MappingProxyType(entry),
+    )

@@ -8,6 +8,7 @@ filter included.
 
 from analytics import charts
 from analytics.charts.model import Chart
+from analytics.localisation import localised_snapshot
 from analytics.selectors import published_comparison, published_snapshot, published_snapshots
 from cms.dashboard_filters import DashboardFilter, dashboard_filter, dashboard_waves
 from surveys.models import Wave
@@ -16,12 +17,19 @@ from surveys.models import Wave
 class PublishedResults:
     """The newest public snapshot of each wave a page shows, read in one query.
 
-    A wave not named on the page (none today) is read on its own when asked for.
+    Each snapshot is worded in the page's language (`analytics.localisation`), so every
+    block, link and filter of the page shows the questionnaire's own translation. A wave
+    not named on the page (none today) is read on its own when asked for.
     """
 
     def __init__(self, waves: list[Wave]):
-        self._snapshots = published_snapshots(waves=waves)
-        self._asked = {wave.pk for wave in waves}
+        found = published_snapshots(waves=waves)
+        self._snapshots = {
+            wave.pk: localised_snapshot(found[wave.pk], wave=wave)
+            for wave in waves
+            if wave is not None and wave.pk in found
+        }
+        self._asked = {wave.pk for wave in waves if wave is not None}
         self._comparisons = {}
 
     def snapshot(self, wave: Wave | None):
@@ -30,7 +38,7 @@ class PublishedResults:
         if wave.pk not in self._asked:
             self._asked.add(wave.pk)
             if (snapshot := published_snapshot(wave=wave)) is not None:
-                self._snapshots[wave.pk] = snapshot
+                self._snapshots[wave.pk] = localised_snapshot(snapshot, wave=wave)
         return self._snapshots.get(wave.pk)
 
     def comparison(self, *, before: Wave, after: Wave):

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from analytics import figure_kinds
 from analytics.figures import Chart, Table, perturbation_sentence, withheld_text
+from analytics.localisation import localised_snapshot
 from analytics.reports.document import ChartPart, Heading, Ladder, ReportDocument, Rung, Text
 from analytics.selectors import published_snapshot, reach_of
 from analytics.services.snapshots import min_cell_size
@@ -238,7 +239,7 @@ def _steps_shown_for(wave: Wave) -> set[int]:
 def wave_document(*, wave: Wave, language: str) -> ReportDocument:
     """Return the printed report of every published result of one wave in `language`."""
     with translation.override(language):
-        snapshot = published_snapshot(wave=wave)
+        snapshot = localised_snapshot(published_snapshot(wave=wave), language=language, wave=wave)
         if snapshot is None:
             raise NothingPublished(_("This wave has no published results yet."))
         reach = reach_of(snapshot=snapshot)

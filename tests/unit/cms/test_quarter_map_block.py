@@ -14,10 +14,10 @@ from wagtail.blocks import StructBlockValidationError
 from analytics.models import Snapshot
 from analytics.reports.pdf import write_report_pdf
 from analytics.services import refresh_snapshot
-from cms.demo_quarters import seed_quarter_outlines
 from cms.map_blocks import QuarterMapBlock
 from cms.models import QuarterOutline
 from cms.reports import assembly
+from demo.quarters import seed_quarter_outlines
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import need
 from tests.factories import WaveFactory, add_responses, build_site, full_questionnaire

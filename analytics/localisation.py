@@ -1,0 +1,177 @@
+"""Published figures in the reader's language: one place for every page that shows them.
+
+A snapshot stores the questionnaire's German wording (question texts, answer labels,
+scale names, group labels), as the API and the open data publish it. A page shown in
+another language reads the snapshot through `localised_snapshot`, which replaces that
+wording with the questionnaire version's own translation, found by question key, option
+code and scale key; a text without a translation stays German. The figures themselves
+are never touched.
+
+A wave's title and label are staff's own German names, not the questionnaire's. In a
+right-to-left language they are isolated (Unicode's left-to-right isolate), so a sentence
+such as "Frühjahr 2026 → Herbst 2026" keeps its order inside Arabic; the PDF report
+and the chart downloads drop the marks again.
+"""
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+
+from analytics.models import Snapshot
+from surveys.models import Questionnaire, Wave
+from surveys.selectors import questionnaire_structure
+from surveys.typesetting import isolate
+
+# Wordings by (questionnaire id, changed_at, language): an edit changes `changed_at`.
+_wordings: dict[tuple, "Wording"] = {}
+WORDING_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The translated texts of one questionnaire version in one language."""
+
+    question_texts: Mapping[str, str]
+    # question key → option code → label
+    option_labels: Mapping[str, Mapping[str, str]]
+    scale_names: Mapping[str, str]
+    # dimension → option code → label, from the questions that feed each breakdown
+    segment_labels: Mapping[str, Mapping[str, str]]
+    # German label → label, for the ends of a range, which store no option code
+    labels_by_german: Mapping[str, str]
+
+
+def shows_stored_wording(language: str | None) -> bool:
+    """Return whether `language` reads the stored (German) wording as it is."""
+    return not language or language == settings.LANGUAGE_CODE
+
+
+def questionnaire_wording(*, questionnaire: Questionnaire, language: str) -> Wording:
+    """Return the wording of a questionnaire version in `language`, cached per edit."""
+    stamp = (questionnaire.pk, questionnaire.changed_at, language)
+    found = _wordings.get(stamp)
+    if found is None:
+        found = _read_wording(questionnaire, language)
+        if len(_wordings) >= WORDING_CACHE_SIZE:
+            _wordings.clear()
+        _wordings[stamp] = found
+    return found
+
+
+def _read_wording(questionnaire: Questionnaire, language: str) -> Wording:
+    structure = questionnaire_structure(questionnaire=questionnaire)
+    question_texts, option_labels, segment_labels, by_german = {}, {}, {}, {}
+    for question in structure.questions:
+        question_texts[question.key] = question.translated("text", language)
+        labels = {}
+        for option in structure.options.get(question.pk, []):
+            labels[option.value] = option.translated("label", language)
+            by_german.setdefault(option.label, labels[option.value])
+        option_labels[question.key] = labels
+        if question.segment and labels:
+            segment_labels.setdefault(question.segment, labels)
+    scale_names = {
+        scale.key: scale.translated("name", language) for scale in questionnaire.scales.all()
+    }
+    return Wording(question_texts, option_labels, scale_names, segment_labels, by_german)
+
+
+def localised_snapshot(
+    snapshot: Snapshot | None, *, language: str | None = None, wave: Wave | None = None
+) -> Snapshot | None:
+    """Return `snapshot` with its wording in `language` (the active one by default).
+
+    The copy is for display only: it is never saved. German, or a snapshot whose
+    questionnaire version is gone, comes back as it is.
+    """
+    language = language or get_language()
+    if snapshot is None or shows_stored_wording(language):
+        return snapshot
+    questionnaire = _questionnaire_of(snapshot, wave)
+    if questionnaire is None:
+        return snapshot
+    wording = questionnaire_wording(questionnaire=questionnaire, language=language)
+    localised = copy.copy(snapshot)
+    localised.__dict__.pop("figures", None)
+    localised.data = localised_data(
+        snapshot.data, wording, isolates_names=get_language_info(language)["bidi"]
+    )
+    localised.language = language
+    return localised
+
+
+def _questionnaire_of(snapshot: Snapshot, wave: Wave | None) -> Questionnaire | None:
+    wave = wave if wave is not None and wave.pk == snapshot.wave_id else snapshot.wave
+    stored = snapshot.data.get("questionnaire") or {}
+    questionnaire = wave.questionnaire
+    if stored.get("version") in (None, questionnaire.version):
+        return questionnaire
+    return Questionnaire.objects.filter(key=stored.get("key"), version=stored["version"]).first()
+
+
+def localised_data(data: Mapping, wording: Wording, *, isolates_names: bool = False) -> dict:
+    """Return stored figures with every text the questionnaire words replaced; counts stay."""
+    localised = dict(data)
+    if isolates_names and data.get("wave"):
+        localised["wave"] = {
+            **data["wave"],
+            **{
+                name: isolate(data["wave"][name])
+                for name in ("title", "label")
+                if data["wave"].get(name)
+            },
+        }
+    localised["questions"] = [_question(entry, wording) for entry in data.get("questions", [])]
+    localised["scales"] = [_scale(entry, wording) for entry in data.get("scales", [])]
+    localised["segments"] = {
+        dimension: [
+            item | {"label": wording.segment_labels.get(dimension, {}).get(item["value"])}
+            if wording.segment_labels.get(dimension, {}).get(item["value"])
+            else item
+            for item in items
+        ]
+        for dimension, items in (data.get("segments") or {}).items()
+    }
+    return localised
+
+
+def _question(entry: Mapping, wording: Wording) -> dict:
+    key = entry.get("key")
+    labels = wording.option_labels.get(key, {})
+    localised = dict(entry)
+    if wording.question_texts.get(key):
+        localised["text"] = wording.question_texts[key]
+    if entry.get("options"):
+        localised["options"] = [
+            option | {"label": labels[option["value"]]}
+            if labels.get(option.get("value"))
+            else option
+            for option in entry["options"]
+        ]
+    if entry.get("range"):
+        localised["range"] = _range(entry["range"], wording)
+    return localised
+
+
+def _scale(entry: Mapping, wording: Wording) -> dict:
+    localised = dict(entry)
+    if wording.scale_names.get(entry.get("key")):
+        localised["name"] = wording.scale_names[entry["key"]]
+    if entry.get("range"):
+        localised["range"] = _range(entry["range"], wording)
+    if entry.get("subscales"):
+        localised["subscales"] = [
+            part | {"range": _range(part["range"], wording)} if part.get("range") else part
+            for part in entry["subscales"]
+        ]
+    return localised
+
+
+def _range(stored: Mapping, wording: Wording) -> dict:
+    return dict(stored) | {
+        end: wording.labels_by_german.get(stored.get(end) or "", stored.get(end) or "")
+        for end in ("low_label", "high_label")
+    }
