@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -86,6 +87,11 @@ def hold_job_files_of_waves(request, instances, model: type[StaffFileJob]) -> No
 
 
 def remove_held_job_files(request) -> None:
-    """Remove the files noted by `hold_job_files`, once the admin deletion is done."""
-    remove_files(getattr(request, _HELD_FILES, []))
+    """Remove the files noted by `hold_job_files` once the admin deletion is committed.
+
+    Wagtail deletes a page inside a transaction and a snippet outside one; either way
+    the files go only when the deletion has been committed.
+    """
+    paths = getattr(request, _HELD_FILES, [])
     setattr(request, _HELD_FILES, [])
+    transaction.on_commit(lambda: remove_files(paths))
