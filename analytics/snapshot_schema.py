@@ -7,7 +7,10 @@ attributes, not string keys. A stored snapshot says which layout it has
 here, when it is read.
 
 A withheld figure is None in the stored JSON, and `is_withheld` is the only place that
-says so.
+says so. `reworded` gives the same figures in another language's wording, and
+`parse_comparison` reads the stored comparison of two waves (`services/comparisons.py`)
+into typed changes. Nothing outside this module and the two writers reads the stored
+layout by its keys.
 """
 
 from collections.abc import Callable, Mapping
