@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
 from analytics.models import Snapshot
+from analytics.snapshot_schema import reworded
 from surveys.models import Questionnaire, Wave
 from surveys.selectors import questionnaire_structure
 from surveys.typesetting import isolate
@@ -95,9 +96,11 @@ def localised_snapshot(
         return snapshot
     wording = questionnaire_wording(questionnaire=questionnaire, language=language)
     localised = copy.copy(snapshot)
-    localised.__dict__.pop("figures", None)
-    localised.data = localised_data(
-        snapshot.data, wording, isolates_names=get_language_info(language)["bidi"]
+    # Set where Snapshot.figures caches its parse, so the copy reads the new wording.
+    localised.__dict__["figures"] = reworded(
+        snapshot.figures,
+        wording,
+        isolate=isolate if get_language_info(language)["bidi"] else None,
     )
     localised.language = language
     return localised
@@ -105,73 +108,10 @@ def localised_snapshot(
 
 def _questionnaire_of(snapshot: Snapshot, wave: Wave | None) -> Questionnaire | None:
     wave = wave if wave is not None and wave.pk == snapshot.wave_id else snapshot.wave
-    stored = snapshot.data.get("questionnaire") or {}
+    figures = snapshot.figures
     questionnaire = wave.questionnaire
-    if stored.get("version") in (None, questionnaire.version):
+    if figures.questionnaire_version in (None, questionnaire.version):
         return questionnaire
-    return Questionnaire.objects.filter(key=stored.get("key"), version=stored["version"]).first()
-
-
-def localised_data(data: Mapping, wording: Wording, *, isolates_names: bool = False) -> dict:
-    """Return stored figures with every text the questionnaire words replaced; counts stay."""
-    localised = dict(data)
-    if isolates_names and data.get("wave"):
-        localised["wave"] = {
-            **data["wave"],
-            **{
-                name: isolate(data["wave"][name])
-                for name in ("title", "label")
-                if data["wave"].get(name)
-            },
-        }
-    localised["questions"] = [_question(entry, wording) for entry in data.get("questions", [])]
-    localised["scales"] = [_scale(entry, wording) for entry in data.get("scales", [])]
-    localised["segments"] = {
-        dimension: [
-            item | {"label": wording.segment_labels.get(dimension, {}).get(item["value"])}
-            if wording.segment_labels.get(dimension, {}).get(item["value"])
-            else item
-            for item in items
-        ]
-        for dimension, items in (data.get("segments") or {}).items()
-    }
-    return localised
-
-
-def _question(entry: Mapping, wording: Wording) -> dict:
-    key = entry.get("key")
-    labels = wording.option_labels.get(key, {})
-    localised = dict(entry)
-    if wording.question_texts.get(key):
-        localised["text"] = wording.question_texts[key]
-    if entry.get("options"):
-        localised["options"] = [
-            option | {"label": labels[option["value"]]}
-            if labels.get(option.get("value"))
-            else option
-            for option in entry["options"]
-        ]
-    if entry.get("range"):
-        localised["range"] = _range(entry["range"], wording)
-    return localised
-
-
-def _scale(entry: Mapping, wording: Wording) -> dict:
-    localised = dict(entry)
-    if wording.scale_names.get(entry.get("key")):
-        localised["name"] = wording.scale_names[entry["key"]]
-    if entry.get("range"):
-        localised["range"] = _range(entry["range"], wording)
-    if entry.get("subscales"):
-        localised["subscales"] = [
-            part | {"range": _range(part["range"], wording)} if part.get("range") else part
-            for part in entry["subscales"]
-        ]
-    return localised
-
-
-def _range(stored: Mapping, wording: Wording) -> dict:
-    return dict(stored) | {
-        end: wording.labels_by_german.get(stored.get(end) or "", stored.get(end) or "")
-        for end in ("low_label", "high_label")
-    }
+    return Questionnaire.objects.filter(
+        key=figures.questionnaire_key, version=figures.questionnaire_version
+    ).first()

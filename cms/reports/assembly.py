@@ -61,7 +61,7 @@ def _reach_parts(value, context) -> list:
     heading = value.get("heading") or _("Who took part")
     if reach is None:
         return [Heading(heading, 2), Text(_("The figures of this survey are not published yet."))]
-    if reach.response_count is None:
+    if reach.is_withheld:
         total = _("Fewer than %(k)s young people have answered so far.") % {
             "k": reach.min_cell_size
         }
@@ -75,8 +75,11 @@ def _reach_parts(value, context) -> list:
     for group in reach.groups:
         title = _("By %(dimension)s") % {"dimension": group.label}
         rows = [
-            [str(label), withheld_text(reach.min_cell_size) if count is None else str(count)]
-            for label, count in group.rows
+            [
+                str(row.label),
+                withheld_text(reach.min_cell_size) if row.is_withheld else str(row.count),
+            ]
+            for row in group.rows
         ]
         parts.append(
             ChartPart(

@@ -87,6 +87,15 @@ def test_the_dashboard_page_shows_the_cells_the_schema_withholds(client):
     assert response.content.decode().count(WITHHELD) >= 2
 
 
+def test_the_dashboard_in_another_language_shows_the_cells_the_schema_withholds(client):
+    _, dashboard = _published()
+
+    page = client.get(f"/en{dashboard.url}").content.decode()
+
+    assert "Ich fühle mich in meinem Quartier wohl. (en)" in page
+    assert page.count("not shown, to protect a small group") >= 2
+
+
 def test_the_results_api_gives_null_for_the_cells_the_schema_withholds(client):
     _published()
 
