@@ -236,3 +236,14 @@ def test_a_figure_quotes_the_arabic_answers_with_arabic_quotation_marks(client, 
     page = client.get(ARABIC).content.decode()
 
     assert "«Stimme gar nicht zu (ar)» أو «Eher nicht (ar)»" in page
+
+
+def test_an_arabic_embed_shows_arabic_labels_under_the_german_heading_staff_typed(
+    client, dashboard
+):
+    block = dashboard.body[1]
+
+    page = client.get(f"/ar/embed/{dashboard.pk}/{block.id}/").content.decode()
+
+    assert 'class="chart__title" lang="de" dir="ltr">Was die Befragten sagen</h1>' in page
+    assert "Stimme gar nicht zu (ar)" in page
