@@ -247,3 +247,15 @@ def test_an_arabic_embed_shows_arabic_labels_under_the_german_heading_staff_type
 
     assert 'class="chart__title" lang="de" dir="ltr">Was die Befragten sagen</h1>' in page
     assert "Stimme gar nicht zu (ar)" in page
+
+
+def test_a_scale_worded_anew_in_arabic_shows_its_new_name(wave):
+    snapshot = published_snapshot(wave=wave)
+    localised_snapshot(snapshot, language="ar", wave=wave)
+    scale = Scale.objects.get(questionnaire=wave.questionnaire, key="selbstwirksamkeit")
+    scale.translations = {"ar": {"name": "الثقة بالنفس"}}
+    scale.save()
+
+    arabic = localised_snapshot(snapshot, language="ar", wave=wave)
+
+    assert arabic.figures.scale("selbstwirksamkeit").text == "الثقة بالنفس"
