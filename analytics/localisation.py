@@ -14,6 +14,7 @@ and the chart downloads drop the marks again.
 """
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ from surveys.models import Questionnaire, Wave
 from surveys.selectors import questionnaire_structure
 from surveys.typesetting import isolate
 
-# Wordings by (questionnaire id, changed_at, language): an edit changes `changed_at`.
+# Wordings by (questionnaire id, changed_at, language): an edit of the questionnaire, its
+# questions or options changes `changed_at`. Scales are edited on their own, so their
+# names are read anew each time.
 _wordings: dict[tuple, "Wording"] = {}
 WORDING_CACHE_SIZE = 64
 
@@ -74,10 +77,12 @@ def _read_wording(questionnaire: Questionnaire, language: str) -> Wording:
         option_labels[question.key] = labels
         if question.segment and labels:
             segment_labels.setdefault(question.segment, labels)
-    scale_names = {
-        scale.key: scale.translated("name", language) for scale in questionnaire.scales.all()
-    }
-    return Wording(question_texts, option_labels, scale_names, segment_labels, by_german)
+    return Wording(question_texts, option_labels, {}, segment_labels, by_german)
+
+
+def _scale_names(*, questionnaire: Questionnaire, language: str) -> dict[str, str]:
+    scales = questionnaire.scales.only("key", "name", "translations")
+    return {scale.key: scale.translated("name", language) for scale in scales}
 
 
 def localised_snapshot(
@@ -95,6 +100,9 @@ def localised_snapshot(
     if questionnaire is None:
         return snapshot
     wording = questionnaire_wording(questionnaire=questionnaire, language=language)
+    wording = dataclasses.replace(
+        wording, scale_names=_scale_names(questionnaire=questionnaire, language=language)
+    )
     localised = copy.copy(snapshot)
     # Set where Snapshot.figures caches its parse, so the copy reads the new wording.
     localised.__dict__["figures"] = reworded(

@@ -86,6 +86,18 @@ def field_with_description(bound_field):
 
 
 @register.filter
+def worded(obj, field):
+    """Return a questionnaire's text (`translated`) in the reader's language, else German."""
+    return obj.translated(field)
+
+
+@register.filter
+def isolated(text):
+    """Isolate text that may be in another direction (a German fallback) within a sentence."""
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.filter
 def staff_name(text):
     """Isolate a name staff wrote in German (a wave's) inside a sentence of another language.
 

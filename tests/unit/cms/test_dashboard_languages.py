@@ -236,3 +236,26 @@ def test_a_figure_quotes_the_arabic_answers_with_arabic_quotation_marks(client, 
     page = client.get(ARABIC).content.decode()
 
     assert "«Stimme gar nicht zu (ar)» أو «Eher nicht (ar)»" in page
+
+
+def test_an_arabic_embed_shows_arabic_labels_under_the_german_heading_staff_typed(
+    client, dashboard
+):
+    block = dashboard.body[1]
+
+    page = client.get(f"/ar/embed/{dashboard.pk}/{block.id}/").content.decode()
+
+    assert 'class="chart__title" lang="de" dir="ltr">Was die Befragten sagen</h1>' in page
+    assert "Stimme gar nicht zu (ar)" in page
+
+
+def test_a_scale_worded_anew_in_arabic_shows_its_new_name(wave):
+    snapshot = published_snapshot(wave=wave)
+    localised_snapshot(snapshot, language="ar", wave=wave)
+    scale = Scale.objects.get(questionnaire=wave.questionnaire, key="selbstwirksamkeit")
+    scale.translations = {"ar": {"name": "الثقة بالنفس"}}
+    scale.save()
+
+    arabic = localised_snapshot(snapshot, language="ar", wave=wave)
+
+    assert arabic.figures.scale("selbstwirksamkeit").text == "الثقة بالنفس"
