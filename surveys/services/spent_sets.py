@@ -243,10 +243,33 @@ def split_token_set(*, set_id: int) -> bool:
 
 
 def forget_tokens(tokens) -> None:
-    """Take tokens out of every day's set (the benchmark cleans up after itself)."""
+    """Take tokens out of every day's sets (the benchmark cleans up after itself).
+
+    A day whose sets were split is laid out again from the tokens it keeps: one set, split
+    only as far as `split_token_set` would, so no part is left with a handful of tokens.
+    """
     digests = {token_digest(token) for token in tokens}
     with transaction.atomic():
-        for row in SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS):
-            kept = sorted(set(row.entries.split()) - digests)
-            row.entries = "\n" + "".join(f"{item}\n" for item in kept)
-            row.save(update_fields=["entries"])
+        rows = list(SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS))
+        days: dict[str, list[SpentSet]] = {}
+        for row in rows:
+            days.setdefault(row.scope[:_DAY], []).append(row)
+        for day, sets in days.items():
+            kept = sorted({entry for row in sets for entry in row.entries.split()} - digests)
+            SpentSet.objects.filter(pk__in=[row.pk for row in sets]).delete()
+            whole = SpentSet.objects.create(
+                kind=SpentSet.Kind.TOKENS,
+                scope=day,
+                entries="\n" + "".join(f"{entry}\n" for entry in kept),
+            )
+            _split_while_full([whole])
+
+
+def _split_while_full(sets: list[SpentSet]) -> None:
+    while sets:
+        row = sets.pop()
+        if is_full(len(row.entries)) and split_token_set(set_id=row.pk):
+            stem = row.scope if "/" in row.scope else f"{row.scope}/"
+            sets += SpentSet.objects.filter(
+                kind=SpentSet.Kind.TOKENS, scope__in=[f"{stem}0", f"{stem}1"]
+            )

@@ -181,3 +181,20 @@ def test_a_token_in_a_split_set_of_an_earlier_day_is_found_before_any_lock(postg
     assert selectors.submission_wave(slug=wave.slug, token=token) == (wave, True)
     assert spent_sets.token_was_spent(token=token, before=timezone.localdate().isoformat())
     assert selectors.submission_wave(slug=wave.slug, token=uuid.uuid4()) == (wave, False)
+
+
+def test_forgetting_the_benchmarks_tokens_leaves_no_small_part_behind(postgres):
+    kept = _full_day(spent_sets.TOKEN_SPLIT_AT)
+    with transaction.atomic():
+        spend_token(token=uuid.uuid4(), earlier_days_checked=True)
+    forgotten = [uuid.uuid4() for _ in range(300)]
+    for token in forgotten:
+        with transaction.atomic():
+            spend_token(token=token, earlier_days_checked=True)
+    assert len(_todays_sets()) > 2
+
+    spent_sets.forget_tokens(forgotten + kept[:100])
+
+    parts = _todays_sets()
+    assert list(parts) == [timezone.localdate().isoformat()]
+    assert len(next(iter(parts.values()))) == spent_sets.TOKEN_SPLIT_AT - 100 + 1
