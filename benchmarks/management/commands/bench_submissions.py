@@ -7,7 +7,8 @@ JSON API an offline tablet posts to. The API is driven by wrk where it is instal
 (a lean client in C that leaves the cores to the server), else by threads in this
 process, like the runner. Prints submissions per second, p50/p95 latency of a whole
 submission and lost = accepted − stored for each, beside the rate of inserting the
-same rows with the same statements through raw psycopg in the same run, and the
+same rows with the same statements through raw psycopg (as many connections as
+clients) in the same run, and the
 server's CPU time per submission (gunicorn and its PostgreSQL backends, from /proc):
 2,000 ms of CPU a second on 2 cores, so 2000 / cpu_ms is the ceiling the cores set,
 whatever else loads the machine. The last line reads `RESULT html_per_s=...
@@ -132,6 +133,8 @@ function done(summary, latency, requests)
     latency:percentile(95), summary.errors.status, socket))
 end
 """
+# Generous: on a loaded machine four workers importing Django take a while.
+STARTUP_SECONDS = 120
 # Submissions per gunicorn worker and path before measuring, sent 2 by 2 at least.
 WARM_UP_PER_WORKER = 4
 # Bodies prepared per second of the API run: more than 2 cores can store.
@@ -200,7 +203,7 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     server.kill()
             stored = Response.objects.filter(wave=wave).count()
-            raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=2)
+            raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=clients)
         finally:
             self._clean(wave)
         out = self.stdout.write
@@ -224,7 +227,10 @@ class Command(BaseCommand):
             f"accepted={accepted} (of them {self.warmed} to warm up) stored={stored} "
             f"(stored while the client stopped: {max(0, stored - accepted)})"
         )
-        out(f"raw_psycopg_inserts_per_s={raw_rate:.1f} (same rows and statements, 2 connections)")
+        out(
+            f"raw_psycopg_inserts_per_s={raw_rate:.1f} "
+            f"(same rows and statements, {clients} connections)"
+        )
         ratio = runner["rate"] / raw_rate if raw_rate else 0.0
         ceiling = 2000 / api["cpu"] if api["cpu"] else 0.0
         load = "/".join(f"{value:.2f}" for value in os.getloadavg())
@@ -335,7 +341,10 @@ class Command(BaseCommand):
             # No broker: refreshes are queued in memory, as the submission path would
             # hand them to Redis; nothing runs them during the benchmark.
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
-        return start_gunicorn(port=port, workers=workers, environment=env), port
+        server = start_gunicorn(
+            port=port, workers=workers, environment=env, startup_seconds=STARTUP_SECONDS
+        )
+        return server, port
 
     def _api_body(self, wave: Wave, number: int) -> str:
         """Return one response as JSON with a fresh id, as an offline tablet syncs it."""
