@@ -11,10 +11,10 @@ same rows with the same statements through raw psycopg (as many connections as
 clients) in the same run, and the server's CPU time per submission (gunicorn and its
 PostgreSQL backends, from /proc): 2 cores give 2,000 ms of CPU a second, so 2000 /
 cpu_ms is the ceiling they set. CPU time per request grows on a machine others load
-(more switches, colder caches), so compare figures taken under similar load. The last line reads `RESULT html_per_s=...
-html_p95_ms=... api_per_s=... api_p95_ms=... lost=... raw_insert_ratio=...
-raw_per_s=... html_cpu_ms=... api_cpu_ms=... api_cpu_ceiling_per_s=... load=...`; the
-ratio is the HTML path's rate to the raw rate.
+(more switches, colder caches), so compare figures taken under similar load. The last
+line reads `RESULT html_per_s=... html_p95_ms=... api_per_s=... api_p95_ms=... lost=...
+raw_insert_ratio=... raw_per_s=... html_cpu_ms=... api_cpu_ms=...
+api_cpu_ceiling_per_s=... load=...`; the ratio is the HTML path's rate to the raw rate.
 """
 
 import contextlib
