@@ -114,6 +114,25 @@ def pytest_collection_modifyitems(items):
     the shared demo server empties them once, at its end, so it goes last of all.
     """
     items.sort(key=lambda item: "demo_server" in getattr(item, "fixturenames", ()))
+    keep_xdist_groups_together(items)
+
+
+def keep_xdist_groups_together(items) -> None:
+    """Put the `xdist_group` name into each marked test's id, as `--dist loadgroup` needs.
+
+    pytest-xdist 3.8 writes the group into `item._nodeid`, which pytest 9 no longer
+    reads (the id lives in `item._id`), so every group was silently split between the
+    test processes: a module that seeds the demo or starts a private PostgreSQL did it
+    once in each. This does what xdist meant to, and nothing once xdist does it itself.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 def restore_what_migrations_made() -> None:
