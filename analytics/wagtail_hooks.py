@@ -14,9 +14,8 @@ from analytics import audit
 from analytics.models import Export, SafeguardingRule
 from analytics.views import exports, moderation
 from analytics.views.audit import AuditLogView
-from analytics.views.file_jobs import hold_job_files, remove_held_job_files
+from analytics.views.file_jobs import hold_job_files_of_waves, remove_held_job_files
 from analytics.views.monitor import FieldMonitorView
-from surveys.models import Wave
 from surveys.wagtail_hooks import WaveViewSet
 
 
@@ -35,9 +34,7 @@ WaveViewSet.list_display.append(
 @hooks.register("before_delete_snippet")
 def hold_export_files_of_waves(request, instances):
     """Note the export files a wave deletion takes along; `remove_export_files` removes them."""
-    waves = [instance.pk for instance in instances if isinstance(instance, Wave)]
-    if waves:
-        hold_job_files(request, Export.objects.filter(wave__in=waves))
+    hold_job_files_of_waves(request, instances, Export)
 
 
 @hooks.register("after_delete_snippet")

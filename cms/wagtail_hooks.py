@@ -11,22 +11,23 @@ from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from analytics.views.file_jobs import hold_job_files, remove_held_job_files
+from analytics.views.file_jobs import (
+    hold_job_files,
+    hold_job_files_of_waves,
+    remove_held_job_files,
+)
 from cms.home_panel import WaitingWorkPanel
 from cms.models import Report
 from cms.models.quarters import QuarterOutline
 from cms.reports.views import ReportsView, download_report
 from cms.translation_review import TranslationReviewView
-from surveys.models import Wave
 from surveys.permissions import Action, user_can
 
 
 @hooks.register("before_delete_snippet")
 def hold_report_files_of_waves(request, instances):
     """Note the report files a wave deletion takes along; analytics' after-hook removes them."""
-    waves = [instance.pk for instance in instances if isinstance(instance, Wave)]
-    if waves:
-        hold_job_files(request, Report.objects.filter(wave__in=waves))
+    hold_job_files_of_waves(request, instances, Report)
 
 
 @hooks.register("before_delete_page")

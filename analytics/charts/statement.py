@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from analytics.charts.items import (
     item_of,
@@ -56,7 +57,11 @@ def figure_statement(
         if not answered or any(option.is_withheld for option in chosen):
             return withheld
         share = round(100 * sum(option.count for option in chosen) / answered)
-        labels = [f"„{option_label(option)}“" for option in chosen]
+        labels = [
+            pgettext("an answer quoted in a sentence", "“%(answer)s”")
+            % {"answer": option_label(option)}
+            for option in chosen
+        ]
         return Statement(
             percent(share),
             _("of the %(n)s people who answered chose %(answers)s.")

@@ -12,8 +12,7 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.charts.model import Chart
-from analytics.charts.theme import BLUE, INK
+from analytics.charts.theme import BLUE, INK, axis_title
 
 WIDTH = 520
 FONT_SIZE = 14
@@ -109,15 +108,7 @@ def _errors(trace: dict, axis: str, count: int) -> list[tuple[float, float]]:
 
 
 def _axis_title(layout: dict, axis: str) -> str:
-    title = (layout.get(axis) or {}).get("title") or {}
-    return title.get("text", "") if isinstance(title, dict) else str(title)
-
-
-def render_svg(chart: Chart) -> str:
-    """Return the chart's bars as a static SVG picture, or "" when it is not drawn as bars."""
-    return render_bar_svg(
-        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
-    )
+    return axis_title(layout.get(axis) or {})
 
 
 def render_bar_svg(

@@ -8,7 +8,7 @@ from functools import cached_property
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from analytics.snapshot_schema import SnapshotFigures, parse
+from analytics.snapshot_schema import ComparisonFigures, SnapshotFigures, parse, parse_comparison
 
 
 class Snapshot(models.Model):
@@ -165,5 +165,7 @@ class ComparisonSnapshot(models.Model):
     def __str__(self):
         return f"{self.wave_before} → {self.wave_after} v{self.version}"
 
-    def question(self, key: str) -> dict | None:
-        return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
+    @cached_property
+    def figures(self) -> ComparisonFigures:
+        """Return the stored changes, typed (parsed once)."""
+        return parse_comparison(self.data)

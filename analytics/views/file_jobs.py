@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -9,6 +10,7 @@ from django.shortcuts import redirect
 from analytics.file_jobs import files_of, remove_files
 from analytics.models.file_jobs import StaffFileJob
 from analytics.views.base import StaffPage
+from surveys.models import Wave
 
 
 class FileJobsPage(StaffPage):
@@ -77,7 +79,19 @@ def hold_job_files(request, jobs: QuerySet) -> None:
         setattr(request, _HELD_FILES, [*getattr(request, _HELD_FILES, []), *files_of(jobs)])
 
 
+def hold_job_files_of_waves(request, instances, model: type[StaffFileJob]) -> None:
+    """Note the files of the `model` jobs of the waves among `instances` a deletion takes."""
+    waves = [instance.pk for instance in instances if isinstance(instance, Wave)]
+    if waves:
+        hold_job_files(request, model.objects.filter(wave__in=waves))
+
+
 def remove_held_job_files(request) -> None:
-    """Remove the files noted by `hold_job_files`, once the admin deletion is done."""
-    remove_files(getattr(request, _HELD_FILES, []))
+    """Remove the files noted by `hold_job_files` once the admin deletion is committed.
+
+    Wagtail deletes a page inside a transaction and a snippet outside one; either way
+    the files go only when the deletion has been committed.
+    """
+    paths = getattr(request, _HELD_FILES, [])
     setattr(request, _HELD_FILES, [])
+    transaction.on_commit(lambda: remove_files(paths))

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from analytics import figure_kinds
 from analytics.figures import Chart, Table, perturbation_sentence, withheld_text
+from analytics.localisation import localised_snapshot
 from analytics.reports.document import ChartPart, Heading, Ladder, ReportDocument, Rung, Text
 from analytics.selectors import published_snapshot, reach_of
 from analytics.services.snapshots import min_cell_size
@@ -60,7 +61,7 @@ def _reach_parts(value, context) -> list:
     heading = value.get("heading") or _("Who took part")
     if reach is None:
         return [Heading(heading, 2), Text(_("The figures of this survey are not published yet."))]
-    if reach.response_count is None:
+    if reach.is_withheld:
         total = _("Fewer than %(k)s young people have answered so far.") % {
             "k": reach.min_cell_size
         }
@@ -74,8 +75,11 @@ def _reach_parts(value, context) -> list:
     for group in reach.groups:
         title = _("By %(dimension)s") % {"dimension": group.label}
         rows = [
-            [str(label), withheld_text(reach.min_cell_size) if count is None else str(count)]
-            for label, count in group.rows
+            [
+                str(row.label),
+                withheld_text(reach.min_cell_size) if row.is_withheld else str(row.count),
+            ]
+            for row in group.rows
         ]
         parts.append(
             ChartPart(
@@ -238,7 +242,7 @@ def _steps_shown_for(wave: Wave) -> set[int]:
 def wave_document(*, wave: Wave, language: str) -> ReportDocument:
     """Return the printed report of every published result of one wave in `language`."""
     with translation.override(language):
-        snapshot = published_snapshot(wave=wave)
+        snapshot = localised_snapshot(published_snapshot(wave=wave), language=language, wave=wave)
         if snapshot is None:
             raise NothingPublished(_("This wave has no published results yet."))
         reach = reach_of(snapshot=snapshot)

@@ -476,3 +476,45 @@ def test_a_formula_answer_starts_with_an_apostrophe_in_the_csv_export(
 
     row = next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert (row["wunsch"], row["stimmung"]) == ("'" + FORMULA, "3")
+
+
+def test_the_export_list_says_how_many_rows_a_finished_file_holds(
+    client, analyst, tmp_path, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory()
+    submit(wave, 2)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+
+    page = client.get("/admin/data/exports/").content.decode()
+
+    assert "Fertig (2 Zeilen)" in page
+    assert "data-refresh-while-building" not in page
+
+
+def test_the_export_list_shows_a_file_being_built_with_its_progress(client, analyst):
+    Export.objects.create(
+        wave=WaveFactory(),
+        format=Export.Format.CSV,
+        requested_by=analyst,
+        status=Export.Status.RUNNING,
+        rows_total=8,
+        rows_done=2,
+    )
+    client.force_login(analyst)
+
+    page = client.get("/admin/data/exports/").content.decode()
+
+    assert '<progress id="export-progress-' in page and 'value="25"' in page
+    assert "data-refresh-while-building" in page
+
+
+def test_a_file_whose_requester_left_is_still_listed(client, analyst, django_user_model):
+    former = django_user_model.objects.create_user(username="ehemalig", password="pw")
+    Export.objects.create(wave=WaveFactory(), format=Export.Format.CSV, requested_by=former)
+    former.delete()
+    client.force_login(analyst)
+
+    response = client.get("/admin/data/exports/")
+
+    assert response.status_code == 200
+    assert "<small>–</small>" in response.content.decode()

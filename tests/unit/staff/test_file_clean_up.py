@@ -54,7 +54,8 @@ def test_deleting_a_wave_in_the_admin_removes_its_export_and_report_files(
     report = _report(wave=wave)
     files = [export.file_path(), report.file_path()]
 
-    response = staff.post(f"/admin/snippets/surveys/wave/delete/{wave.pk}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(f"/admin/snippets/surveys/wave/delete/{wave.pk}/")
 
     assert response.status_code == 302
     assert not Wave.objects.filter(pk=wave.pk).exists()
@@ -66,7 +67,8 @@ def test_deleting_one_wave_keeps_the_files_of_another(staff, django_capture_on_c
     _codebook(staff, wave, django_capture_on_commit_callbacks)
     kept = _codebook(staff, other, django_capture_on_commit_callbacks)
 
-    staff.post(f"/admin/snippets/surveys/wave/delete/{wave.pk}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/admin/snippets/surveys/wave/delete/{wave.pk}/")
 
     assert kept.file_path() is not None
 
@@ -90,9 +92,10 @@ def test_deleting_waves_together_in_the_admin_removes_their_files(
         for wave in (first, second)
     ]
 
-    response = staff.post(
-        f"/admin/bulk/surveys/wave/delete/?id={first.pk}&id={second.pk}", {"next": "/admin/"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(
+            f"/admin/bulk/surveys/wave/delete/?id={first.pk}&id={second.pk}", {"next": "/admin/"}
+        )
 
     assert response.status_code == 302
     assert [path.exists() for path in files] == [False, False]
