@@ -280,12 +280,13 @@ def settled_newest(wave: Wave) -> int | None:
 
     On PostgreSQL an INSERT locks the table (ROW EXCLUSIVE) before it draws its id and
     keeps the lock until it commits or rolls back. A SHARE lock, held for one SELECT
-    in a transaction of its own, waits for every insert under way and lets no new one
-    start, so no response with a lower id than the newest seen under it is still to
-    come: a refresh that counts up to it never needs to look for late ones. Returns
-    None when the lock cannot be had within SETTLE_LOCK_TIMEOUT (a long load or a
-    manual VACUUM holds the table): the refresh then counts every response instead.
-    SQLite lets one writer in at a time, so its newest id is always settled.
+    in a transaction of its own (or until the caller's transaction ends), waits for
+    every insert under way and lets no new one start, so no response with a lower id
+    than the newest seen under it is still to come: a refresh that counts up to it
+    never needs to look for late ones. Returns None when the lock cannot be had
+    within SETTLE_LOCK_TIMEOUT (a long load or a manual VACUUM holds the table): the
+    refresh then counts every response instead. SQLite lets one writer in at a time,
+    so its newest id is always settled.
     """
     newest_sql = "SELECT MAX(id) FROM surveys_response WHERE wave_id = %s"
     if connection.vendor != "postgresql":
@@ -296,6 +297,8 @@ def settled_newest(wave: Wave) -> int | None:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL lock_timeout = '{SETTLE_LOCK_TIMEOUT}'")
             cursor.execute("LOCK TABLE surveys_response IN SHARE MODE")
+            # Within a caller's transaction the limit would outlive this block.
+            cursor.execute("SET LOCAL lock_timeout = DEFAULT")
             cursor.execute(newest_sql, [wave.pk])
             return cursor.fetchone()[0] or 0
     except OperationalError:
@@ -375,6 +378,9 @@ def _count_range(wave: Wave, after_id: int, up_to_id: int, stored: "_StoredRollu
     _insert_cells(wave, rows)
     stored.rollup.add_rows(rows)
     stored.model.stored_rows += len(rows)
+    if after_id == 0:
+        # One count of everything stores one cell per key: nothing to compact.
+        stored.model.compacted_rows = stored.model.stored_rows
     stored.is_changed = True
     return sum(row[-1] for row in rows if row[0] == AggregateCell.Kind.RESPONSES)
 

@@ -5,10 +5,10 @@ import logging
 import random
 
 import pytest
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from analytics.models import AggregateCell, AggregateRollup
-from analytics.services.aggregation import count_responses
+from analytics.services.aggregation import count_responses, settled_newest
 from analytics.services.snapshots import build_figures
 from surveys.models import Response
 from tests.factories import (
@@ -117,3 +117,22 @@ def test_counts_stored_before_roll_ups_existed_are_rolled_up_once(wave):
 
     assert _published(wave, rebuild=False) == expected
     assert AggregateRollup.objects.filter(wave=wave).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+def test_the_newest_id_is_not_settled_while_an_insert_is_under_way(wave):
+    newest = add_responses(wave, 3)
+    inserting = connections.create_connection("default")
+    try:
+        with inserting.cursor() as cursor:
+            inserting.set_autocommit(False)
+            # What an INSERT takes before it draws its id, until it commits.
+            cursor.execute("LOCK TABLE surveys_response IN ROW EXCLUSIVE MODE")
+
+            assert settled_newest(wave) is None
+
+            inserting.commit()
+        assert settled_newest(wave) == newest.pk
+    finally:
+        inserting.close()

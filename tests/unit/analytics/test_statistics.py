@@ -28,6 +28,13 @@ def test_the_t_quantile_matches_scipy(df):
     assert statistics.t_quantile(0.975, df) == pytest.approx(scipy_stats.t.ppf(0.975, df), rel=1e-9)
 
 
+@pytest.mark.parametrize("df", [100, 101, 777, 5000, 64_999, 999_999])
+def test_the_t_quantile_of_many_degrees_of_freedom_matches_scipy_to_the_last_digits(df):
+    reference = scipy_stats.t.ppf(0.975, df)
+
+    assert statistics.t_quantile(0.975, df) == pytest.approx(reference, rel=1e-14)
+
+
 def test_the_t_interval_of_a_mean_matches_scipy():
     values = [3, 5, 5, 6, 7, 8, 8, 8, 10]
     histogram = {value: values.count(value) for value in set(values)}
