@@ -59,14 +59,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, responses, format, rounds, keep, reuse, wave=None, **options):
         self.made = []
+        try:
+            self._handle(responses, format, rounds, keep, reuse, wave)
+        finally:
+            # The files go whatever --keep says: a kept wave is for the next run to export.
+            _remove_exports(Export.objects.filter(pk__in=self.made))
+
+    def _handle(self, responses, format, rounds, keep, reuse, wave) -> None:
         if wave:
             existing = Wave.objects.filter(slug=wave).first()
             if existing is None:
                 raise CommandError(f"No wave has the address '{wave}'.")
-            try:
-                self._measure(existing, format, rounds)
-            finally:
-                _remove_exports(Export.objects.filter(pk__in=self.made))
+            self._measure(existing, format, rounds)
             return
         wave = Wave.objects.filter(slug=BENCH_KEY).first()
         if not (reuse and wave and wave.responses.count() == responses):

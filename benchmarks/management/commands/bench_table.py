@@ -172,10 +172,22 @@ class Command(BaseCommand):
             "--only", metavar="NAMES", help="comma-separated benchmarks (default: all)"
         )
         parser.add_argument(
+            "--once",
+            metavar="NAMES",
+            default="",
+            help="comma-separated benchmarks to run in the first round only (the slowest)",
+        )
+        parser.add_argument(
+            "--seconds",
+            type=float,
+            metavar="S",
+            help="how long the dashboard and submission benchmarks send load, per address",
+        )
+        parser.add_argument(
             "--smoke", action="store_true", help="every benchmark small and short (for tests)"
         )
 
-    def handle(self, *args, dataset, small_dataset, rounds, only, smoke, **options):
+    def handle(self, *args, dataset, small_dataset, rounds, only, once, seconds, smoke, **options):
         if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
             raise CommandError("The benchmarks need PostgreSQL: set DATABASE_URL.")
         if rounds < 1:
@@ -184,22 +196,26 @@ class Command(BaseCommand):
         responses = self._responses(dataset)
         if small_dataset:
             self._responses(small_dataset)
-        jobs = self._jobs(dataset, small_dataset, responses, smoke)
-        if only:
-            chosen = only.split(",")
-            unknown = set(chosen) - {job.name for job in jobs}
-            if unknown:
-                raise CommandError(f"No benchmark is called {', '.join(sorted(unknown))}.")
-            jobs = [job for job in jobs if job.name in chosen]
+        jobs = self._jobs(dataset, small_dataset, responses, smoke, seconds)
+        chosen = only.split(",") if only else [job.name for job in jobs]
+        first_only = once.split(",") if once else []
+        unknown = set(chosen + first_only) - {job.name for job in jobs}
+        if unknown:
+            raise CommandError(f"No benchmark is called {', '.join(sorted(unknown))}.")
+        jobs = [job for job in jobs if job.name in chosen]
         if any(job.name == "dashboard" for job in jobs):
             self._publish(dataset)
         self.stdout.write(
             f"dataset {dataset}: {responses} responses; {rounds} rounds of "
-            f"{', '.join(job.name for job in jobs)}; load {load_average()}"
+            f"{', '.join(job.name for job in jobs)}"
+            + (f" ({', '.join(first_only)} in the first only)" if first_only else "")
+            + f"; load {load_average()}"
         )
         runs = []
         for number in range(1, rounds + 1):
             for job in jobs if number % 2 else list(reversed(jobs)):
+                if number > 1 and job.name in first_only:
+                    continue
                 run = self._run(job, number)
                 runs.append(run)
                 outcome = run.error or " ".join(f"{k}={v}" for k, v in run.figures.items())
@@ -253,12 +269,15 @@ class Command(BaseCommand):
             raise CommandError(f"Publishing the benchmark wave failed: {done.stderr[-1000:]}")
         self.stdout.write(done.stdout.strip())
 
-    def _jobs(self, dataset, small_dataset, responses, smoke) -> list[Job]:
+    def _jobs(self, dataset, small_dataset, responses, smoke, seconds) -> list[Job]:
         keep = ["bench_aggregation", "--keep", "--responses", str(responses), "--rounds", "1"]
         dashboard = ["bench_dashboard", "--wave", BENCH_KEY, "--rounds", "1"]
         submissions = ["bench_submissions"]
         faults = ["bench_faults"]
         cards = ["bench_code_sheet"]
+        if seconds:
+            dashboard += ["--seconds", f"{seconds:g}"]
+            submissions += ["--seconds", f"{seconds:g}"]
         if smoke:
             dashboard += ["--smoke"]
             submissions += ["--seconds", "1", "--clients", "2", "--workers", "1"]
@@ -275,7 +294,7 @@ class Command(BaseCommand):
         jobs += [
             Job("submissions", submissions, dataset),
             Job("faults", faults, None),
-            Job("code_sheet", cards, None),
+            Job("code_sheet", cards, dataset),
         ]
         return jobs
 
