@@ -216,7 +216,9 @@ class Command(BaseCommand):
             # No broker: refreshes are queued in memory, as the submission path would
             # hand them to Redis; nothing runs them during the benchmark.
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
-        return start_gunicorn(port=port, workers=workers, environment=env), port
+        # A loaded machine may take well over 30 s to start four workers.
+        server = start_gunicorn(port=port, workers=workers, environment=env, startup_seconds=120)
+        return server, port
 
     def _through_api(self, port: int, wave: Wave, number: int) -> bool:
         """Post one response as JSON, as an offline tablet syncs it; return if accepted."""
