@@ -41,6 +41,19 @@ def test_the_table_shows_the_load_each_round_started_under():
     assert row in table
 
 
+def test_a_failed_round_counts_in_no_median():
+    runs = [
+        Run("submissions", 1, "1.00/1.00/1.00", 60, {"api_per_s": "30.0"}),
+        Run("submissions", 2, "1.00/1.00/1.00", 60, {}, error="gunicorn did not answer"),
+        Run("submissions", 3, "1.00/1.00/1.00", 60, {"api_per_s": "20.0"}),
+    ]
+
+    table = markdown_table(summarise(runs), rounds=3)
+
+    assert "| submissions | api_per_s | 25 | 20 | 30.0 |  | 20.0 |" in table
+    assert "| submissions | failed |  |  |  | failed |  |" in table
+
+
 def test_a_figure_that_is_not_a_number_gets_no_median():
     runs = [Run("export_xlsx", 1, "1.00/1.00/1.00", 9, {"format": "xlsx", "load": "1/1/1"})]
 

@@ -87,7 +87,7 @@ def summarise(runs: list[Run]) -> list[dict]:
     """Return one row per benchmark and figure: median, minimum and every round's value.
 
     Figures that are not numbers (a format, the load) are listed once per round; the
-    load at each round's start gets a row of its own.
+    load at each round's start gets a row of its own. A failed round counts in no median.
     """
     rows = []
     for job in dict.fromkeys(run.job for run in runs):
@@ -95,8 +95,9 @@ def summarise(runs: list[Run]) -> list[dict]:
         keys = list(dict.fromkeys(key for run in mine for key in run.figures))
         for key in keys:
             values = [run.figures.get(key, "") for run in mine]
-            numbers = [float(value) for value in values if _is_number(value)]
-            is_numeric = len(numbers) == len(values) and key != "load"
+            given = [value for value in values if value]  # A failed round gave none.
+            numbers = [float(value) for value in given if _is_number(value)]
+            is_numeric = bool(numbers) and len(numbers) == len(given) and key != "load"
             rows.append(
                 {
                     "job": job,
