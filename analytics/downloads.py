@@ -10,6 +10,8 @@ from analytics.tabular import CsvTable, XlsxWorkbook
 
 # A whole number as the page prints it in German ("1.234") or English ("1,234").
 WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[.,\u202f\xa0]\d{3})*$")
+# The isolates a right-to-left page puts around German names (analytics/localisation.py).
+DIRECTION_MARKS = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 GERMAN_LETTERS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
@@ -52,14 +54,19 @@ def table_rows(table: Table) -> tuple[list[str], list[list]]:
         for position, labels in enumerate(layouts):
             cell = row[position] if position < len(row) else ""
             if labels is None:
-                cells.append(str(cell))
+                cells.append(_plain(cell))
                 continue
             numbers = dict(getattr(cell, "numbers", ()))
             for label in labels:
                 value = numbers.get(label)
-                cells.append(str(cell) if value is None else value)
+                cells.append(_plain(cell) if value is None else value)
         rows.append(cells)
-    return headings, rows
+    return [_plain(heading) for heading in headings], rows
+
+
+def _plain(text) -> str:
+    """Return a page's text for a spreadsheet cell, without its direction marks."""
+    return str(text).translate(DIRECTION_MARKS)
 
 
 def table_csv(table: Table) -> bytes:
@@ -86,18 +93,19 @@ def table_xlsx(table: Table, *, source: str, note: str = "") -> bytes:
     headings, rows = table_rows(table)
     workbook = XlsxWorkbook()
     # Excel allows 31 characters and none of []:*?/\ in a sheet name.
-    sheet = workbook.add_sheet(re.sub(r"[\[\]:*?/\\]", " ", table.caption)[:31] or "Daten")
+    caption = _plain(table.caption)
+    sheet = workbook.add_sheet(re.sub(r"[\[\]:*?/\\]", " ", caption)[:31] or "Daten")
     sheet.set_width("A", 40)
     for letter in "BCDEFGH":
         sheet.set_width(letter, 18)
-    sheet.append([table.caption], bold=True)
+    sheet.append([caption], bold=True)
     sheet.append(headings, bold=True)
     for row in rows:
         sheet.append([_xlsx_value(cell) for cell in row])
     sheet.append([])
     for line in (note, source):
         if line:
-            sheet.append([line])
+            sheet.append([_plain(line)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

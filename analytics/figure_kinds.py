@@ -7,7 +7,6 @@ from analytics.charts.diverging import diverging_chart
 from analytics.charts.items import (
     MEAN_KINDS,
     SCALE_PREFIX,
-    Mean,
     agreement_rows,
     has_mean,
     item_of,
@@ -22,7 +21,6 @@ __all__ = [
     "MEAN_KINDS",
     "SCALE_PREFIX",
     "Kind",
-    "Mean",
     "Statement",
     "agreement_rows",
     "bar_chart",

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext
 
 from analytics.services.aggregation import SEGMENTS
 from analytics.services.snapshots import GROUPINGS
+from analytics.snapshot_schema import Average, GroupFigures, ItemFigures, SnapshotFigures
 
 
 @dataclass(frozen=True)
@@ -42,24 +43,26 @@ class Group:
         return Group(pairs) if pairs else None
 
 
-def group_figures(figures: dict, group: Group) -> dict | None:
-    """Return the breakdown entry of one group from a question's or scale's figures."""
+def group_figures(figures: ItemFigures, group: Group) -> GroupFigures | None:
+    """Return the breakdown figures of one group from a question's or scale's figures."""
     if group.grouping is None:
         return None
-    for entry in figures.get("breakdowns", {}).get(group.grouping, []):
-        if entry["values"] == group.key:
-            return entry
-    return None
+    return figures.group(group.grouping, group.key)
 
 
-def segment_label(segments: dict, dimension: str, value: str) -> str:
+def nobody_in(group: Group) -> GroupFigures:
+    """Return the figures of a group the snapshot lists no one in: nobody answered."""
+    return GroupFigures(tuple(group.key), Average(0))
+
+
+def segment_label(figures: SnapshotFigures, dimension: str, value: str) -> str:
     """Return how a segment value is named in a snapshot (the option's label)."""
     if value == "":
         return pgettext("segment", "Not stated")
-    labels = {item["value"]: item["label"] for item in segments.get(dimension, [])}
-    return labels.get(value, value)
+    label = figures.segment_label(dimension, value)
+    return value if label is None else label
 
 
-def group_label(segments: dict, group: Group) -> str:
+def group_label(figures: SnapshotFigures, group: Group) -> str:
     """Return a group's name for readers, e.g. "Altenhagen, 14 bis 17 Jahre"."""
-    return ", ".join(segment_label(segments, dim, value) for dim, value in group.values)
+    return ", ".join(segment_label(figures, dim, value) for dim, value in group.values)

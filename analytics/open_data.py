@@ -110,14 +110,14 @@ def result_rows(snapshot: Snapshot) -> list[dict]:
                             "withheld": int(option.is_withheld),
                         }
                     )
-            elif "mean" in question.source:
+            elif question.has_average:
                 rows.append(_summary_row(base, average))
     for scale in figures.scales:
         parts = [("scale", scale.key, scale)] + [
             ("subscale", f"{scale.key}.{part.key}", part) for part in scale.subscales
         ]
         for item_type, key, part in parts:
-            if "mean" not in part.source:
+            if not part.has_average:
                 continue
             item = {"item_type": item_type, "item_key": key, "item_text": scale.text}
             for grouping, group, label, average, _options in _groups(part, figures):
@@ -240,9 +240,8 @@ def _readme(*, wave: Wave, snapshot: Snapshot, source_url: str) -> str:
 def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> bytes:
     """Return the ZIP of a wave's public figures: two CSV files, JSON and a README."""
     figures = snapshot.figures
-    published = figures.as_json()
     document = {
-        "wave": published.get("wave"),
+        "wave": figures.wave_json or None,
         "version": snapshot.version,
         "built_at": snapshot.built_at.isoformat(),
         "min_cell_size": snapshot.min_cell_size,
@@ -257,10 +256,10 @@ def open_data_package(*, wave: Wave, snapshot: Snapshot, source_url: str) -> byt
         "source": source_url,
         "response_count": figures.response_count,
         "status": figures.status,
-        "segments": published.get("segments", {}),
-        "participation": published.get("participation", {}),
-        "questions": published.get("questions", []),
-        "scales": published.get("scales", []),
+        "segments": figures.segments_json,
+        "participation": figures.participation_json,
+        "questions": figures.questions_json,
+        "scales": figures.scales_json,
     }
     files = {
         "README.md": _readme(wave=wave, snapshot=snapshot, source_url=source_url).encode("utf-8"),

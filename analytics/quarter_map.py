@@ -18,7 +18,7 @@ from analytics.figure_kinds import item_of, mean_of, wave_label
 from analytics.figures import Chart, Table, withheld_text
 from analytics.groups import Group, group_figures, group_label, segment_label
 from analytics.models import Snapshot
-from analytics.snapshot_schema import range_of
+from analytics.snapshot_schema import GroupFigures, ItemFigures, is_withheld
 
 WIDTH = 520
 PADDING = 12
@@ -75,15 +75,15 @@ def quarter_map(
 ) -> QuarterMap:
     """Return the map of a share (the chosen `answers`) or an average per quarter."""
     item = item_of(snapshot, key)
-    title = heading or (item["text"] if item else _("Results"))
+    title = heading or (item.text if item else _("Results"))
     if snapshot is None or item is None:
         return QuarterMap(_message(title, _("No results have been published for this yet.")))
-    if item.get("status", "ok") != "ok":
+    if item.status != "ok":
         return QuarterMap(
             _message(title, _("Too few people have answered this so far to show a map."))
         )
-    segments = snapshot.data.get("segments", {})
-    if "quarter" not in segments:
+    published = snapshot.figures
+    if "quarter" not in published.segments:
         return QuarterMap(_message(title, _("This survey did not ask where people live.")))
     rest = group.without("quarter") if group is not None else None
     probe = Group((("quarter", ""),) + (rest.values if rest else ()))
@@ -92,10 +92,10 @@ def quarter_map(
             _message(
                 title,
                 _("No figures per quarter are published for the group “%(group)s”.")
-                % {"group": group_label(segments, rest)},
+                % {"group": group_label(published, rest)},
             )
         )
-    is_share = bool(item.get("options"))
+    is_share = bool(item.options)
     if is_share and not answers:
         return QuarterMap(_message(title, _("Choose the answers whose share the map shows.")))
     if not is_share and mean_of(item, probe) is None:
@@ -109,18 +109,20 @@ def quarter_map(
             )
         )
     figures = []
-    for entry in segments["quarter"]:
-        code = entry["value"]
+    for entry in published.segments["quarter"]:
+        code = entry.value
         if not code:
             continue
         chosen = Group((("quarter", code),) + (rest.values if rest else ()))
         figures.append(
-            _quarter_figure(item, chosen, code, segment_label(segments, "quarter", code), answers)
+            _quarter_figure(item, chosen, code, segment_label(published, "quarter", code), answers)
         )
     k = snapshot.min_cell_size
     chart = _chart(item, figures, title, k, is_share, answers)
     chart.subtitle = " · ".join(
-        part for part in [wave_label(snapshot), group_label(segments, rest) if rest else ""] if part
+        part
+        for part in [wave_label(snapshot), group_label(published, rest) if rest else ""]
+        if part
     )
     low, high = _domain(item, figures, is_share)
     drawn = {outline.code for outline in outlines}
@@ -153,20 +155,20 @@ def _message(title: str, summary: str) -> Chart:
     return Chart(title=title, summary=summary, table=Table(caption=title, headings=[]))
 
 
-def _quarter_figure(item, group, code, label, answers) -> QuarterFigure:
-    entry = group_figures(item, group)
+def _quarter_figure(item: ItemFigures, group, code, label, answers) -> QuarterFigure:
+    entry: GroupFigures | None = group_figures(item, group)
     if entry is None:
         return QuarterFigure(code, label, 0)
-    people = entry.get("answered")
-    if people is None or not people:
+    people = entry.answered
+    if entry.is_withheld or not people:
         return QuarterFigure(code, label, people)
     if answers:
         counts = [
-            cell.get("count")
-            for cell, option in zip(entry.get("options", []), item["options"], strict=False)
-            if option["value"] in answers
+            cell.count
+            for cell, option in zip(entry.options, item.options, strict=False)
+            if option.value in answers
         ]
-        if any(count is None for count in counts):
+        if any(is_withheld(count) for count in counts):
             return QuarterFigure(code, label, people)
         return QuarterFigure(code, label, people, 100 * sum(counts) / people)
     mean = mean_of(item, group)
@@ -182,9 +184,9 @@ def _format(value: float, is_share: bool) -> str:
 def _chart(item, figures, title, k, is_share, answers) -> Chart:
     if is_share:
         labels = [
-            f"„{option.get('label') or option['value']}“"
-            for option in item["options"]
-            if option["value"] in answers
+            f"„{option.label or option.value}“"
+            for option in item.options
+            if option.value in answers
         ]
         what = _("Share who chose %(answers)s") % {"answers": _(" or ").join(labels)}
     else:
@@ -262,7 +264,7 @@ def _domain(item, figures, is_share) -> tuple[float, float]:
     """
     if is_share:
         return 0.0, 100.0
-    found = range_of(item)
+    found = item.range
     if found is not None and found.high > found.low:
         return float(found.low), float(found.high)
     values = [figure.value for figure in figures if figure.value is not None]

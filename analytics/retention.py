@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from analytics.exports.services import expired_exports
+from analytics.file_jobs import discard_job_files
 from analytics.models import AggregateState, Snapshot
 from analytics.services.snapshots import stale_waves
 from surveys.models import Response, Wave
@@ -36,6 +37,6 @@ def keep_counts_of(responses) -> None:
 
 
 RETENTION_RULES = [
-    ("export files", expired_exports),
+    ("export files", expired_exports, discard_job_files),
     ("raw responses", expired_raw_responses, keep_counts_of),
 ]

@@ -2,12 +2,14 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from analytics.models import AggregateState, ComparisonSnapshot, Snapshot
+from analytics.snapshot_schema import is_withheld
 from surveys.models import Answer, Segment, Wave
 
 
@@ -76,12 +78,22 @@ def published_comparison(*, before: Wave, after: Wave) -> ComparisonSnapshot | N
     )
 
 
+class ReachRow(NamedTuple):
+    """How many of one group took part: a number, or withheld as too small."""
+
+    label: str
+    count: int | None
+
+    @property
+    def is_withheld(self) -> bool:
+        return is_withheld(self.count)
+
+
 @dataclass(frozen=True)
 class ReachGroup:
     dimension: str
     label: str
-    # (value label, count); a count of None was withheld as too small.
-    rows: list[tuple[str, int | None]]
+    rows: list[ReachRow]
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,11 @@ class Reach:
     response_count: int | None
     min_cell_size: int
     groups: list[ReachGroup]
+
+    @property
+    def is_withheld(self) -> bool:
+        """Return whether the number of all who took part is withheld (fewer than k)."""
+        return is_withheld(self.response_count)
 
 
 REACH_DIMENSIONS = [Segment.QUARTER, Segment.AGE_BAND, Segment.HOME_LANGUAGE]
@@ -100,7 +117,7 @@ def reach_of(*, snapshot: Snapshot) -> Reach:
     groups = []
     for dimension in REACH_DIMENSIONS:
         rows = [
-            (figures.segment_label(dimension, row.values[0]) or row.values[0], row.count)
+            ReachRow(figures.segment_label(dimension, row.values[0]) or row.values[0], row.count)
             for row in figures.participation.get(dimension, ())
         ]
         if rows:

@@ -7,10 +7,13 @@ attributes, not string keys. A stored snapshot says which layout it has
 here, when it is read.
 
 A withheld figure is None in the stored JSON, and `is_withheld` is the only place that
-says so.
+says so. `reworded` gives the same figures in another language's wording, and
+`parse_comparison` reads the stored comparison of two waves (`services/comparisons.py`)
+into typed changes. Nothing outside this module and the two writers reads the stored
+layout by its keys.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -99,6 +102,11 @@ class ItemFigures:
     score: Average | None = None
     range: ScoreRange | None = None
     subscales: tuple["ItemFigures", ...] = ()
+    # Whether an average is published at all (a choice question publishes none).
+    has_average: bool = False
+    # How a scale is scored and of how many items; compared between two waves.
+    scoring: str | None = None
+    item_count: int | None = None
     # The stored JSON of this item, exactly as the API and the open data publish it.
     source: Mapping = field(default_factory=dict, repr=False, compare=False)
 
@@ -175,6 +183,27 @@ class SnapshotFigures:
     def as_json(self) -> dict:
         """Return the figures in the published layout (the API, the open data), upgraded."""
         return dict(self.source)
+
+    # Each part in the published layout, as the API and the open data copy it.
+    @property
+    def wave_json(self) -> Mapping:
+        return self.source.get("wave") or {}
+
+    @property
+    def segments_json(self) -> Mapping:
+        return self.source.get("segments") or {}
+
+    @property
+    def participation_json(self) -> Mapping:
+        return self.source.get("participation") or {}
+
+    @property
+    def questions_json(self) -> list:
+        return list(self.source.get("questions") or [])
+
+    @property
+    def scales_json(self) -> list:
+        return list(self.source.get("scales") or [])
 
 
 def parse(data: Mapping) -> SnapshotFigures:
@@ -321,6 +350,7 @@ def _item(question: Mapping) -> ItemFigures:
         is_share_of_respondents=bool(question.get("is_share_of_respondents")),
         score=_average(score) if score else None,
         range=range_of(question),
+        has_average="mean" in question,
         source=MappingProxyType(question),
     )
 
@@ -335,9 +365,147 @@ def _scale(scale: Mapping, *, key: str | None = None, name: str = "") -> ItemFig
         breakdowns=_breakdowns(scale, {}),
         declined=scale.get("too_few_items"),
         range=range_of(scale),
+        has_average="mean" in scale,
+        scoring=scale.get("scoring"),
+        item_count=scale.get("item_count"),
         subscales=tuple(
             _scale(part, key=part["key"], name=scale.get("name", ""))
             for part in scale.get("subscales", [])
         ),
         source=MappingProxyType(scale),
     )
+
+
+@dataclass(frozen=True)
+class Change:
+    """How an average changed between two waves: the difference, its 95 % range, its effect.
+
+    Only a change with status "ok" has figures. A paired change (the same people in both
+    waves) counts its `pairs`; an independent one may carry the paired one beside it.
+    """
+
+    status: str
+    difference: float | None = None
+    low: float | None = None
+    high: float | None = None
+    effect_size: float | None = None
+    effect_low: float | None = None
+    effect_high: float | None = None
+    pairs: int | None = None
+    paired: "Change | None" = None
+    # The stored JSON of this change, exactly as it was written.
+    source: Mapping = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def is_ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class ComparisonFigures:
+    """The published comparison of two waves, typed: one change per question and scale."""
+
+    questions: Mapping[str, Change]
+    scales: Mapping[str, Change]
+
+    def question(self, key: str) -> Change | None:
+        return self.questions.get(key)
+
+    def scale(self, key: str) -> Change | None:
+        return self.scales.get(key)
+
+
+def parse_comparison(data: Mapping) -> ComparisonFigures:
+    """Return the typed changes of a stored comparison of two waves."""
+    return ComparisonFigures(
+        questions=MappingProxyType(
+            {entry["key"]: _change(entry) for entry in data.get("questions", [])}
+        ),
+        scales=MappingProxyType({entry["key"]: _change(entry) for entry in data.get("scales", [])}),
+    )
+
+
+def _change(entry: Mapping) -> Change:
+    paired = entry.get("paired")
+    return Change(
+        status=entry.get("status", ""),
+        difference=entry.get("difference"),
+        low=entry.get("low"),
+        high=entry.get("high"),
+        effect_size=entry.get("effect_size"),
+        effect_low=entry.get("effect_low"),
+        effect_high=entry.get("effect_high"),
+        pairs=entry.get("pairs"),
+        paired=_change(paired) if paired else None,
+        source=MappingProxyType(entry),
+    )
+
+
+def reworded(
+    figures: SnapshotFigures, wording, *, isolate: Callable[[str], str] | None = None
+) -> SnapshotFigures:
+    """Return the figures with every text the questionnaire words replaced; counts stay.
+
+    `wording` gives `question_texts`, `option_labels` (question key → code → label),
+    `scale_names`, `segment_labels` (dimension → code → label) and `labels_by_german` for
+    the ends of a range; a text it lacks stays as stored. `isolate`, if given, wraps the
+    wave's title and label (for a right-to-left language).
+    """
+    data = figures.as_json()
+    wave = data.get("wave")
+    if isolate is not None and wave:
+        data["wave"] = {
+            **wave,
+            **{name: isolate(wave[name]) for name in ("title", "label") if wave.get(name)},
+        }
+    data["questions"] = [_reworded_question(entry, wording) for entry in data.get("questions", [])]
+    data["scales"] = [_reworded_scale(entry, wording) for entry in data.get("scales", [])]
+    data["segments"] = {
+        dimension: [
+            item | {"label": wording.segment_labels.get(dimension, {}).get(item["value"])}
+            if wording.segment_labels.get(dimension, {}).get(item["value"])
+            else item
+            for item in items
+        ]
+        for dimension, items in (data.get("segments") or {}).items()
+    }
+    return parse(data)
+
+
+def _reworded_question(entry: Mapping, wording) -> dict:
+    key = entry.get("key")
+    labels = wording.option_labels.get(key, {})
+    found = dict(entry)
+    if wording.question_texts.get(key):
+        found["text"] = wording.question_texts[key]
+    if entry.get("options"):
+        found["options"] = [
+            option | {"label": labels[option["value"]]}
+            if labels.get(option.get("value"))
+            else option
+            for option in entry["options"]
+        ]
+    if entry.get("range"):
+        found["range"] = _reworded_range(entry["range"], wording)
+    return found
+
+
+def _reworded_scale(entry: Mapping, wording) -> dict:
+    found = dict(entry)
+    if wording.scale_names.get(entry.get("key")):
+        found["name"] = wording.scale_names[entry["key"]]
+    if entry.get("range"):
+        found["range"] = _reworded_range(entry["range"], wording)
+    if entry.get("subscales"):
+        found["subscales"] = [
+            part | {"range": _reworded_range(part["range"], wording)} if part.get("range") else part
+            for part in entry["subscales"]
+        ]
+    return found
+
+
+def _reworded_range(stored: Mapping, wording) -> dict:
+    return dict(stored) | {
+        end: wording.labels_by_german.get(stored.get(end) or "", stored.get(end) or "")
+        for end in ("low_label", "high_label")
+    }

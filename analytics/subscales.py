@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
+from analytics.snapshot_schema import ItemFigures, SnapshotFigures
 from surveys.models import Questionnaire
 
 SEPARATOR = "/"
@@ -18,22 +19,17 @@ def subscale_name(scale_name: str, subscale: str) -> str:
     return _("%(scale)s: subscale “%(subscale)s”") % {"scale": scale_name, "subscale": subscale}
 
 
-def scale_figures(snapshot, key: str) -> dict | None:
+def scale_figures(figures: SnapshotFigures, key: str) -> ItemFigures | None:
     """Return a scale's published figures, or a subscale's for "scale/subscale"."""
     scale_key, _separator, subscale = key.partition(SEPARATOR)
-    scale = snapshot.scale(scale_key)
+    scale = figures.scale(scale_key)
     if scale is None or not subscale:
         return scale
-    part = next((p for p in scale.get("subscales", []) if p["key"] == subscale), None)
+    part = next((part for part in scale.subscales if part.key == subscale), None)
     if part is None:
         return None
     # Its own item count stays: a comparison checks that both waves scored the same items.
-    return part | {
-        "key": key,
-        "name": subscale_name(scale["name"], subscale),
-        "scoring": scale.get("scoring"),
-        "min_answered": scale.get("min_answered"),
-    }
+    return replace(part, key=key, text=subscale_name(scale.text, subscale))
 
 
 def scale_is_asked(questionnaire: Questionnaire, key: str) -> bool:
@@ -54,12 +50,12 @@ def subscale_choices(scales) -> dict[str, str]:
     return choices
 
 
-def scales_and_subscales(figures) -> dict:
+def scales_and_subscales(figures: SnapshotFigures) -> dict[str, ItemFigures]:
     """Return the typed figures of every scale and subscale ("scale/subscale") by key."""
     found = {}
     for scale in figures.scales:
         found[scale.key] = scale
         for part in scale.subscales:
             key = f"{scale.key}{SEPARATOR}{part.key}"
-            found[key] = replace(part, key=key, text=subscale_name(scale.text, part.key))
+            found[key] = scale_figures(figures, key)
     return found

@@ -72,6 +72,15 @@ def refresh_stale_snapshots() -> int:
     return len(waves)
 
 
+# Per process, by wave: until when (wall clock) the refresh waiting for that wave will
+# still count an answer committed now. A queued refresh starts REFRESH_DELAY_SECONDS
+# after it was queued, so until then a burst of answers needs no look at the flag: a
+# query less per answer. Never in eager mode, where the refresh has run already.
+_counted_until: dict[int, float] = {}
+# Leeway for the clocks of web and worker machines and for a refresh that starts early.
+COUNTED_MARGIN_SECONDS = 0.5
+
+
 def queue_refresh(sender, wave_id: int, **kwargs) -> None:
     """Queue one refresh of a wave and a look for concerns, unless a refresh is waiting.
 
@@ -79,13 +88,19 @@ def queue_refresh(sender, wave_id: int, **kwargs) -> None:
     that arrived meanwhile are looked at too: a burst of answers costs the broker a
     handful of messages, not two per answer.
     """
-    if not claim_refresh(wave_id=wave_id):
+    if time.time() < _counted_until.get(wave_id, 0.0):
         return
-    if not _publish(refresh_snapshot, wave_id, countdown=REFRESH_DELAY_SECONDS):
+    claim = claim_refresh(wave_id=wave_id)
+    if claim.is_mine and not _publish(refresh_snapshot, wave_id, countdown=REFRESH_DELAY_SECONDS):
         # The answer is saved; the sweep will refresh this wave once the broker is back.
         release_refresh(wave_id=wave_id)
-    # The answer is saved either way; the beat sweep finds a concern the queue missed.
-    _publish(find_concerns, wave_id)
+    elif claim.queued_at is not None and not settings.CELERY_TASK_ALWAYS_EAGER:
+        _counted_until[wave_id] = (
+            claim.queued_at.timestamp() + REFRESH_DELAY_SECONDS - COUNTED_MARGIN_SECONDS
+        )
+    if claim.is_mine:
+        # The answer is saved either way; the beat sweep finds a concern the queue missed.
+        _publish(find_concerns, wave_id)
 
 
 @shared_task(

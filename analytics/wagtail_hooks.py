@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from analytics import audit
-from analytics.models import SafeguardingRule
+from analytics.models import Export, SafeguardingRule
 from analytics.views import exports, moderation
 from analytics.views.audit import AuditLogView
+from analytics.views.file_jobs import hold_job_files_of_waves, remove_held_job_files
 from analytics.views.monitor import FieldMonitorView
 from surveys.wagtail_hooks import WaveViewSet
 
@@ -28,6 +29,18 @@ def _unpublished(wave) -> int:
 WaveViewSet.list_display.append(
     Column("unpublished", label=_("Not yet published"), accessor=_unpublished)
 )
+
+
+@hooks.register("before_delete_snippet")
+def hold_export_files_of_waves(request, instances):
+    """Note the export files a wave deletion takes along; `remove_export_files` removes them."""
+    hold_job_files_of_waves(request, instances, Export)
+
+
+@hooks.register("after_delete_snippet")
+def remove_export_files(request, instances):
+    """Remove the files held for this deletion (exports here, printed reports in cms)."""
+    remove_held_job_files(request)
 
 
 @hooks.register("register_log_actions")

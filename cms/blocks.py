@@ -1,6 +1,5 @@
 """StreamField blocks for dashboard and content pages."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -9,7 +8,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from analytics import charts
 from analytics.moderation.selectors import FREE_TEXT_KINDS, approved_quotes
 from analytics.selectors import reach_of
-from analytics.subscales import scale_is_asked, subscale_choices
+from analytics.subscales import subscale_choices
+from cms.block_problems import CheckedStructBlock, answer_codes, answer_problems
+from cms.dashboard_charts import filtered_wave, page_chart, results_of
 from cms.map_blocks import QuarterMapBlock
 from surveys.models import Question, Scale, Wave
 
@@ -61,7 +62,7 @@ def free_text_question_choices():
     return sorted(((key, f"{text} ({key})") for key, text in latest.items()), key=lambda c: c[1])
 
 
-class ChartBlock(blocks.StructBlock):
+class ChartBlock(CheckedStructBlock):
     kind = blocks.ChoiceBlock(
         choices=CHART_KINDS,
         default=charts.Kind.BAR,
@@ -95,35 +96,18 @@ class ChartBlock(blocks.StructBlock):
             "quarters), with its table and a one-sentence summary."
         )
 
-    def clean(self, value):
-        value = super().clean(value)
-        problems = chart_problems(
+    def problems(self, value) -> dict:
+        return chart_problems(
             kind=value.get("kind") or charts.Kind.BAR,
             wave=value.get("wave"),
             earlier=[wave for wave in value.get("earlier_waves") or [] if wave],
             key=value.get("question") or "",
         )
-        if problems:
-            raise blocks.StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name, message in problems.items()}
-            )
-        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        page_charts = (parent_context or {}).get("dashboard_charts")
-        if page_charts is not None:
-            # The page's charts, built once per request and shared with the chart's links.
-            context["chart"] = page_charts.chart(value)
-        else:
-            context["chart"] = chart_of(value, (parent_context or {}).get("dashboard_filter"))
+        context["chart"] = page_chart(value, parent_context, chart_of)
         return context
-
-
-def results_of(parent_context):
-    """Return the published figures the page read already, or a reader of its own."""
-    results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
-    return results if results is not None else charts.PublishedResults()
 
 
 def chart_of(value, chosen=None, *, results=None) -> charts.Chart:
@@ -141,12 +125,6 @@ def chart_of(value, chosen=None, *, results=None) -> charts.Chart:
         group=chosen.group if chosen is not None else None,
         results=results,
     )
-
-
-def filtered_wave(wave: Wave | None, parent_context) -> Wave | None:
-    """Return the wave the dashboard's filter chose instead of a block's own, if any."""
-    chosen = (parent_context or {}).get("dashboard_filter")
-    return chosen.wave if chosen is not None and chosen.wave is not None else wave
 
 
 class KeyFiguresBlock(blocks.StructBlock):
@@ -203,7 +181,7 @@ class QuoteBlock(blocks.StructBlock):
         return context
 
 
-class YouSaidWeDidBlock(blocks.StructBlock):
+class YouSaidWeDidBlock(CheckedStructBlock):
     heading = blocks.CharBlock(
         required=False,
         label=_("Heading"),
@@ -256,18 +234,12 @@ class YouSaidWeDidBlock(blocks.StructBlock):
             "did about it, linked to the news item."
         )
 
-    def clean(self, value):
-        value = super().clean(value)
-        problems = statement_problems(
+    def problems(self, value) -> dict:
+        return statement_problems(
             wave=value.get("wave"),
             key=value.get("question") or "",
             answers=answer_codes(value.get("answers") or ""),
         )
-        if problems:
-            raise blocks.StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name, message in problems.items()}
-            )
-        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -279,10 +251,6 @@ class YouSaidWeDidBlock(blocks.StructBlock):
         return context
 
 
-def answer_codes(text: str) -> list[str]:
-    return [code.strip() for code in text.split(",") if code.strip()]
-
-
 def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> dict:
     """Return what keeps the figure of a "you said, we did" block from working."""
     if wave is None:
@@ -291,34 +259,13 @@ def statement_problems(*, wave: Wave | None, key: str, answers: list[str]) -> di
         return {}
     if not key:
         return {"question": _("Choose the question or scale the figure comes from.")}
-    if key.startswith(charts.SCALE_PREFIX):
-        if not scale_is_asked(wave.questionnaire, key.removeprefix(charts.SCALE_PREFIX)):
-            return {
-                "question": _("This scale is not part of the wave “%(wave)s”.") % {"wave": wave}
-            }
-        if answers:
-            return {"answers": _("A scale has no answers to count; leave this empty.")}
-        return {}
-    question = wave.questionnaire.questions.filter(key=key).first()
-    if question is None:
-        return {
-            "question": _("This is not asked in the wave “%(wave)s”; choose one that is.")
-            % {"wave": wave}
-        }
-    if question.has_options:
-        codes = set(question.options.values_list("value", flat=True))
-        unknown = [code for code in answers if code not in codes]
-        if not answers or unknown:
-            return {
-                "answers": _("Give one or more of the answer codes of this question: %(codes)s.")
-                % {"codes": ", ".join(sorted(codes))}
-            }
-        return {}
-    if not charts.has_mean(question.kind):
-        return {"question": _("Choose a question with answer options or an average.")}
-    if answers:
-        return {"answers": _("This question has no answer options; leave this empty.")}
-    return {}
+    return answer_problems(
+        wave=wave,
+        key=key,
+        answers=answers,
+        has_average=charts.has_mean,
+        no_average=_("Choose a question with answer options or an average."),
+    )
 
 
 IMPACT_STEPS = [

@@ -6,9 +6,10 @@ snapshots read in one query, and a download shows exactly the chart the page sho
 filter included.
 """
 
+from analytics import charts
 from analytics.charts.model import Chart
+from analytics.localisation import localised_snapshot
 from analytics.selectors import published_comparison, published_snapshot, published_snapshots
-from cms.blocks import chart_of
 from cms.dashboard_filters import DashboardFilter, dashboard_filter, dashboard_waves
 from surveys.models import Wave
 
@@ -16,12 +17,19 @@ from surveys.models import Wave
 class PublishedResults:
     """The newest public snapshot of each wave a page shows, read in one query.
 
-    A wave not named on the page (none today) is read on its own when asked for.
+    Each snapshot is worded in the page's language (`analytics.localisation`), so every
+    block, link and filter of the page shows the questionnaire's own translation. A wave
+    not named on the page (none today) is read on its own when asked for.
     """
 
     def __init__(self, waves: list[Wave]):
-        self._snapshots = published_snapshots(waves=waves)
-        self._asked = {wave.pk for wave in waves}
+        found = published_snapshots(waves=waves)
+        self._snapshots = {
+            wave.pk: localised_snapshot(found[wave.pk], wave=wave)
+            for wave in waves
+            if wave is not None and wave.pk in found
+        }
+        self._asked = {wave.pk for wave in waves if wave is not None}
         self._comparisons = {}
 
     def snapshot(self, wave: Wave | None):
@@ -30,7 +38,7 @@ class PublishedResults:
         if wave.pk not in self._asked:
             self._asked.add(wave.pk)
             if (snapshot := published_snapshot(wave=wave)) is not None:
-                self._snapshots[wave.pk] = snapshot
+                self._snapshots[wave.pk] = localised_snapshot(snapshot, wave=wave)
         return self._snapshots.get(wave.pk)
 
     def comparison(self, *, before: Wave, after: Wave):
@@ -49,13 +57,41 @@ class DashboardCharts:
         # id(block value) → (value, chart); the value is kept so its id is never reused.
         self._built: dict[int, tuple[object, Chart]] = {}
 
-    def chart(self, value) -> Chart:
-        """Return the chart of a chart block's value, building it on first use."""
+    def chart(self, value, build) -> Chart:
+        """Return the chart of a chart-like block's value, building it on first use.
+
+        `build(value, chosen, results=)` draws the block's chart (a chart, a map).
+        """
         found = self._built.get(id(value))
         if found is None:
-            found = (value, chart_of(value, self.filter, results=self.results))
+            found = (value, build(value, self.filter, results=self.results))
             self._built[id(value)] = found
         return found[1]
+
+
+def page_chart(value, parent_context, build) -> Chart:
+    """Return the chart a chart-like block draws on its page, narrowed by the page's filter.
+
+    On a dashboard request it is the page's chart, built once and shared with the chart's
+    download, share and embed links; elsewhere (a preview) the block builds its own.
+    """
+    context = parent_context or {}
+    page_charts = context.get("dashboard_charts")
+    if page_charts is not None:
+        return page_charts.chart(value, build)
+    return build(value, context.get("dashboard_filter"))
+
+
+def results_of(parent_context):
+    """Return the published figures the page read already, or a reader of its own."""
+    results = getattr((parent_context or {}).get("dashboard_charts"), "results", None)
+    return results if results is not None else charts.PublishedResults()
+
+
+def filtered_wave(wave: Wave | None, parent_context) -> Wave | None:
+    """Return the wave the dashboard's filter chose instead of a block's own, if any."""
+    chosen = (parent_context or {}).get("dashboard_filter")
+    return chosen.wave if chosen is not None and chosen.wave is not None else wave
 
 
 def dashboard_charts(*, blocks, params) -> DashboardCharts:

@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from analytics.groups import Group
+from analytics.localisation import localised_snapshot
 from analytics.selectors import published_snapshot
 from surveys.models import Segment, Wave
 
@@ -28,8 +31,18 @@ OFFERED_WHERE_PUBLISHED = {Segment.HOME_LANGUAGE}
 WAVE_PARAMETER = "welle"
 
 
+class WaveSelect(forms.Select):
+    """A choice of waves, whose names staff write in German: marked so on other pages."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value and get_language() != settings.LANGUAGE_CODE:
+            option["attrs"] = {**option["attrs"], "lang": settings.LANGUAGE_CODE, "dir": "ltr"}
+        return option
+
+
 class DashboardFilterForm(forms.Form):
-    welle = forms.ChoiceField(label=_("Wave"), required=False)
+    welle = forms.ChoiceField(label=_("Wave"), required=False, widget=WaveSelect)
     quartier = forms.ChoiceField(label=_("Quarter"), required=False)
     alter = forms.ChoiceField(label=_("Age band"), required=False)
     geschlecht = forms.ChoiceField(label=_("Gender"), required=False)
@@ -87,7 +100,7 @@ class DashboardFilter:
 
 
 def _published_snapshot(wave):
-    return published_snapshot(wave=wave)
+    return localised_snapshot(published_snapshot(wave=wave), wave=wave)
 
 
 def dashboard_waves(blocks) -> list[Wave]:
@@ -117,8 +130,8 @@ def _published_values(snapshot, dimension: str) -> set[str] | None:
     """
     if dimension not in OFFERED_WHERE_PUBLISHED:
         return None
-    rows = snapshot.data.get("participation", {}).get(dimension, [])
-    return {row["values"][0] for row in rows if row.get("count")}
+    rows = snapshot.figures.participation.get(dimension, ())
+    return {row.values[0] for row in rows if not row.is_withheld and row.count}
 
 
 def dashboard_filter(*, blocks, params, results=None) -> DashboardFilter:

@@ -1,14 +1,13 @@
 """The quarter map block of dashboards: a share or an average per quarter, drawn as a map."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from analytics.charts import SCALE_PREFIX
-from analytics.quarter_map import Outline, QuarterMap, quarter_map
-from analytics.selectors import published_snapshot
-from analytics.subscales import scale_is_asked
+from analytics.charts import Chart, PublishedResults
+from analytics.quarter_map import Outline, quarter_map
+from cms.block_problems import CheckedStructBlock, answer_codes, answer_problems
+from cms.dashboard_charts import page_chart
 from cms.models.quarters import QuarterOutline
 from surveys.models import Question, Segment, Wave
 
@@ -38,44 +37,23 @@ def item_choices():
     return chart_item_choices()
 
 
-def _codes(text: str) -> list[str]:
-    return [code.strip() for code in text.split(",") if code.strip()]
-
-
 def map_problems(*, wave: Wave | None, key: str, answers: list[str], area: str) -> dict:
     """Return what keeps a quarter map from working: child block name → message."""
     if wave is None:
         return {}
     problems = {}
-    questions = wave.questionnaire.questions
-    if not questions.filter(segment=Segment.QUARTER).exists():
+    if not wave.questionnaire.questions.filter(segment=Segment.QUARTER).exists():
         problems["wave"] = _("This wave does not ask where people live, so there is no map.")
-    if key.startswith(SCALE_PREFIX):
-        if not scale_is_asked(wave.questionnaire, key.removeprefix(SCALE_PREFIX)):
-            problems["question"] = _("This scale is not part of the wave “%(wave)s”.") % {
-                "wave": wave
-            }
-        elif answers:
-            problems["answers"] = _("A scale has no answers to count; leave this empty.")
-    else:
-        question = questions.filter(key=key).first()
-        if question is None:
-            problems["question"] = _(
-                "This is not asked in the wave “%(wave)s”; choose one that is."
-            ) % {"wave": wave}
-        elif question.has_options:
-            codes = set(question.options.values_list("value", flat=True))
-            if not answers or any(code not in codes for code in answers):
-                problems["answers"] = _(
-                    "Give one or more of the answer codes of this question: %(codes)s."
-                ) % {"codes": ", ".join(sorted(codes))}
-        elif question.kind not in (Question.Kind.SCALE_0_10, Question.Kind.NUMBER):
-            problems["question"] = _(
-                "A map shows a share of answers or an average: choose a question with "
-                "answer options, a 0 to 10 question, a number or a scale."
-            )
-        elif answers:
-            problems["answers"] = _("This question has no answer options; leave this empty.")
+    problems |= answer_problems(
+        wave=wave,
+        key=key,
+        answers=answers,
+        has_average=lambda kind: kind in (Question.Kind.SCALE_0_10, Question.Kind.NUMBER),
+        no_average=_(
+            "A map shows a share of answers or an average: choose a question with "
+            "answer options, a 0 to 10 question, a number or a scale."
+        ),
+    )
     if not quarter_outlines(area=area):
         problems["area"] = _(
             "No quarter outlines have been uploaded yet: add them under “Quarter outlines”."
@@ -83,7 +61,7 @@ def map_problems(*, wave: Wave | None, key: str, answers: list[str], area: str) 
     return problems
 
 
-class QuarterMapBlock(blocks.StructBlock):
+class QuarterMapBlock(CheckedStructBlock):
     wave = SnippetChooserBlock("surveys.Wave", label=_("Wave"))
     question = blocks.ChoiceBlock(
         choices=item_choices,
@@ -118,37 +96,31 @@ class QuarterMapBlock(blocks.StructBlock):
         )
         preview_value = {"wave": None, "question": "", "answers": "", "area": "", "heading": ""}
 
-    def clean(self, value):
-        value = super().clean(value)
-        problems = map_problems(
+    def problems(self, value) -> dict:
+        return map_problems(
             wave=value.get("wave"),
             key=value.get("question") or "",
-            answers=_codes(value.get("answers") or ""),
+            answers=answer_codes(value.get("answers") or ""),
             area=value.get("area") or "",
         )
-        if problems:
-            raise blocks.StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name, message in problems.items()}
-            )
-        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        drawn = map_of(value, (parent_context or {}).get("dashboard_filter"))
-        context["chart"] = drawn.chart
+        context["chart"] = page_chart(value, parent_context, map_chart)
         return context
 
 
-def map_of(value, chosen=None) -> QuarterMap:
+def map_chart(value, chosen=None, *, results=None) -> Chart:
     """Return the map a block's value asks for, narrowed by the dashboard's filter."""
     wave = value.get("wave")
     if chosen is not None and chosen.wave is not None:
         wave = chosen.wave
+    results = results if results is not None else PublishedResults()
     return quarter_map(
-        snapshot=published_snapshot(wave=wave) if wave else None,
+        snapshot=results.snapshot(wave),
         key=value.get("question") or "",
         outlines=quarter_outlines(area=value.get("area") or ""),
-        answers=_codes(value.get("answers") or ""),
+        answers=answer_codes(value.get("answers") or ""),
         heading=value.get("heading") or "",
         group=chosen.group if chosen is not None else None,
-    )
+    ).chart

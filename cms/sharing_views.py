@@ -36,12 +36,15 @@ def _page_address(request, shared) -> str:
 @csp_replace({"frame-ancestors": ["*"]})
 def embed_chart(request, page_id: int, block_id: str):
     shared = _chart_or_404(request, page_id, block_id)
+    block = next(block for block in shared.page.body if block.id == block_id)
     return render(
         request,
         "cms/embed_chart.html",
         {
             "page": shared.page,
             "chart": shared.chart,
+            # A heading staff typed is in the page's language, a question's in the reader's.
+            "block_value": block.value,
             "block_id": block_id,
             "source_url": f"{_page_address(request, shared)}#block-{block_id}",
         },

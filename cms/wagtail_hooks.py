@@ -7,15 +7,41 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from analytics.views.file_jobs import (
+    hold_job_files,
+    hold_job_files_of_waves,
+    remove_held_job_files,
+)
 from cms.home_panel import WaitingWorkPanel
+from cms.models import Report
 from cms.models.quarters import QuarterOutline
 from cms.reports.views import ReportsView, download_report
 from cms.translation_review import TranslationReviewView
 from surveys.permissions import Action, user_can
+
+
+@hooks.register("before_delete_snippet")
+def hold_report_files_of_waves(request, instances):
+    """Note the report files a wave deletion takes along; analytics' after-hook removes them."""
+    hold_job_files_of_waves(request, instances, Report)
+
+
+@hooks.register("before_delete_page")
+def hold_report_files_of_pages(request, page):
+    """Note the report files a page deletion takes along (its subpages' and translations')."""
+    pages = Page.objects.none()
+    for translation in Page.objects.filter(translation_key=page.translation_key):
+        pages |= Page.objects.descendant_of(translation, inclusive=True)
+    hold_job_files(request, Report.objects.filter(dashboard__in=pages.values("pk")))
+
+
+@hooks.register("after_delete_page")
+def remove_report_files_of_pages(request, page):
+    remove_held_job_files(request)
 
 
 @hooks.register("register_admin_urls")

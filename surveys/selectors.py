@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -20,12 +21,64 @@ from surveys.models import (
     SpentSet,
     Wave,
 )
-from surveys.services.spent_sets import token_was_spent
+from surveys.prepared import fetch_one_prepared
+from surveys.services.spent_sets import token_digest, token_was_spent
 from surveys.validation import Structure
 
 
 def wave_by_slug(*, slug: str) -> Wave | None:
     return Wave.objects.select_related("questionnaire").filter(slug=slug).first()
+
+
+# Waves a submission names, kept per process with a stamp of their rows: the transaction
+# id and physical place (xmin, ctid) of the wave's and its questionnaire's rows. Every
+# change to either row (closing the wave, switching it to a new questionnaire version,
+# any edit, even within one transaction) writes a new row version with another stamp, so
+# `submission_wave` notices it in the same round trip that looks for the token.
+_submission_waves: dict[str, tuple[str, Wave]] = {}
+SUBMISSION_WAVE_CACHE_SIZE = 64
+
+_WAVE_STAMP_AND_SPENT = """
+SELECT
+    wave.xmin::text || wave.ctid::text || questionnaire.xmin::text
+        || questionnaire.ctid::text,
+    EXISTS (
+        SELECT 1 FROM surveys_spentset
+        WHERE kind = %(kind)s AND strpos(entries, %(needle)s) > 0
+    )
+FROM surveys_wave AS wave
+JOIN surveys_questionnaire AS questionnaire ON questionnaire.id = wave.questionnaire_id
+WHERE wave.slug = %(slug)s
+"""
+
+
+def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
+    """Return the wave at `slug` as it is now, and whether `token` was spent already.
+
+    One round trip while the wave is unchanged (PostgreSQL); a changed or new wave is
+    read again. Treat the wave as read-only: it may be shared with later requests.
+    """
+    if connection.vendor != "postgresql":
+        return wave_by_slug(slug=slug), is_submitted(token=token)
+    found = fetch_one_prepared(
+        _WAVE_STAMP_AND_SPENT,
+        {"kind": SpentSet.Kind.TOKENS, "needle": f"\n{token_digest(token)}\n", "slug": slug},
+    )
+    if found is None:
+        _submission_waves.pop(slug, None)
+        return None, False  # no wave: refused before any token matters
+    stamp, is_spent = found
+    cached = _submission_waves.get(slug)
+    if cached is not None and cached[0] == stamp:
+        return cached[1], is_spent
+    wave = wave_by_slug(slug=slug)
+    if wave is None:
+        return None, is_spent
+    if len(_submission_waves) >= SUBMISSION_WAVE_CACHE_SIZE:
+        _submission_waves.clear()
+    # Read after the stamp: a change in between gives the next request a new stamp.
+    _submission_waves[slug] = (stamp, wave)
+    return wave, is_spent
 
 
 def questions_of(*, wave: Wave) -> QuerySet[Question]:

@@ -4,8 +4,14 @@ reportlab draws the characters it is given from left to right, one glyph each: i
 neither joins Arabic letters into their connected forms nor reverses right-to-left
 runs. `visual` does both (arabic-reshaper picks each letter's joined form, python-bidi
 puts the line into the order it is seen in), so a line can be drawn as it is.
+
+python-bidi's own order (its Rust algorithm, the one that knows isolates) leaves
+brackets and quotation marks unmirrored, so "(41 %)" in an Arabic line would print as
+")41 %(". `_drawing_order` therefore takes only the levels from python-bidi and orders
+and mirrors the line itself (rules L2 and L4 of the Unicode bidirectional algorithm).
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -60,9 +66,65 @@ def visual(text: str, base_direction: str | None = None) -> str:
     from bidi import get_display
 
     shaped = arabic_reshaper.reshape(text)
-    if base_direction:
+    try:
+        return _drawing_order(shaped, base_direction).translate(_ISOLATES)
+    except ValueError:
+        # Levels in a form this code does not know: the order is right, brackets unmirrored.
         return get_display(shaped, base_dir=base_direction).translate(_ISOLATES)
-    return get_display(shaped).translate(_ISOLATES)
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def _levels(text: str, base_direction: str | None) -> list[int]:
+    """Return the embedding level of each character, as python-bidi resolves it."""
+    from bidi import get_display
+
+    # With debug=True python-bidi returns its analysis, with one level per UTF-8 byte.
+    analysis = get_display(text, base_dir=base_direction, debug=True)
+    if not isinstance(analysis, str) or "levels:" not in analysis:
+        raise ValueError("python-bidi gave no levels")
+    byte_levels = [
+        int(level)
+        for level in _LEVEL.findall(analysis.split("levels:", 1)[1].split("paragraphs:", 1)[0])
+    ]
+    levels, offset = [], 0
+    for character in text:
+        if offset >= len(byte_levels):
+            raise ValueError("fewer levels than characters")
+        levels.append(byte_levels[offset])
+        offset += len(character.encode())
+    if offset != len(byte_levels):
+        raise ValueError("more levels than characters")
+    return levels
+
+
+def _drawing_order(text: str, base_direction: str | None) -> str:
+    """Return one line in drawing order, mirrored where it runs right to left."""
+    from bidi.mirror import MIRRORED
+
+    levels = _levels(text, base_direction)
+    characters = [
+        MIRRORED.get(character, character) if level % 2 else character
+        for character, level in zip(text, levels, strict=True)
+    ]
+    odd = [level for level in levels if level % 2]
+    if not odd:
+        return "".join(characters)
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it.
+    for level in range(max(levels), min(odd) - 1, -1):
+        start = 0
+        while start < len(levels):
+            if levels[start] < level:
+                start += 1
+                continue
+            end = start
+            while end < len(levels) and levels[end] >= level:
+                end += 1
+            characters[start:end] = characters[start:end][::-1]
+            levels[start:end] = levels[start:end][::-1]
+            start = end
+    return "".join(characters)
 
 
 def can_draw(font_name: str, text: str) -> bool:

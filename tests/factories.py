@@ -5,6 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
+from demo.synthetic import DECLINED as DECLINED
+from demo.synthetic import answer_rows
 from surveys.models import Option, Question, Questionnaire, Wave
 
 QUARTERS = [
@@ -295,7 +297,6 @@ def three_page_wave(**wave_fields) -> Wave:
 # Analytics: responses stored straight in the database, and a questionnaire that has
 # every kind of question, segment and a scored scale.
 
-DECLINED = object()
 AGE_BANDS = [("10-13", "10 bis 13"), ("14-17", "14 bis 17"), ("18-21", "18 bis 21")]
 GENDERS = [("w", "weiblich"), ("m", "männlich"), ("d", "divers")]
 LEISURE = [("sport", "Sport"), ("musik", "Musik"), ("treff", "Jugendtreff"), ("online", "Online")]
@@ -379,23 +380,7 @@ def add_responses(wave: Wave, count: int = 1, *, answers: dict | None = None, **
             day=timezone.localdate(),
             **fields,
         )
-        rows = []
-        for question_key, value in answers.items():
-            question = questions[question_key]
-            options = {option.value: option for option in question.options.all()}
-            if value is DECLINED:
-                rows.append(Answer(response=response, question=question, declined=True))
-            elif isinstance(value, list):
-                rows += [
-                    Answer(response=response, question=question, option=options[v]) for v in value
-                ]
-            elif question.has_options:
-                rows.append(Answer(response=response, question=question, option=options[value]))
-            elif question.is_free_text:
-                rows.append(Answer(response=response, question=question, text=value))
-            else:
-                rows.append(Answer(response=response, question=question, number=value))
-        Answer.objects.bulk_create(rows)
+        Answer.objects.bulk_create(answer_rows(response, questions, answers))
     return response
 
 

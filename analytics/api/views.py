@@ -121,11 +121,11 @@ class WaveResultsApi(PublicReadApi):
         )
         status = serializers.CharField(source="figures.status")
         # The published layout of each part, as stored (snapshot_schema.SnapshotFigures).
-        segments = serializers.JSONField(source="figures.source.segments")
-        participation = serializers.JSONField(source="figures.source.participation")
+        segments = serializers.JSONField(source="figures.segments_json")
+        participation = serializers.JSONField(source="figures.participation_json")
         questions = serializers.JSONField()
         scales = serializers.JSONField(
-            source="figures.source.scales",
+            source="figures.scales_json",
             help_text=_(
                 "Each scored scale with its average, interval and breakdowns, and under "
                 "“subscales” the same figures for each of its subscales."

@@ -18,16 +18,22 @@ from analytics.charts.quarters import quarters_chart
 from analytics.charts.statement import Statement, figure_statement
 from analytics.charts.trend import trend_chart
 from analytics.groups import Group
+from analytics.localisation import localised_snapshot
 from analytics.selectors import published_comparison, published_snapshot
 from analytics.subscales import scale_is_asked
 from surveys.models import Question, Segment, Wave
 
 
 class PublishedResults:
-    """Published figures read one by one, for a chart built outside a dashboard request."""
+    """Published figures read one by one, for a chart built outside a dashboard request.
+
+    Each snapshot is worded in the active language (`analytics.localisation`).
+    """
 
     def snapshot(self, wave: Wave | None):
-        return published_snapshot(wave=wave) if wave else None
+        if wave is None:
+            return None
+        return localised_snapshot(published_snapshot(wave=wave), wave=wave)
 
     def comparison(self, *, before: Wave, after: Wave):
         return published_comparison(before=before, after=after)

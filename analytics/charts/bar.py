@@ -37,8 +37,9 @@ from analytics.charts.wording import (
     subtitle_of,
     withheld_text,
 )
-from analytics.groups import Group, group_figures, segment_label
+from analytics.groups import Group, group_figures, nobody_in, segment_label
 from analytics.models import Snapshot
+from analytics.snapshot_schema import Average, ItemFigures, OptionCell, SnapshotFigures
 from analytics.subscales import scale_figures
 
 
@@ -46,8 +47,8 @@ def question_chart(
     *, snapshot: Snapshot | None, question_key: str, heading: str = "", language: str = "de"
 ) -> Chart:
     """Return the chart of one question from a published snapshot."""
-    question = snapshot.question(question_key) if snapshot else None
-    title = heading or (question["text"] if question else "")
+    question = snapshot.figures.question(question_key) if snapshot else None
+    title = heading or (question.text if question else "")
     if snapshot is None:
         return message_chart(
             title or _("Results"), _("No results have been published for this question yet.")
@@ -61,27 +62,34 @@ def question_chart(
             title or _("Results"),
             _("This question was not asked in this wave, so there are no results for it."),
         )
-    if status == "too_few" or question.get("status") == "too_few":
+    if status == "too_few" or question.status == "too_few":
         return too_few_chart(title, k)
-    if question.get("status") == "free_text":
+    if question.status == "free_text":
         return message_chart(
             title, _("Answers written in the person's own words are not shown as figures.")
         )
-    if question.get("options"):
-        return choice_chart(question, title, k)
-    return number_chart(question, title, k, snapshot.data.get("segments", {}))
+    if question.options:
+        return choice_chart(
+            question.answered,
+            question.options,
+            title,
+            k,
+            is_multiple=question.is_share_of_respondents,
+            declined=question.declined,
+        )
+    return number_chart(question, title, k, snapshot.figures)
 
 
 def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "") -> Chart:
     """Return the chart of one scale score, everyone and per quarter, from a snapshot."""
-    scale = scale_figures(snapshot, scale_key) if snapshot else None
-    title = heading or (scale["name"] if scale else _("Results"))
+    scale = scale_figures(snapshot.figures, scale_key) if snapshot else None
+    title = heading or (scale.text if scale else _("Results"))
     if scale is None:
         return message_chart(title, _("No results have been published for this scale yet."))
     k = snapshot.min_cell_size
-    if scale.get("status") == "no_responses":
+    if scale.status == "no_responses":
         return message_chart(title, _("Nobody has answered this survey yet."))
-    if scale.get("status") != "ok":
+    if scale.status != "ok":
         return message_chart(
             title,
             _(
@@ -90,15 +98,19 @@ def scale_chart(*, snapshot: Snapshot | None, scale_key: str, heading: str = "")
             )
             % {"k": k},
         )
-    return number_chart(
-        scale | {"kind": "scale"}, title, k, snapshot.data.get("segments", {}), is_score=True
-    )
+    return number_chart(scale, title, k, snapshot.figures, is_score=True)
 
 
-def choice_chart(question: dict, title: str, k: int) -> Chart:
-    answered = question["answered"]
-    options = question["options"]
-    is_multiple = question.get("is_share_of_respondents", False)
+def choice_chart(
+    answered: int,
+    options: tuple[OptionCell, ...],
+    title: str,
+    k: int,
+    *,
+    is_multiple: bool = False,
+    declined: int | None = None,
+) -> Chart:
+    """Return the chart of the answers to a choice question, of everyone or of one group."""
     caption = _("%(title)s (n = %(n)s)") % {"title": title, "n": number_format(answered)}
     if is_multiple:
         caption += " " + _("Several answers were possible; shares are of the people who answered.")
@@ -106,38 +118,38 @@ def choice_chart(question: dict, title: str, k: int) -> Chart:
         caption=caption,
         headings=[_("Answer"), _("People"), _("Share")],
         rows=[
-            [option_label(option), count_cell(option["count"], k), share_only(option, answered)]
+            [option_label(option), count_cell(option.count, k), share_only(option, answered)]
             for option in options
         ],
     )
-    shown = [option for option in options if option["count"] is not None]
-    top = max(shown, key=lambda option: option["count"]) if shown else None
+    shown = [option for option in options if not option.is_withheld]
+    top = max(shown, key=lambda option: option.count) if shown else None
     summary = ngettext("%(n)s person answered.", "%(n)s people answered.", answered) % {
         "n": number_format(answered)
     }
     if top:
         summary += " " + _("The most frequent answer was “%(label)s” (%(share)s %%).") % {
             "label": option_label(top),
-            "share": number_format(round(100 * top["count"] / answered)),
+            "share": number_format(round(100 * top.count / answered)),
         }
     else:
         summary += " " + _(
             "Each answer was given by so few people that none can be shown without "
             "putting someone's privacy at risk."
         )
-    if question.get("declined") is not None:
+    if declined is not None:
         summary += " " + ngettext(
             "%(n)s person preferred not to say.",
             "%(n)s people preferred not to say.",
-            question["declined"],
-        ) % {"n": number_format(question["declined"])}
+            declined,
+        ) % {"n": number_format(declined)}
     figure = go.Figure(
         go.Bar(
-            x=[option["count"] if option["count"] is not None else 0 for option in options],
+            x=[0 if option.is_withheld else option.count for option in options],
             y=[option_label(option) for option in options],
             orientation="h",
             marker={"color": BLUE},
-            text=[count_text(option["count"], k) for option in options],
+            text=[count_text(option.count, k) for option in options],
             textposition="auto",
             hoverinfo="skip",
         )
@@ -152,23 +164,26 @@ def choice_chart(question: dict, title: str, k: int) -> Chart:
     return Chart(title=title, summary=summary, table=table, figure=as_json(figure), note=note)
 
 
-def number_chart(question: dict, title: str, k: int, segments: dict, is_score=False) -> Chart:
-    answered = question["answered"]
-    mean = question["mean"]
-    groups = question.get("breakdowns", {}).get("quarter", [])
+def number_chart(
+    item: ItemFigures, title: str, k: int, figures: SnapshotFigures, is_score=False
+) -> Chart:
+    """Return the average of a number, a 0 to 10 question or a score, everyone and per quarter."""
+    answered = item.answered
+    mean = item.average.mean
+    groups = item.breakdowns.get("quarter", ())
     if is_score:
         caption = _("%(title)s: average score (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered scored %(mean)s.")
-    elif question.get("kind") == "scale_0_10":
+    elif item.kind == "scale_0_10":
         caption = _("%(title)s: average on a scale from 0 to 10 (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered gave %(mean)s out of 10.")
     else:
         caption = _("%(title)s: average (n = %(n)s)")
         summary = _("On average, the %(n)s people who answered said %(mean)s.")
-    axis = mean_axis(question)
+    axis = mean_axis(item)
 
-    def average(item):
-        return mean_cell(item.get("mean"), item.get("mean_low"), item.get("mean_high"))
+    def average(figures: Average):
+        return mean_cell(figures.mean, figures.mean_low, figures.mean_high)
 
     table = Table(
         caption=caption % {"title": title, "n": number_format(answered)},
@@ -177,12 +192,12 @@ def number_chart(question: dict, title: str, k: int, segments: dict, is_score=Fa
             _("People"),
             pgettext("confidence interval", "Average (95 %% range)") % {},
         ],
-        rows=[[_("Everyone"), count_cell(answered, k), average(question)]]
+        rows=[[_("Everyone"), count_cell(answered, k), average(item.average)]]
         + [
             [
-                segment_label(segments, "quarter", group["values"][0]),
-                count_cell(group["answered"], k),
-                average(group),
+                segment_label(figures, "quarter", group.values[0]),
+                count_cell(group.answered, k),
+                average(group.average),
             ]
             for group in groups
         ],
@@ -192,14 +207,14 @@ def number_chart(question: dict, title: str, k: int, segments: dict, is_score=Fa
         "mean": one_decimal(mean),
     }
     labels = [_("Everyone")] + [
-        segment_label(segments, "quarter", group["values"][0]) for group in groups
+        segment_label(figures, "quarter", group.values[0]) for group in groups
     ]
     floor = axis_floor(axis)
     values = [mean - floor] + [
-        group["mean"] - floor if group["mean"] is not None else 0 for group in groups
+        group.average.mean - floor if group.average.mean is not None else 0 for group in groups
     ]
     texts = [one_decimal(mean)] + [
-        withheld_text(k) if group["mean"] is None else one_decimal(group["mean"])
+        withheld_text(k) if group.average.mean is None else one_decimal(group.average.mean)
         for group in groups
     ]
     figure = go.Figure(
@@ -215,7 +230,7 @@ def number_chart(question: dict, title: str, k: int, segments: dict, is_score=Fa
         )
     )
     figure.update_layout(bar_layout(rows=len(labels), xaxis=axis))
-    note = privacy_note(k) if any(group["mean"] is None for group in groups) else ""
+    note = privacy_note(k) if any(group.average.mean is None for group in groups) else ""
     return Chart(title=title, summary=summary, table=table, figure=as_json(figure), note=note)
 
 
@@ -233,34 +248,28 @@ def bar_chart(
         if snapshot is not None and chart.figure is not None:
             item = item_of(snapshot, key)
             chart.subtitle = subtitle_of(
-                wave_label(snapshot), group_part(snapshot, None), n_text(item.get("answered"))
+                wave_label(snapshot), group_part(snapshot, None), n_text(item.answered)
             )
         return chart
     item = item_of(snapshot, key)
-    title = heading or (item["text"] if item else _("Results"))
+    title = heading or (item.text if item else _("Results"))
     k = snapshot.min_cell_size
-    if item is None or item.get("status", "ok") != "ok":
+    if item is None or item.status != "ok":
         return bar_chart(snapshot=snapshot, key=key, heading=heading)
     if group.grouping is None:
         return unsupported_group_chart(title, group, snapshot)
-    entry = group_figures(item, group) or {"answered": 0, "options": []}
-    if entry.get("answered") is None:
+    entry = group_figures(item, group) or nobody_in(group)
+    if entry.is_withheld:
         return withheld_group_chart(title, snapshot, group, k)
     subtitle = subtitle_of(
-        wave_label(snapshot), group_part(snapshot, group), n_text(entry["answered"])
+        wave_label(snapshot), group_part(snapshot, group), n_text(entry.answered)
     )
-    if item.get("options"):
-        if not entry["answered"]:
+    if item.options:
+        if not entry.answered:
             return nobody_in_group_chart(title, snapshot, group)
-        labelled = {
-            "answered": entry["answered"],
-            "is_share_of_respondents": item.get("is_share_of_respondents", False),
-            "options": [
-                cell | {"label": option.get("label", "")}
-                for cell, option in zip(entry["options"], item["options"], strict=False)
-            ],
-        }
-        chart = choice_chart(labelled, title, k)
+        chart = choice_chart(
+            entry.answered, entry.options, title, k, is_multiple=item.is_share_of_respondents
+        )
         chart.subtitle = subtitle
         return chart
     mean = mean_of(item, group)

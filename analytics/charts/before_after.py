@@ -38,6 +38,7 @@ from analytics.charts.wording import (
 )
 from analytics.groups import Group
 from analytics.models import ComparisonSnapshot, Snapshot
+from analytics.snapshot_schema import Change
 
 
 def before_after_chart(
@@ -51,12 +52,13 @@ def before_after_chart(
 ) -> Chart:
     """Return two waves' averages side by side with intervals, and the change between them."""
     first, second = item_of(before, key), item_of(after, key)
-    title = heading or ((second or first or {}).get("text") or _("Results"))
+    shown = second or first
+    title = heading or (shown.text if shown else "") or _("Results")
     if before is None or after is None:
         return message_chart(title, _("The results of both waves are not published yet."))
     if first is None or second is None:
         return message_chart(title, _("This question was not asked in both waves."))
-    if not has_mean(second["kind"]):
+    if not has_mean(second.kind):
         return message_chart(
             title, _("A before-and-after comparison needs a question with an average.")
         )
@@ -85,15 +87,13 @@ def before_after_chart(
             [
                 _("Change"),
                 "",
-                mean_cell(
-                    difference["difference"], difference["low"], difference["high"], signed=True
-                ),
+                mean_cell(difference.difference, difference.low, difference.high, signed=True),
             ],
             [
                 _("Effect size (Hedges' g)"),
                 "",
                 effect_size_cell(
-                    difference["effect_size"], difference["effect_low"], difference["effect_high"]
+                    difference.effect_size, difference.effect_low, difference.effect_high
                 ),
             ],
         ]
@@ -101,15 +101,13 @@ def before_after_chart(
         rows += [
             [
                 _("Change of the same people"),
-                count_cell(paired["pairs"], k),
-                mean_cell(paired["difference"], paired["low"], paired["high"], signed=True),
+                count_cell(paired.pairs, k),
+                mean_cell(paired.difference, paired.low, paired.high, signed=True),
             ],
             [
                 _("Effect size of the same people (d_z)"),
                 "",
-                effect_size_cell(
-                    paired["effect_size"], paired["effect_low"], paired["effect_high"]
-                ),
+                effect_size_cell(paired.effect_size, paired.effect_low, paired.effect_high),
             ],
         ]
     table = Table(
@@ -148,32 +146,27 @@ def before_after_chart(
     )
 
 
-def _difference(comparison: ComparisonSnapshot | None, key: str) -> dict | None:
+def _difference(comparison: ComparisonSnapshot | None, key: str) -> Change | None:
     if comparison is None:
         return None
     if key.startswith(SCALE_PREFIX):
-        scale_key = key.removeprefix(SCALE_PREFIX)
-        entry = next((s for s in comparison.data.get("scales", []) if s["key"] == scale_key), None)
+        change = comparison.figures.scale(key.removeprefix(SCALE_PREFIX))
     else:
-        entry = comparison.question(key)
-    if not entry or entry.get("status") != "ok":
-        return None
-    return entry
+        change = comparison.figures.question(key)
+    return change if change is not None and change.is_ok else None
 
 
-def _paired(difference: dict | None) -> dict | None:
+def _paired(difference: Change | None) -> Change | None:
     """Return the paired comparison of linked waves, if k pairs or more were found."""
-    paired = (difference or {}).get("paired")
-    if not paired or paired.get("status") != "ok":
-        return None
-    return paired
+    paired = difference.paired if difference is not None else None
+    return paired if paired is not None and paired.is_ok else None
 
 
-def _paired_summary(paired: dict) -> str:
+def _paired_summary(paired: Change) -> str:
     summary = _(
         "Of the %(n)s people who answered both times, the average changed by %(change)s."
-    ) % {"n": number_format(paired["pairs"]), "change": signed(paired["difference"])}
-    return summary + " " + effect_size_sentence("d_z", paired["effect_size"])
+    ) % {"n": number_format(paired.pairs), "change": signed(paired.difference)}
+    return summary + " " + effect_size_sentence("d_z", paired.effect_size)
 
 
 def _before_after_summary(labels, means, difference, k) -> str:
@@ -197,9 +190,9 @@ def _before_after_summary(labels, means, difference, k) -> str:
         summary = _("The average stayed at %(after)s from %(first)s to %(second)s.")
     summary %= values
     if difference is not None:
-        if difference["low"] > 0 or difference["high"] < 0:
+        if difference.low > 0 or difference.high < 0:
             summary += " " + _("The change is larger than chance alone would explain.")
         else:
             summary += " " + _("The change is so small that it may be chance.")
-        summary += " " + effect_size_sentence("Hedges' g", difference["effect_size"])
+        summary += " " + effect_size_sentence("Hedges' g", difference.effect_size)
     return summary

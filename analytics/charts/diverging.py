@@ -39,35 +39,35 @@ from analytics.charts.wording import (
     privacy_note,
     subtitle_of,
 )
-from analytics.groups import Group, group_figures
+from analytics.groups import Group, group_figures, nobody_in
 from analytics.models import Snapshot
+from analytics.snapshot_schema import is_withheld
 
 
 def diverging_chart(
     *, snapshot: Snapshot | None, key: str, heading: str = "", group: Group | None = None
 ) -> Chart:
     """Return agreement as a diverging stacked bar: disagree left, agree right, neutral centred."""
-    item = snapshot.question(key) if snapshot else None
-    title = heading or (item["text"] if item else _("Results"))
+    item = snapshot.figures.question(key) if snapshot else None
+    title = heading or (item.text if item else _("Results"))
     if snapshot is None or item is None:
         return question_chart(snapshot=snapshot, question_key=key, heading=heading)
     k = snapshot.min_cell_size
     rows = agreement_rows(snapshot, key)
     if not rows:
         return message_chart(title, _("This question is not an agreement item or matrix."))
-    if any(row.get("status", "ok") not in ("ok", "all_withheld") for row in rows):
-        return question_chart(snapshot=snapshot, question_key=rows[0]["key"], heading=title)
+    if any(row.status not in ("ok", "all_withheld") for row in rows):
+        return question_chart(snapshot=snapshot, question_key=rows[0].key, heading=title)
     if group is not None and group.grouping is None:
         return unsupported_group_chart(title, group, snapshot)
-    options = rows[0]["options"]
+    options = rows[0].options
     labels = [option_label(option) for option in options]
     cells = []  # per row: (label, answered, [count per option])
     for row in rows:
-        source = row if group is None else (group_figures(row, group) or {"answered": 0})
-        answered = source.get("answered")
-        counts = [cell.get("count") for cell in source.get("options", [])] or [0] * len(options)
-        cells.append((row["text"], answered, counts))
-    if all(answered is None for _label, answered, _counts in cells):
+        source = row if group is None else (group_figures(row, group) or nobody_in(group))
+        counts = [cell.count for cell in source.options] or [0] * len(options)
+        cells.append((row.text, source.answered, counts))
+    if all(is_withheld(answered) for _label, answered, _counts in cells):
         return withheld_group_chart(title, snapshot, group, k)
     if not any(answered for _label, answered, _counts in cells):
         return nobody_in_group_chart(title, snapshot, group)
@@ -75,7 +75,7 @@ def diverging_chart(
     colours = AGREEMENT_COLOURS.get(len(options)) or (GROUP_COLOURS * 2)[: len(options)]
 
     def share(count, answered):
-        return None if count is None or not answered else 100 * count / answered
+        return None if is_withheld(count) or not answered else 100 * count / answered
 
     table = Table(
         caption=_("%(title)s: share of each answer") % {"title": title},
@@ -187,7 +187,7 @@ def diverging_chart(
         )
     )
     summary = _diverging_summary(cells, split, has_middle)
-    withheld = any(count is None for _l, _a, counts in cells for count in counts)
+    withheld = any(is_withheld(count) for _l, _a, counts in cells for count in counts)
     answered = [a for _l, a, _c in cells if a]
     return Chart(
         title=title,
@@ -205,7 +205,7 @@ def diverging_chart(
 
 def _side_share(counts, answered, positions) -> int | None:
     chosen = [counts[position] for position in positions]
-    if not answered or any(count is None for count in chosen):
+    if not answered or any(is_withheld(count) for count in chosen):
         return None
     return round(100 * sum(chosen) / answered)
 

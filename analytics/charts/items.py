@@ -1,11 +1,10 @@
 """A chart's figures read from a snapshot: a question or scale, its averages, its groups."""
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
 from analytics.groups import Group, group_figures, group_label
 from analytics.models import Snapshot
+from analytics.snapshot_schema import Average, ItemFigures
 from analytics.subscales import scale_figures
 
 SCALE_PREFIX = "scale:"
@@ -14,60 +13,38 @@ SCALE_PREFIX = "scale:"
 MEAN_KINDS = {"agreement", "scale_0_10", "number", "scale"}
 
 
-@dataclass(frozen=True)
-class Mean:
-    """One published average; `answered` None means the group was withheld as too small."""
-
-    answered: int | None
-    mean: float | None = None
-    low: float | None = None
-    high: float | None = None
-
-
-def item_of(snapshot: Snapshot | None, key: str) -> dict | None:
+def item_of(snapshot: Snapshot | None, key: str) -> ItemFigures | None:
     """Return a question's or (with the "scale:" prefix) a scale's figures from a snapshot."""
     if snapshot is None:
         return None
     if key.startswith(SCALE_PREFIX):
-        scale = scale_figures(snapshot, key.removeprefix(SCALE_PREFIX))
-        return None if scale is None else scale | {"kind": "scale", "text": scale["name"]}
-    return snapshot.question(key)
+        return scale_figures(snapshot.figures, key.removeprefix(SCALE_PREFIX))
+    return snapshot.figures.question(key)
 
 
 def has_mean(kind: str) -> bool:
     return kind in MEAN_KINDS
 
 
-def mean_of(item: dict, group: Group | None = None) -> Mean | None:
+def mean_of(item: ItemFigures, group: Group | None = None) -> Average | None:
     """Return the published average of an item, for everyone or one group.
 
     None when the snapshot publishes no average for it: an agreement item's average
     is published for everyone only.
     """
-    if item["kind"] == "agreement":
+    if item.kind == "agreement":
         if group is not None:
             return None
-        score = item.get("score")
-        if not score:
-            # With one answer's count withheld the average is withheld too (see snapshots).
-            return Mean(item.get("answered"))
-        return Mean(score["answered"], score["mean"], score.get("mean_low"), score.get("mean_high"))
-    if not has_mean(item["kind"]):
+        # With one answer's count withheld the average is withheld too (see snapshots).
+        return item.score if item.score is not None else Average(item.answered)
+    if not has_mean(item.kind):
         return None
-    if item.get("status", "ok") not in ("ok",):
-        return Mean(None)
-    source = group_figures(item, group) if group is not None else item
-    if source is None:
-        return Mean(0)
-    return Mean(
-        source.get("answered"), source.get("mean"), source.get("mean_low"), source.get("mean_high")
-    )
-
-
-def entry_mean(entry: dict) -> Mean:
-    return Mean(
-        entry.get("answered"), entry.get("mean"), entry.get("mean_low"), entry.get("mean_high")
-    )
+    if item.status != "ok":
+        return Average(None)
+    if group is None:
+        return item.average
+    found = group_figures(item, group)
+    return Average(0) if found is None else found.average
 
 
 def wave_label(snapshot: Snapshot) -> str:
@@ -78,23 +55,23 @@ def wave_label(snapshot: Snapshot) -> str:
 def group_part(snapshot: Snapshot, group: Group | None) -> str:
     if group is None:
         return _("Everyone who answered")
-    return group_label(snapshot.data.get("segments", {}), group)
+    return group_label(snapshot.figures, group)
 
 
-def agreement_rows(snapshot: Snapshot, key: str) -> list[dict]:
+def agreement_rows(snapshot: Snapshot, key: str) -> list[ItemFigures]:
     """Return the agreement items a key stands for: the item, or every row of a matrix."""
-    questions = [dict(question.source) for question in snapshot.figures.questions]
+    questions = snapshot.figures.questions
     for position, question in enumerate(questions):
-        if question["key"] != key:
+        if question.key != key:
             continue
-        if question["kind"] == "matrix":
+        if question.kind == "matrix":
             rows = []
             for row in questions[position + 1 :]:
-                if row["kind"] != "matrix_row":
+                if row.kind != "matrix_row":
                     break
                 rows.append(row)
             return rows
-        if question["kind"] in ("agreement", "matrix_row"):
+        if question.kind in ("agreement", "matrix_row"):
             return [question]
         return []
     return []

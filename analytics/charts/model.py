@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from analytics.charts.items import Mean, group_part, wave_label
+from analytics.charts.items import group_part, wave_label
 from analytics.charts.wording import (
     count_text,
     effect_size_words,
@@ -18,6 +18,7 @@ from analytics.charts.wording import (
 )
 from analytics.groups import Group
 from analytics.models import Snapshot
+from analytics.snapshot_schema import Average, OptionCell, is_withheld
 
 
 class Cell(str):
@@ -108,17 +109,17 @@ def count_cell(count: int | None, k: int) -> Cell:
 
 def share_cell(count: int | None, answered: int | None, k: int) -> Cell:
     """Return "47 % (9)": a share of the people who answered and its count."""
-    if count is None:
+    if is_withheld(count):
         return Cell(withheld_text(k), ((_("share in per cent"), None), (_("people"), None)))
     share = 100 * count / answered if answered else None
     text = "–" if share is None else f"{number_format(round(share))} % ({number_format(count)})"
     return Cell(text, ((_("share in per cent"), rounded(share)), (_("people"), count)))
 
 
-def share_only(option: dict, answered: int) -> Cell:
-    if option["count"] is None or not answered:
+def share_only(option: OptionCell, answered: int) -> Cell:
+    if option.is_withheld or not answered:
         return Cell("–", ((_("in per cent"), None),))
-    share = 100 * option["count"] / answered
+    share = 100 * option.count / answered
     return Cell(f"{number_format(round(share))} %", ((_("in per cent"), rounded(share)),))
 
 
@@ -156,15 +157,15 @@ def effect_size_cell(value: float, low: float, high: float) -> Cell:
     return Cell(text, numbers)
 
 
-def average_cell(mean: Mean, k: int) -> Cell:
-    if mean.answered is None:
+def average_cell(mean: Average, k: int) -> Cell:
+    if mean.is_withheld:
         return Cell(withheld_text(k), ((_("average"), None),))
-    return mean_cell(mean.mean, mean.low, mean.high)
+    return mean_cell(mean.mean, mean.mean_low, mean.mean_high)
 
 
-def people_cell(mean: Mean, k: int) -> Cell:
+def people_cell(mean: Average, k: int) -> Cell:
     return count_cell(mean.answered, k)
 
 
-def average_short(mean: Mean) -> str:
+def average_short(mean: Average) -> str:
     return "–" if mean.mean is None else one_decimal(mean.mean)

@@ -7,7 +7,6 @@ from django.utils.translation import pgettext
 
 from analytics.charts.bar import bar_chart
 from analytics.charts.items import (
-    entry_mean,
     group_part,
     item_of,
     wave_label,
@@ -41,8 +40,9 @@ from analytics.charts.wording import (
     subtitle_of,
     withheld_text,
 )
-from analytics.groups import Group, group_figures, segment_label
+from analytics.groups import Group, group_figures, nobody_in, segment_label
 from analytics.models import Snapshot
+from analytics.snapshot_schema import GroupFigures, ItemFigures, is_withheld
 
 
 def quarters_chart(
@@ -50,12 +50,12 @@ def quarters_chart(
 ) -> Chart:
     """Return a question or scale compared between the quarters, as grouped bars."""
     item = item_of(snapshot, key)
-    title = heading or (item["text"] if item else _("Results"))
-    if snapshot is None or item is None or item.get("status", "ok") != "ok":
+    title = heading or (item.text if item else _("Results"))
+    if snapshot is None or item is None or item.status != "ok":
         return bar_chart(snapshot=snapshot, key=key, heading=heading)
     k = snapshot.min_cell_size
-    segments = snapshot.data.get("segments", {})
-    if "quarter" not in segments:
+    figures = snapshot.figures
+    if "quarter" not in figures.segments:
         return message_chart(title, _("This survey did not ask where people live."))
     # The quarters are the bars; a chosen quarter is one of them, not a filter.
     rest = group.without("quarter") if group is not None else None
@@ -63,16 +63,16 @@ def quarters_chart(
     if grouping is None:
         return unsupported_group_chart(title, group, snapshot)
     groups = []
-    for value in [entry["value"] for entry in segments["quarter"]]:
+    for value in [entry.value for entry in figures.segments["quarter"]]:
         chosen = Group((("quarter", value),) + (rest.values if rest else ()))
-        entry = group_figures(item, chosen) or {"answered": 0}
-        groups.append((segment_label(segments, "quarter", value), entry))
+        entry = group_figures(item, chosen) or nobody_in(chosen)
+        groups.append((segment_label(figures, "quarter", value), entry))
     subtitle = subtitle_of(
         wave_label(snapshot),
         group_part(snapshot, rest),
-        n_text(item.get("answered") if rest is None else None),
+        n_text(item.answered if rest is None else None),
     )
-    if item.get("options"):
+    if item.options:
         chart = _quarters_choice_chart(item, groups, title, k)
     else:
         chart = _quarters_mean_chart(item, groups, title, k)
@@ -80,8 +80,10 @@ def quarters_chart(
     return chart
 
 
-def _quarters_mean_chart(item, groups, title, k) -> Chart:
-    means = [entry_mean(entry) for _label, entry in groups]
+def _quarters_mean_chart(
+    item: ItemFigures, groups: list[tuple[str, GroupFigures]], title: str, k: int
+) -> Chart:
+    means = [entry.average for _label, entry in groups]
     labels = [label for label, _entry in groups]
     table = Table(
         caption=_("%(title)s: average per quarter") % {"title": title},
@@ -123,7 +125,7 @@ def _quarters_mean_chart(item, groups, title, k) -> Chart:
             "bottom": bottom[0],
             "bottom_mean": one_decimal(bottom[1].mean),
         }
-    withheld = any(m.answered is None for m in means)
+    withheld = any(m.is_withheld for m in means)
     note = interval_note() + (" " + privacy_note(k) if withheld else "")
     return Chart(
         title=title,
@@ -134,19 +136,19 @@ def _quarters_mean_chart(item, groups, title, k) -> Chart:
     )
 
 
-def _quarters_choice_chart(item, groups, title, k) -> Chart:
-    options = item["options"]
+def _quarters_choice_chart(
+    item: ItemFigures, groups: list[tuple[str, GroupFigures]], title: str, k: int
+) -> Chart:
+    options = item.options
     labels = [option_label(option) for option in options]
     quarters = [label for label, _entry in groups]
 
-    def cell(entry, position):
-        answered = entry.get("answered")
-        if answered is None:
+    def cell(entry: GroupFigures, position: int):
+        if entry.is_withheld:
             return share_cell(None, None, k)
-        cells = entry.get("options") or []
-        if not answered or position >= len(cells):
+        if not entry.answered or position >= len(entry.options):
             return share_cell(0, 0, k)
-        return share_cell(cells[position]["count"], answered, k)
+        return share_cell(entry.options[position].count, entry.answered, k)
 
     table = Table(
         caption=_("%(title)s: share of each answer per quarter") % {"title": title},
@@ -156,7 +158,7 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
             for position, label in enumerate(labels)
         ],
     )
-    shown = [(quarter, entry) for quarter, entry in groups if entry.get("answered")]
+    shown = [(quarter, entry) for quarter, entry in groups if entry.answered]
     if not shown:
         return Chart(
             title=title,
@@ -170,9 +172,9 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
     parts = []
     for quarter, entry in shown:
         counted = [
-            (position, option["count"])
-            for position, option in enumerate(entry["options"])
-            if option["count"] is not None
+            (position, option.count)
+            for position, option in enumerate(entry.options)
+            if not option.is_withheld
         ]
         if counted:
             position, count = max(counted, key=lambda pair: pair[1])
@@ -181,7 +183,7 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
                 % {
                     "quarter": quarter,
                     "label": labels[position],
-                    "share": number_format(round(100 * count / entry["answered"])),
+                    "share": number_format(round(100 * count / entry.answered)),
                 }
             )
     summary = (
@@ -194,10 +196,8 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
         colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
         shares = []
         for position in range(len(options)):
-            count = (
-                entry["options"][position]["count"] if position < len(entry["options"]) else None
-            )
-            shares.append(None if count is None else 100 * count / entry["answered"])
+            count = entry.options[position].count if position < len(entry.options) else None
+            shares.append(None if is_withheld(count) else 100 * count / entry.answered)
         figure.add_trace(
             go.Bar(
                 name=quarter,
@@ -234,8 +234,7 @@ def _quarters_choice_chart(item, groups, title, k) -> Chart:
         )
     )
     withheld = any(
-        entry.get("answered") is None
-        or any(option["count"] is None for option in entry.get("options", []))
+        entry.is_withheld or any(option.is_withheld for option in entry.options)
         for _quarter, entry in groups
     )
     return Chart(

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from analytics.charts.items import (
     item_of,
@@ -48,15 +49,19 @@ def figure_statement(
         _("gave this answer: too few to show a figure without risking their privacy."),
         source,
     )
-    if item.get("options") and answers:
-        chosen = [option for option in item["options"] if option["value"] in answers]
-        answered = item.get("answered")
+    if item.options and answers:
+        chosen = [option for option in item.options if option.value in answers]
+        answered = item.answered
         if not chosen:
             return None
-        if not answered or any(option["count"] is None for option in chosen):
+        if not answered or any(option.is_withheld for option in chosen):
             return withheld
-        share = round(100 * sum(option["count"] for option in chosen) / answered)
-        labels = [f"„{option_label(option)}“" for option in chosen]
+        share = round(100 * sum(option.count for option in chosen) / answered)
+        labels = [
+            pgettext("an answer quoted in a sentence", "“%(answer)s”")
+            % {"answer": option_label(option)}
+            for option in chosen
+        ]
         return Statement(
             percent(share),
             _("of the %(n)s people who answered chose %(answers)s.")
@@ -69,8 +74,8 @@ def figure_statement(
     if not mean.answered or mean.mean is None:
         return withheld
     text = _("was the average answer of %(n)s people.")
-    if item["kind"] == "scale_0_10":
+    if item.kind == "scale_0_10":
         text = _("was the average answer of %(n)s people, on a scale from 0 to 10.")
-    elif item["kind"] == "agreement":
+    elif item.kind == "agreement":
         text = _("was the average agreement of %(n)s people, from 1 (not at all) to 5 (fully).")
     return Statement(one_decimal(mean.mean), text % {"n": number_format(mean.answered)}, source)

@@ -12,7 +12,6 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.charts.model import Chart
 from analytics.charts.theme import BLUE, INK
 
 WIDTH = 520
@@ -23,6 +22,7 @@ ROW_HEIGHT = 34
 TEXT_COLOUR = INK
 GRID_COLOUR = "#d4d4d8"
 DEFAULT_COLOUR = BLUE
+FONT_FAMILY = "system-ui, sans-serif"
 
 
 def _hex_luminance(colour: str) -> float | None:
@@ -110,13 +110,6 @@ def _errors(trace: dict, axis: str, count: int) -> list[tuple[float, float]]:
 def _axis_title(layout: dict, axis: str) -> str:
     title = (layout.get(axis) or {}).get("title") or {}
     return title.get("text", "") if isinstance(title, dict) else str(title)
-
-
-def render_svg(chart: Chart) -> str:
-    """Return the chart's bars as a static SVG picture, or "" when it is not drawn as bars."""
-    return render_bar_svg(
-        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
-    )
 
 
 def render_bar_svg(
@@ -332,16 +325,31 @@ def render_bar_svg(
             f'<line x1="{plot_left}" y1="{zero:.1f}" x2="{plot_right}" y2="{zero:.1f}" '
             f'stroke="{TEXT_COLOUR}" stroke-width="1.5"/>'
         )
-    return _svg(parts, height=height, title=title, description=description, uid=element_id)
+    return svg_document(parts, height=height, title=title, description=description, uid=element_id)
 
 
-def _svg(parts: list[str], *, height: float, title: str, description: str, uid: str) -> str:
+def svg_document(
+    parts: list[str],
+    *,
+    height: float,
+    title: str,
+    description: str,
+    uid: str,
+    font_family: str = FONT_FAMILY,
+    attributes: str = "",
+) -> str:
+    """Return a chart picture's SVG element around its drawn `parts`, titled for screen readers.
+
+    `attributes` go first on the element (the agreement and trend pictures fix the
+    direction there).
+    """
     uid = escape(uid)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
+        f"<svg {attributes + ' ' if attributes else ''}"
+        f'xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
         f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
-        f'font-family="system-ui, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
+        f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
         f'<title id="svg-title-{uid}">{escape(title)}</title>'
         f'<desc id="svg-desc-{uid}">{escape(description)}</desc>'
         f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>' + "".join(parts) + "</svg>"

@@ -11,10 +11,9 @@ import plotly.graph_objects as go
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
-from analytics.charts.items import Mean
 from analytics.charts.model import average_short
 from analytics.charts.wording import range_words, withheld_text
-from analytics.snapshot_schema import ScoreRange, range_of
+from analytics.snapshot_schema import Average, ItemFigures, ScoreRange
 
 INK = "#1b1b1f"
 
@@ -61,12 +60,12 @@ GROUP_COLOURS = [BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION]
 GROUP_PATTERNS = ["", "/", ".", "x", "\\", "+"]
 
 
-def score_range(item: dict) -> ScoreRange | None:
+def score_range(item: ItemFigures) -> ScoreRange | None:
     """Return the range an item's average can take, or None when it has no fixed range."""
-    return range_of(item)
+    return item.range
 
 
-def mean_axis(item: dict) -> dict:
+def mean_axis(item: ItemFigures) -> dict:
     """Return the Plotly axis of an average: the item's full range, named at both ends.
 
     An axis cut to the data (0 to 3 for a 1 to 5 item) makes 2.6 → 3.0 look dramatic.
@@ -124,20 +123,20 @@ def as_json(figure: go.Figure) -> dict:
     return json.loads(figure.to_json())
 
 
-def interval_bars(means: list[Mean]) -> dict:
+def interval_bars(means: list[Average]) -> dict:
     """Return plotly error bars drawing each mean's interval (none where it has none)."""
     return {
         "type": "data",
         "symmetric": False,
-        "array": [(m.high - m.mean) if m.high is not None else 0 for m in means],
-        "arrayminus": [(m.mean - m.low) if m.low is not None else 0 for m in means],
+        "array": [(m.mean_high - m.mean) if m.mean_high is not None else 0 for m in means],
+        "arrayminus": [(m.mean - m.mean_low) if m.mean_low is not None else 0 for m in means],
         "color": INK,
         "thickness": 2,
         "width": 8,
     }
 
 
-def mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> dict:
+def mean_bars(labels, means: list[Average], k: int, axis: dict, colours=None) -> dict:
     """Return a figure of horizontal bars of averages with their 95 % intervals."""
     colours = colours or [BLUE] * len(means)
     # Bars start at the low end of the scale: a 1 to 5 item has no zero.
@@ -150,7 +149,7 @@ def mean_bars(labels, means: list[Mean], k: int, axis: dict, colours=None) -> di
             base=floor,
             orientation="h",
             marker={"color": colours, "line": OUTLINE},
-            text=[withheld_text(k) if m.answered is None else average_short(m) for m in means],
+            text=[withheld_text(k) if m.is_withheld else average_short(m) for m in means],
             textposition="inside",
             insidetextanchor="start",
             insidetextfont={"color": [TEXT_ON.get(colour, "#000000") for colour in colours]},

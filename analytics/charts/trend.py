@@ -42,13 +42,13 @@ def trend_chart(
     """Return the average of a question or scale across several waves, oldest first."""
     items = [(snapshot, item_of(snapshot, key)) for snapshot in snapshots]
     items = [(snapshot, item) for snapshot, item in items if item is not None]
-    title = heading or (items[-1][1]["text"] if items else _("Results"))
+    title = heading or (items[-1][1].text if items else _("Results"))
     if len(items) < 2:
         return message_chart(
             title, _("A trend needs published results of this question from at least two waves.")
         )
     latest = items[-1][1]
-    if not has_mean(latest["kind"]):
+    if not has_mean(latest.kind):
         return message_chart(title, _("A trend needs a question with an average."))
     if group is not None and group.grouping is None:
         return unsupported_group_chart(title, group, items[-1][0])
@@ -120,7 +120,7 @@ def trend_chart(
             xaxis={"type": "category", "automargin": True},
         )
     )
-    withheld = any(mean.answered is None for mean in means)
+    withheld = any(mean.is_withheld for mean in means)
     note = interval_note() + (" " + privacy_note(k) if withheld else "")
     return Chart(
         title=title,

@@ -4,7 +4,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from analytics.snapshot_schema import ScoreRange
+from analytics.snapshot_schema import OptionCell, ScoreRange, is_withheld
 
 
 def withheld_text(min_cell_size: int) -> str:
@@ -72,7 +72,7 @@ def signed(value: float) -> str:
 
 
 def count_text(count: int | None, k: int) -> str:
-    return withheld_text(k) if count is None else number_format(count)
+    return withheld_text(k) if is_withheld(count) else number_format(count)
 
 
 def privacy_note(k: int) -> str:
@@ -90,8 +90,8 @@ def interval_note() -> str:
     )
 
 
-def option_label(option: dict) -> str:
-    return option.get("label") or _("An answer that is no longer offered")
+def option_label(option: OptionCell) -> str:
+    return option.label or _("An answer that is no longer offered")
 
 
 def effect_size_words(value: float) -> str:

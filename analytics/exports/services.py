@@ -1,7 +1,5 @@
 """Writes of exports: ask for one, build it, hand it out."""
 
-import logging
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,16 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from analytics import audit
+from analytics import audit, file_jobs
 from analytics.exports.codebook import ExportError, build_codebook
 from analytics.exports.pdf import CodebookPdfWriter
 from analytics.exports.rows import response_rows
-from analytics.exports.storage import export_root
 from analytics.exports.writers import WRITERS
 from analytics.models import Export
 from surveys.models import Wave
-
-logger = logging.getLogger(__name__)
 
 DATA_FORMATS = {Export.Format.CSV, Export.Format.XLSX, Export.Format.SAV}
 
@@ -49,43 +44,30 @@ def build_export(*, export: Export) -> Export:
     """Write the export's file, reporting progress as rows are written."""
     if export.status == Export.Status.DONE:
         return export
-    Export.objects.filter(pk=export.pk).update(status=Export.Status.RUNNING, rows_done=0)
     writer_class = CodebookPdfWriter if export.format == Export.Format.CODEBOOK_PDF else None
     writer_class = writer_class or WRITERS[export.format]
-    name = f"{export.wave.slug}-{export.pk}-{secrets.token_hex(8)}.{writer_class.suffix}"
-    final = export_root() / name
-    partial = final.with_name(f".{name}.partial")
-    try:
+
+    def write(path):
         codebook = build_codebook(wave=export.wave)
-        Export.objects.filter(pk=export.pk).update(rows_total=codebook.response_count)
-        writer = writer_class(partial, codebook)
+        file_jobs.record_progress(export, total=codebook.response_count)
+        writer = writer_class(path, codebook)
         if export.format in DATA_FORMATS:
             done = 0
             for rows in response_rows(codebook):
                 writer.write(rows)
                 done += len(rows)
-                Export.objects.filter(pk=export.pk).update(rows_done=done)
+                file_jobs.record_progress(export, done=done)
         writer.close()
-        partial.rename(final)
-    except ExportError as error:
-        partial.unlink(missing_ok=True)
-        return _finish(export, status=Export.Status.FAILED, error=str(error))
-    except Exception:
-        partial.unlink(missing_ok=True)
-        logger.exception("Export %s failed", export.pk)
-        _finish(
-            export,
-            status=Export.Status.FAILED,
-            error=_("The file could not be built. Please try again or tell your administrator."),
-        )
-        raise
-    return _finish(export, status=Export.Status.DONE, file_name=name)
 
-
-def _finish(export: Export, **changes) -> Export:
-    Export.objects.filter(pk=export.pk).update(finished_at=timezone.now(), **changes)
-    export.refresh_from_db()
-    return export
+    return file_jobs.build_job_file(
+        export,
+        name=file_jobs.file_name(export, prefix=export.wave.slug, suffix=writer_class.suffix),
+        write=write,
+        expected_errors=(ExportError,),
+        failure_message=_(
+            "The file could not be built. Please try again or tell your administrator."
+        ),
+    )
 
 
 def record_download(*, export: Export, user) -> None:
@@ -105,7 +87,7 @@ def export_retention_days() -> int:
 
 
 def expired_exports(now):
-    """Return the exports older than the retention period (their files go with them)."""
+    """Return the exports older than the retention period."""
     return Export.objects.filter(requested_at__lt=now - timedelta(days=export_retention_days()))
 
 
@@ -114,4 +96,4 @@ def purge_expired_exports(*, now=None, dry_run: bool = False) -> int:
     expired = expired_exports(now or timezone.now())
     if dry_run:
         return expired.count()
-    return expired.delete()[1].get(Export._meta.label, 0)
+    return file_jobs.delete_file_jobs(expired)

@@ -13,6 +13,7 @@ from analytics.models.safeguarding import (
 )
 from analytics.models.snapshots import (
     AggregateCell,
+    AggregateRollup,
     AggregateState,
     ComparisonSnapshot,
     Snapshot,
@@ -20,6 +21,7 @@ from analytics.models.snapshots import (
 
 __all__ = [
     "AggregateCell",
+    "AggregateRollup",
     "AggregateState",
     "ComparisonSnapshot",
     "Export",

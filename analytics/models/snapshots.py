@@ -8,7 +8,7 @@ from functools import cached_property
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from analytics.snapshot_schema import SnapshotFigures, parse
+from analytics.snapshot_schema import ComparisonFigures, SnapshotFigures, parse, parse_comparison
 
 
 class Snapshot(models.Model):
@@ -44,12 +44,6 @@ class Snapshot(models.Model):
     def figures(self) -> SnapshotFigures:
         """Return the stored figures, typed and upgraded to the newest layout (parsed once)."""
         return parse(self.data)
-
-    def question(self, key: str) -> dict | None:
-        return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
-
-    def scale(self, key: str) -> dict | None:
-        return next((s for s in self.data.get("scales", []) if s["key"] == key), None)
 
 
 class AggregateCell(models.Model):
@@ -115,6 +109,34 @@ class AggregateState(models.Model):
         return f"{self.wave_id}: {self.response_count} up to #{self.last_response_id}"
 
 
+class AggregateRollup(models.Model):
+    """The counted cells of a wave summed into every group a snapshot publishes.
+
+    One row per wave: the cells of AggregateCell rolled up to everyone and to each
+    breakdown (services/aggregation.py), so a refresh after a few new responses adds
+    their roll-up here and builds the figures from it, without reading every cell.
+    """
+
+    wave = models.OneToOneField(
+        "surveys.Wave", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # [kind, item, subscale, option, value, items, declined, grouping, *group key,
+    # count, key sum] for every rolled-up cell, as JSON compressed with zlib: a fifth
+    # of the size, which the refresh writes anew every time.
+    packed_cells = models.BinaryField(default=b"")
+    # How many AggregateCell rows the wave had after the last compaction, and since.
+    compacted_rows = models.BigIntegerField(default=0)
+    stored_rows = models.BigIntegerField(default=0)
+    # Raised by database triggers (migration 0012) whenever a response of the wave,
+    # or an answer of one, is deleted or changed; changes_seen is its value at the
+    # last count, so a refresh knows when to compare every response with the counts.
+    responses_changed = models.BigIntegerField(default=0)
+    changes_seen = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.wave_id}: {len(self.packed_cells)} bytes of rolled-up cells"
+
+
 class ComparisonSnapshot(models.Model):
     """The stored, suppressed comparison of two waves of one questionnaire."""
 
@@ -143,5 +165,7 @@ class ComparisonSnapshot(models.Model):
     def __str__(self):
         return f"{self.wave_before} → {self.wave_after} v{self.version}"
 
-    def question(self, key: str) -> dict | None:
-        return next((q for q in self.data.get("questions", []) if q["key"] == key), None)
+    @cached_property
+    def figures(self) -> ComparisonFigures:
+        """Return the stored changes, typed (parsed once)."""
+        return parse_comparison(self.data)

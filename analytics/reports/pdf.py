@@ -14,9 +14,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from analytics.charts.pictures import chart_picture
 from analytics.figures import Chart, Table
 from analytics.reports.document import ChartPart, Heading, Ladder, ReportDocument, Text
-from analytics.reports.pictures import FONT_FAMILY, chart_picture
 from surveys.typesetting import (
     has_right_to_left,
     register_fonts,
@@ -51,16 +51,7 @@ def picture_drawing(chart: Chart, *, width: float, font_map):
     from lxml import etree
     from svglib.svglib import SvgRenderer
 
-    if chart.picture:
-        svg = chart.picture.replace(f'font-family="{FONT_FAMILY}"', f'font-family="{FONT}"')
-    else:
-        svg = chart_picture(
-            chart.figure,
-            title=chart.title,
-            description=chart.summary,
-            element_id=chart.data_id,
-            font_family=FONT,
-        )
+    svg = chart_picture(chart, font_family=FONT)
     if not svg:
         return None
     root = etree.fromstring(svg.encode())

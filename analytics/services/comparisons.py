@@ -144,7 +144,7 @@ def _wave_part(figures: SnapshotFigures) -> dict:
 
 
 def _scoring(scale: ItemFigures) -> tuple:
-    return scale.source.get("scoring"), scale.source.get("item_count")
+    return scale.scoring, scale.item_count
 
 
 def _compare_question(key: str, one: ItemFigures | None, two: ItemFigures | None) -> dict:

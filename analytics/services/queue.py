@@ -6,6 +6,7 @@ sweep refreshes stale waves anyway).
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -17,25 +18,42 @@ from analytics.models import AggregateState
 STALE_FLAG = datetime.timedelta(minutes=2)
 
 
-def claim_refresh(*, wave_id: int) -> bool:
-    """Mark a refresh of the wave as queued; return False if one is already waiting."""
+class Claim(NamedTuple):
+    """Whether this call queued the wave's refresh, and when the waiting one was queued."""
+
+    is_mine: bool
+    queued_at: datetime.datetime | None
+
+
+def claim_refresh(*, wave_id: int) -> Claim:
+    """Mark a refresh of the wave as queued, unless one is already waiting.
+
+    Say whether this call marked it (then queue it), and when the waiting refresh was
+    queued, where that is known.
+    """
     now = timezone.now()
     fresh = Q(refresh_queued_at__gte=now - STALE_FLAG)
     # In a burst a refresh is nearly always waiting: one plain read answers, and no
     # submission queues behind another for the lock of the wave's row.
-    if AggregateState.objects.filter(fresh, wave_id=wave_id).exists():
-        return False
+    waiting_since = (
+        AggregateState.objects.filter(fresh, wave_id=wave_id)
+        .values_list("refresh_queued_at", flat=True)
+        .first()
+    )
+    if waiting_since is not None:
+        return Claim(is_mine=False, queued_at=waiting_since)
     waiting = Q(refresh_queued_at__isnull=True) | Q(refresh_queued_at__lt=now - STALE_FLAG)
     if AggregateState.objects.filter(waiting, wave_id=wave_id).update(refresh_queued_at=now):
-        return True
+        return Claim(is_mine=True, queued_at=now)
     if AggregateState.objects.filter(wave_id=wave_id).exists():
-        return False
+        return Claim(is_mine=False, queued_at=None)
     try:
         with transaction.atomic():
             AggregateState.objects.create(wave_id=wave_id, refresh_queued_at=now)
     except IntegrityError:
-        return False  # Another process created it, and with it the claim, first.
-    return True
+        # Another process created it, and with it the claim, first.
+        return Claim(is_mine=False, queued_at=None)
+    return Claim(is_mine=True, queued_at=now)
 
 
 def release_refresh(*, wave_id: int) -> None:

@@ -2,7 +2,6 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,25 +11,24 @@ from django.utils import timezone
 
 from analytics.models import AggregateCell, AggregateState, Snapshot
 from analytics.perturbation import perturb
-from analytics.services.aggregation import SEGMENTS, CountedCells, count_responses
+from analytics.services.aggregation import (
+    ALL,
+    GROUPINGS,
+    POSITION,
+    SEGMENTS,
+    CountedCells,
+    Rollup,
+    count_responses,
+    without_cycle_collection,
+)
 from analytics.signals import announce_results_published
 from analytics.snapshot_schema import SCHEMA_VERSION
 from analytics.statistics import summarise_histogram, wilson_interval
 from analytics.suppression import withhold_linked_cells
-from surveys.models import Condition, Question, Scale, Segment, Wave
+from surveys.models import Condition, Question, Scale, Wave
 
 # How many old snapshot versions stay beside the newest (for a reader mid-request).
 KEPT_VERSIONS = 2
-ALL = ()
-# Each breakdown dimension alone, and quarter × age band (DESIGN.md, data flow 4).
-GROUPINGS = [
-    (Segment.QUARTER,),
-    (Segment.AGE_BAND,),
-    (Segment.GENDER,),
-    (Segment.HOME_LANGUAGE,),
-    (Segment.QUARTER, Segment.AGE_BAND),
-]
-POSITION = {segment: index for index, segment in enumerate(SEGMENTS)}
 
 
 class Status:
@@ -200,6 +198,7 @@ REST = "rest"
 DECLINED = "declined"
 
 
+@without_cycle_collection
 def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> dict:
     """Return the suppressed, perturbed public figures of a wave from its counted cells."""
     k = min_cell_size
@@ -231,7 +230,7 @@ def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> d
         data["scales"] = [{"key": s.key, "name": s.name, "status": data["status"]} for s in scales]
         return data
 
-    cells = _Cells(counted.rows)
+    cells = _Cells(counted.rollup)
     segments = _segment_values(questions, cells)
     groupings = [g for g in GROUPINGS if all(dim in segments for dim in g)]
     data["segments"] = {
@@ -256,27 +255,28 @@ def build_figures(*, wave: Wave, counted: CountedCells, min_cell_size: int) -> d
 
 
 class _Cells:
-    """The counted cells of one wave, indexed by kind and item."""
+    """The rolled-up cells of one wave, indexed by kind and item.
 
-    def __init__(self, rows: Iterable[tuple]):
+    Each cell is a tuple laid out like a stored cell's detail (kind, item, subscale,
+    option, value, items, declined), then its grouping and group key, key sum and
+    count: everyone (grouping ()) and every breakdown hold one cell each.
+    """
+
+    def __init__(self, rollup: Rollup):
         self.by_item = defaultdict(list)
         self.seen = {segment: set() for segment in SEGMENTS}
-        self.group_keys = {}
-        for row in rows:
-            kind, item_id = row[0], row[1]
-            self.by_item[(kind, item_id)].append(row)
-            segments = row[7:11]
-            if segments not in self.group_keys:
-                self.group_keys[segments] = {
-                    grouping: tuple(segments[POSITION[dim]] for dim in grouping)
-                    for grouping in GROUPINGS
-                }
-            if kind == AggregateCell.Kind.RESPONSES:
-                for segment in SEGMENTS:
-                    self.seen[segment].add(row[7 + POSITION[segment]])
+        for (detail, (grouping, key)), (count, key_sum) in rollup.totals.items():
+            self.by_item[(detail[0], detail[1])].append((*detail, grouping, key, key_sum, count))
+            if detail[0] == AggregateCell.Kind.RESPONSES and len(grouping) == 1:
+                self.seen[grouping[0]].add(key[0])
 
     def of(self, kind: int, item_id: int = 0) -> list[tuple]:
         return self.by_item.get((kind, item_id), [])
+
+
+def _everyone(rows: list[tuple]) -> list[tuple]:
+    """Return the cells of everyone (each count once), leaving out the breakdowns."""
+    return [row for row in rows if not row[7]]
 
 
 class _Tally:
@@ -356,14 +356,13 @@ def _relations(groupings, segments, columns, *, rows_add_up: bool) -> list:
 
 
 def _tally(cells, rows, groupings, column_of, tally: _Tally) -> _Tally:
-    """Roll finest-grain rows up to everyone and each grouping; column_of(row) → column."""
+    """Add rolled-up cells of everyone and each grouping; column_of(row) → column."""
+    wanted = set(groupings)
     for row in rows:
-        column = column_of(row)
-        count, key_sum = row[-1], row[-2]
-        tally.add((ALL, ALL, column), count, key_sum)
-        keys = cells.group_keys[row[7:11]]
-        for grouping in groupings:
-            tally.add((grouping, keys[grouping], column), count, key_sum)
+        grouping = row[7]
+        if grouping and grouping not in wanted:
+            continue
+        tally.add((grouping, row[8], column_of(row)), row[-1], row[-2])
     return tally
 
 
@@ -389,7 +388,7 @@ class _TookPart:
         self.segment_of = {}
         responses = cells.of(AggregateCell.Kind.RESPONSES)
         # The wave key: every response's record key (analytics/perturbation.py).
-        self.wave_key = sum(row[-2] for row in responses)
+        self.wave_key = sum(row[-2] for row in _everyone(responses))
         self.tally = _tally(cells, responses, groupings, lambda row: None, _Tally(k, self.wave_key))
         counts = _fill(self.tally, groupings, segments, [None])
         self.tally.withheld = withhold_linked_cells(
@@ -545,9 +544,10 @@ def _share(count: int | None, answered: int | None) -> dict:
 
 
 def _declined_tally(question: Question, cells: _Cells) -> tuple[int, int]:
-    rows = [row for row in cells.of(AggregateCell.Kind.ANSWERS, question.pk) if row[6]]
+    kind = AggregateCell.Kind.ANSWERS
     if question.kind == Question.Kind.MULTIPLE_CHOICE:
-        rows = [row for row in cells.of(AggregateCell.Kind.RESPONDENTS, question.pk) if row[6]]
+        kind = AggregateCell.Kind.RESPONDENTS
+    rows = [row for row in _everyone(cells.of(kind, question.pk)) if row[6]]
     return sum(row[-1] for row in rows), sum(row[-2] for row in rows)
 
 
@@ -646,12 +646,14 @@ def _choice_figures(question, cells, segments, groupings, took) -> dict:
         counts, relations + linked, min_cell_size=k, known_zeros=known_zeros, fixed=fixed
     )
 
+    values = {column: _option_value(column, options) for column in columns}
+
     def option_cells(grouping, key):
         answered = tally.shown((grouping, key, None))
         result = []
         for column in columns:
             count = tally.shown((grouping, key, column))
-            result.append({"value": _option_value(column, options), "count": count})
+            result.append({"value": values[column], "count": count})
             result[-1] |= _share(count, answered)
         return result
 
@@ -727,27 +729,20 @@ def _option_label(column: int, options) -> str:
     return option.label if option else ""
 
 
-def _histograms(cells, rows, groupings, value_of) -> tuple[dict, dict]:
-    """Roll finest-grain rows up into value → [count, key sum] per published group."""
-    # Summed per segment combination and value first: many finest-grain rows (a scale's
-    # raw sums) share both, and each sum is then added to its groups once.
-    by_segments = defaultdict(lambda: [0, 0])
+def _histograms(cells, rows, groupings, value_of) -> dict:
+    """Sum rolled-up cells into value → [count, key sum] per published group."""
+    wanted = set(groupings)
+    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for row in rows:
+        grouping = row[7]
+        if grouping and grouping not in wanted:
+            continue
         value = value_of(row)
         if value is None:
             continue
-        entry = by_segments[(row[7:11], value)]
+        entry = histograms[(grouping, row[8], None)][value]
         entry[0] += row[-1]
         entry[1] += row[-2]
-    histograms = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    everyone = (ALL, ALL, None)
-    for (segments, value), (count, key_sum) in by_segments.items():
-        keys = cells.group_keys[segments]
-        targets = [everyone] + [(grouping, keys[grouping], None) for grouping in groupings]
-        for target in targets:
-            entry = histograms[target][value]
-            entry[0] += count
-            entry[1] += key_sum
     return histograms
 
 
@@ -874,7 +869,9 @@ def _part_figures(
         cells, rows, groupings, lambda row: _scale_score(scale, item_count, row[4], row[5], needed)
     )
     unscored = [
-        row for row in rows if _scale_score(scale, item_count, row[4], row[5], needed) is None
+        row
+        for row in _everyone(rows)
+        if _scale_score(scale, item_count, row[4], row[5], needed) is None
     ]
     # Too few items answered: a part of its own beside the scored and the rest.
     figures = _summary_figures(

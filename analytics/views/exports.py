@@ -1,17 +1,17 @@
 """The export page: ask for a file, watch it being built, download it."""
 
+from pathlib import PurePath
+
 from django import forms
-from django.contrib import messages
 from django.db.models import Count
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from analytics.exports import selectors, services
 from analytics.models import Export
-from analytics.views.base import StaffPage
+from analytics.views.file_jobs import FileJobsPage, job_file_response
 from surveys.models import Wave
 from surveys.permissions import Action, staff_action
 
@@ -63,51 +63,40 @@ class ExportForm(forms.Form):
         return cleaned
 
 
-class ExportsView(StaffPage):
+class ExportsView(FileJobsPage):
     page_title = _("Export data")
     header_icon = "download"
     template_name = "analytics/admin/exports.html"
-
     action = Action.EXPORT
+    kind = "export"
+    form_class = ExportForm
+    url_name = "analytics_exports"
 
-    def get_context_data(self, form=None, **kwargs):
-        exports = list(selectors.recent_exports())
-        return super().get_context_data(
-            form=form or ExportForm(),
-            exports=exports,
-            is_building=any(
-                e.status in (Export.Status.QUEUED, Export.Status.RUNNING) for e in exports
-            ),
-            **kwargs,
+    def recent_jobs(self):
+        return selectors.recent_exports()
+
+    def request_job(self, form):
+        return services.request_export(
+            wave=form.cleaned_data["wave"],
+            format=form.cleaned_data["format"],
+            user=self.request.user,
         )
 
-    def post(self, request):
-        form = ExportForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        export = services.request_export(
-            wave=form.cleaned_data["wave"], format=form.cleaned_data["format"], user=request.user
-        )
-        messages.success(
-            request,
-            _("The export “%(export)s” is being built. It appears in the list below.")
-            % {"export": export},
-        )
-        return redirect("analytics_exports")
+    def requested_message(self, job):
+        return _("The export “%(export)s” is being built. It appears in the list below.") % {
+            "export": job
+        }
 
 
 @staff_action(Action.EXPORT)
 def download_export(request, pk):
     """Hand a finished export file to staff allowed to export; nobody else."""
     export = get_object_or_404(Export.objects.select_related("wave"), pk=pk)
-    path = selectors.export_file_path(export=export)
-    if path is None:
-        raise Http404
-    services.record_download(export=export, user=request.user)
     day = timezone.localdate(export.requested_at).isoformat()
     kind = "codebook" if export.format.startswith("codebook") else "antworten"
-    return FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=f"{export.wave.slug}-{kind}-{day}.{path.suffix.lstrip('.')}",
+    suffix = PurePath(export.file_name).suffix
+    return job_file_response(
+        export,
+        filename=f"{export.wave.slug}-{kind}-{day}{suffix}",
+        on_download=lambda: services.record_download(export=export, user=request.user),
     )

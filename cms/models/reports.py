@@ -2,21 +2,18 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from analytics.models.file_jobs import StaffFileJob
 
-class Report(models.Model):
+
+class Report(StaffFileJob):
     """One PDF report of a dashboard or a wave, in one language, from published figures only.
 
     The file lives beside the exports (never served directly); staff download it, and
     anyone may download the newest finished report of a live public dashboard.
     """
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Being built")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     dashboard = models.ForeignKey(
         "cms.DashboardPage",
@@ -35,29 +32,17 @@ class Report(models.Model):
         verbose_name=_("wave"),
     )
     language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
-    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
-    )
     charts_total = models.PositiveIntegerField(default=0)
     charts_done = models.PositiveIntegerField(default=0)
-    file_name = models.CharField(max_length=255, blank=True)
-    error = models.TextField(blank=True)
     # Built from a live dashboard open to everyone: the public may download it.
     is_public = models.BooleanField(default=False)
 
-    class Meta:
+    file_folder = "reports"
+    progress_fields = ("charts_done", "charts_total")
+
+    class Meta(StaffFileJob.Meta):
         verbose_name = _("printed report")
         verbose_name_plural = _("printed reports")
-        ordering = ["-requested_at", "-pk"]
         permissions = [("build_reports", _("Can build printed reports"))]
         constraints = [
             models.CheckConstraint(
@@ -70,9 +55,10 @@ class Report(models.Model):
         return str(self.dashboard or self.wave)
 
     @property
-    def percent_done(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
+    def progress_detail(self) -> str:
         if not self.charts_total:
-            return 0
-        return min(99, int(100 * self.charts_done / self.charts_total))
+            return ""
+        return gettext("%(done)s of %(total)s charts drawn") % {
+            "done": self.charts_done,
+            "total": self.charts_total,
+        }

@@ -15,9 +15,11 @@ from django.utils.translation import ngettext
 
 from analytics import figure_kinds
 from analytics.figures import Chart, Table, perturbation_sentence, withheld_text
+from analytics.localisation import localised_snapshot
 from analytics.reports.document import ChartPart, Heading, Ladder, ReportDocument, Rung, Text
 from analytics.selectors import published_snapshot, reach_of
 from analytics.services.snapshots import min_cell_size
+from analytics.snapshot_schema import ItemFigures
 from cms.blocks import IMPACT_STEPS, impact_level
 from cms.sharing import chart_of_block, dashboard_wave_ids, wave_ids_in
 from surveys.models import Question, Wave
@@ -59,7 +61,7 @@ def _reach_parts(value, context) -> list:
     heading = value.get("heading") or _("Who took part")
     if reach is None:
         return [Heading(heading, 2), Text(_("The figures of this survey are not published yet."))]
-    if reach.response_count is None:
+    if reach.is_withheld:
         total = _("Fewer than %(k)s young people have answered so far.") % {
             "k": reach.min_cell_size
         }
@@ -73,8 +75,11 @@ def _reach_parts(value, context) -> list:
     for group in reach.groups:
         title = _("By %(dimension)s") % {"dimension": group.label}
         rows = [
-            [str(label), withheld_text(reach.min_cell_size) if count is None else str(count)]
-            for label, count in group.rows
+            [
+                str(row.label),
+                withheld_text(reach.min_cell_size) if row.is_withheld else str(row.count),
+            ]
+            for row in group.rows
         ]
         parts.append(
             ChartPart(
@@ -208,10 +213,10 @@ def dashboard_document(*, page, language: str) -> ReportDocument:
         )
 
 
-def _wave_chart(snapshot, item: dict) -> Chart:
-    if item.get("kind") == Question.Kind.AGREEMENT or item.get("kind") == Question.Kind.MATRIX:
-        return figure_kinds.diverging_chart(snapshot=snapshot, key=item["key"])
-    return figure_kinds.bar_chart(snapshot=snapshot, key=item["key"])
+def _wave_chart(snapshot, item: ItemFigures) -> Chart:
+    if item.kind in (Question.Kind.AGREEMENT, Question.Kind.MATRIX):
+        return figure_kinds.diverging_chart(snapshot=snapshot, key=item.key)
+    return figure_kinds.bar_chart(snapshot=snapshot, key=item.key)
 
 
 def _title_of(wave: Wave) -> str:
@@ -237,23 +242,23 @@ def _steps_shown_for(wave: Wave) -> set[int]:
 def wave_document(*, wave: Wave, language: str) -> ReportDocument:
     """Return the printed report of every published result of one wave in `language`."""
     with translation.override(language):
-        snapshot = published_snapshot(wave=wave)
+        snapshot = localised_snapshot(published_snapshot(wave=wave), language=language, wave=wave)
         if snapshot is None:
             raise NothingPublished(_("This wave has no published results yet."))
         reach = reach_of(snapshot=snapshot)
         parts = [Heading(_("Who took part"))] + _reach_parts({}, {"reach": reach})[1:]
         parts.append(Heading(_("The answers")))
-        for item in snapshot.data.get("questions", []):
-            if item.get("kind") in TEXT_KINDS or item.get("kind") == Question.Kind.MATRIX_ROW:
+        for item in snapshot.figures.questions:
+            if item.kind in TEXT_KINDS or item.kind == Question.Kind.MATRIX_ROW:
                 continue
             parts.append(ChartPart(_wave_chart(snapshot, item)))
-        scales = snapshot.data.get("scales", [])
+        scales = snapshot.figures.scales
         if scales:
             parts.append(Heading(_("Scales")))
             parts += [
                 ChartPart(
                     figure_kinds.bar_chart(
-                        snapshot=snapshot, key=figure_kinds.SCALE_PREFIX + scale["key"]
+                        snapshot=snapshot, key=figure_kinds.SCALE_PREFIX + scale.key
                     )
                 )
                 for scale in scales

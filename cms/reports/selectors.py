@@ -1,6 +1,4 @@
-"""Reads of printed reports: the staff list, a report's file, the public download."""
-
-from pathlib import Path
+"""Reads of printed reports: the staff list and the public download."""
 
 from django.db.models import QuerySet
 
@@ -10,16 +8,6 @@ from cms.sharing import live_dashboard
 
 def recent_reports(limit: int = 20) -> QuerySet[Report]:
     return Report.objects.select_related("dashboard", "wave", "requested_by")[:limit]
-
-
-def report_file_path(*, report: Report) -> Path | None:
-    """Return the finished file of a report, or None while there is none."""
-    from cms.reports.services import report_root
-
-    if report.status != Report.Status.DONE or not report.file_name:
-        return None
-    path = report_root() / report.file_name
-    return path if path.is_file() else None
 
 
 def public_report(*, page_id: int, language: str) -> Report | None:
@@ -33,6 +21,6 @@ def public_report(*, page_id: int, language: str) -> Report | None:
         dashboard_id=page_id, is_public=True, status=Report.Status.DONE
     ).order_by("-finished_at", "-pk")
     for report in [*reports.filter(language=language), *reports.filter(language="de"), *reports]:
-        if report_file_path(report=report) is not None:
+        if report.file_path() is not None:
             return report
     return None

@@ -1,29 +1,14 @@
 """Writes of printed reports: ask for one, build it in a Celery task, hand it out."""
 
-import logging
-import secrets
-from pathlib import Path
-
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from analytics import audit
-from analytics.exports.services import export_root
+from analytics import audit, file_jobs
 from analytics.reports.pdf import write_report_pdf
 from cms.models import DashboardPage, Report
 from cms.reports import assembly
 from cms.sharing import live_dashboard
 from surveys.models import Wave
-
-logger = logging.getLogger(__name__)
-
-
-def report_root() -> Path:
-    """Return the folder report files live in, beside the exports; it is never served."""
-    root = export_root() / "reports"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
 
 
 def request_report(
@@ -61,41 +46,27 @@ def build_report(*, report: Report) -> Report:
     is_public = report.dashboard_id is not None and (
         live_dashboard(page_id=report.dashboard_id) is not None
     )
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING, charts_done=0)
-    name = f"report-{report.pk}-{secrets.token_hex(8)}.pdf"
-    final = report_root() / name
-    partial = final.with_name(f".{name}.partial")
-    try:
+
+    def write(path):
         document = _document(report)
-        Report.objects.filter(pk=report.pk).update(charts_total=document.chart_count)
-        with partial.open("wb") as output:
+        file_jobs.record_progress(report, total=document.chart_count)
+        with path.open("wb") as output:
             write_report_pdf(
                 document,
                 output,
-                progress=lambda done, _total: Report.objects.filter(pk=report.pk).update(
-                    charts_done=done
-                ),
+                progress=lambda done, _total: file_jobs.record_progress(report, done=done),
             )
-        partial.rename(final)
-    except assembly.NothingPublished as error:
-        partial.unlink(missing_ok=True)
-        return _finish(report, status=Report.Status.FAILED, error=str(error))
-    except Exception:
-        partial.unlink(missing_ok=True)
-        logger.exception("Report %s failed", report.pk)
-        _finish(
-            report,
-            status=Report.Status.FAILED,
-            error=_("The report could not be built. Please try again or tell your administrator."),
-        )
-        raise
-    return _finish(report, status=Report.Status.DONE, file_name=name, is_public=is_public)
 
-
-def _finish(report: Report, **changes) -> Report:
-    Report.objects.filter(pk=report.pk).update(finished_at=timezone.now(), **changes)
-    report.refresh_from_db()
-    return report
+    return file_jobs.build_job_file(
+        report,
+        name=file_jobs.file_name(report, prefix="report", suffix="pdf"),
+        write=write,
+        expected_errors=(assembly.NothingPublished,),
+        failure_message=_(
+            "The report could not be built. Please try again or tell your administrator."
+        ),
+        is_public=is_public,
+    )
 
 
 def record_download(*, report: Report, user) -> None:

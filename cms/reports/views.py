@@ -2,14 +2,13 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from analytics.views.base import StaffPage
+from analytics.views.file_jobs import FileJobsPage, job_file_response
 from cms.models import DashboardPage, Report
 from cms.reports import selectors, services
 from cms.sharing import live_dashboard
@@ -52,36 +51,27 @@ class ReportForm(forms.Form):
         return {"wave": Wave.objects.get(pk=pk)}
 
 
-class ReportsView(StaffPage):
+class ReportsView(FileJobsPage):
     page_title = _("Printed reports")
     header_icon = "doc-full"
     template_name = "cms/admin/reports.html"
     action = Action.BUILD_REPORTS
+    kind = "report"
+    form_class = ReportForm
+    url_name = "cms_reports"
 
-    def get_context_data(self, form=None, **kwargs):
-        reports = list(selectors.recent_reports())
-        return super().get_context_data(
-            form=form or ReportForm(),
-            reports=reports,
-            is_building=any(
-                report.status in (Report.Status.QUEUED, Report.Status.RUNNING) for report in reports
-            ),
-            **kwargs,
+    def recent_jobs(self):
+        return selectors.recent_reports()
+
+    def request_job(self, form):
+        return services.request_report(
+            user=self.request.user, language=form.cleaned_data["language"], **form.subject_object()
         )
 
-    def post(self, request):
-        form = ReportForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        report = services.request_report(
-            user=request.user, language=form.cleaned_data["language"], **form.subject_object()
-        )
-        messages.success(
-            request,
-            _("The report of “%(report)s” is being built. It appears in the list below.")
-            % {"report": report},
-        )
-        return redirect("cms_reports")
+    def requested_message(self, job):
+        return _("The report of “%(report)s” is being built. It appears in the list below.") % {
+            "report": job
+        }
 
 
 def _filename(report: Report) -> str:
@@ -94,11 +84,11 @@ def _filename(report: Report) -> str:
 def download_report(request, pk):
     """Hand a finished report to staff allowed to build reports."""
     report = get_object_or_404(Report.objects.select_related("dashboard", "wave"), pk=pk)
-    path = selectors.report_file_path(report=report)
-    if path is None:
-        raise Http404
-    services.record_download(report=report, user=request.user)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=_filename(report))
+    return job_file_response(
+        report,
+        filename=_filename(report),
+        on_download=lambda: services.record_download(report=report, user=request.user),
+    )
 
 
 def public_report(request, page_id):
@@ -114,5 +104,4 @@ def public_report(request, page_id):
             {"page": page, "back_url": page.get_url(request)},
             status=404,
         )
-    path = selectors.report_file_path(report=report)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=_filename(report))
+    return job_file_response(report, filename=_filename(report))

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from analytics.reports.pictures import chart_picture
+from analytics.charts.pictures import chart_picture
 from cms.reports.selectors import public_report
 from cms.sharing import chart_of_block, waves_with_open_data
 
@@ -16,9 +16,7 @@ register = template.Library()
 @register.simple_tag
 def chart_svg(chart):
     """Return the chart as a static SVG picture for print and for visitors without scripts."""
-    svg = chart_picture(
-        chart.figure, title=chart.title, description=chart.summary, element_id=chart.data_id
-    )
+    svg = chart_picture(chart)
     if not svg:
         return ""
     # chart_picture escapes every text it places in the markup.

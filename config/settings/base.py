@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "analytics",
     "sitewide",
     "benchmarks",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -86,6 +86,30 @@ def field_with_description(bound_field):
 
 
 @register.filter
+def worded(obj, field):
+    """Return a questionnaire's text (`translated`) in the reader's language, else German."""
+    return obj.translated(field)
+
+
+@register.filter
+def isolated(text):
+    """Isolate text that may be in another direction (a German fallback) within a sentence."""
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.filter
+def staff_name(text):
+    """Isolate a name staff wrote in German (a wave's) inside a sentence of another language.
+
+    `<bdi>` keeps the German name from pulling the punctuation of an Arabic sentence
+    round; `lang` tells screen readers to read it as German.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return text
+    return format_html('<bdi lang="{}" dir="ltr">{}</bdi>', settings.LANGUAGE_CODE, text)
+
+
+@register.filter
 def content_lang_attrs(page):
     """Mark a page's text with its language when it differs from the interface's."""
     if not isinstance(page, Page):

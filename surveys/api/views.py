@@ -164,8 +164,10 @@ class ResponseCreateApi(APIView):
             return self._store(data, request=request)
 
     def _store(self, data, *, request) -> Response:
+        wave, token_is_spent = selectors.submission_wave(slug=data["wave"], token=data["id"])
         result = submissions.accept_submission(
-            wave=selectors.wave_by_slug(slug=data["wave"]),
+            wave=wave,
+            token_is_spent=token_is_spent,
             answers={key: raw_answer(value) for key, value in data["answers"].items()},
             language=data["language"],
             sender=submissions.Sender(

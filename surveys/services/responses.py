@@ -1,9 +1,10 @@
 """Store anonymous responses."""
 
+import functools
 import logging
 import uuid
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from surveys.models import (
     Response,
     Wave,
 )
+from surveys.prepared import fetch_one_prepared
 from surveys.services import spent_sets
 from surveys.services.access_codes import AccessCodeRefused, spend_access_code
 
@@ -83,16 +85,28 @@ def submit_response(
         rows = answers
     if wave.code_policy == Wave.CodePolicy.REQUIRED and paper_batch is None and not access_code:
         raise AccessCodeRefused("missing")
-    with transaction.atomic():
-        response = Response(
-            wave=wave,
-            questionnaire_id=wave.questionnaire_id,
-            language=language,
-            day=paper_batch.collected_on if paper_batch else timezone.localdate(),
-            channel=channel or _channel_of(wave, paper_batch, access_code),
-            paper_batch=paper_batch,
-            **(segments or {}),
+    response = Response(
+        wave=wave,
+        questionnaire_id=wave.questionnaire_id,
+        language=language,
+        day=paper_batch.collected_on if paper_batch else timezone.localdate(),
+        channel=channel or _channel_of(wave, paper_batch, access_code),
+        paper_batch=paper_batch,
+        **(segments or {}),
+    )
+    spends_code = bool(access_code) and wave.code_policy != Wave.CodePolicy.OPEN
+    is_plain = paper_batch is None and not linking and not spends_code
+    if (
+        token is not None
+        and earlier_days_checked
+        and is_plain
+        and _store_at_once(response, rows, token=token)
+    ):
+        transaction.on_commit(
+            lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
         )
+        return response
+    with transaction.atomic():
         response.save()
         for row in rows:
             row.response = response
@@ -108,7 +122,7 @@ def submit_response(
             token=token, earlier_days_checked=earlier_days_checked
         ):
             raise AlreadySubmitted
-        if access_code and wave.code_policy != Wave.CodePolicy.OPEN:
+        if spends_code:
             spend_access_code(wave=wave, typed=access_code)
         # After commit, so a listener never reads half a response; robust, so a
         # broker outage cannot fail a saved answer (the periodic sweep catches up).
@@ -116,6 +130,76 @@ def submit_response(
             lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
         )
     return response
+
+
+@functools.cache
+def _one_statement() -> tuple[str, str, list, list]:
+    """Return the statement storing a response with answers, the one without, and fields.
+
+    Built once per process (the columns never change while it runs). The answers come as
+    one array per column, so the text stays the same whatever the number of answers.
+    """
+    quote = connection.ops.quote_name
+    response_fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
+    answer_fields = [
+        field
+        for field in Answer._meta.concrete_fields
+        if not field.primary_key and field.name != "response"
+    ]
+    response = (
+        f"response AS (INSERT INTO surveys_response "  # noqa: S608 - our own columns
+        f"({', '.join(quote(field.column) for field in response_fields)}) SELECT "
+        + ", ".join(
+            f"%(response_{field.column})s::{field.cast_db_type(connection)}"
+            for field in response_fields
+        )
+        + " FROM spent RETURNING id)"
+    )
+    columns = ", ".join(quote(field.column) for field in answer_fields)
+    arrays = ", ".join(
+        f"%(answer_{field.column})s::{field.cast_db_type(connection)}[]" for field in answer_fields
+    )
+    answers = (
+        f"answers AS (INSERT INTO surveys_answer (response_id, {columns}) "  # noqa: S608
+        f"SELECT response.id, given.* FROM response, unnest({arrays}) AS given)"
+    )
+    ending = "SELECT response.id, spent.id, spent.length FROM response, spent"
+    with_answers = f"WITH {spent_sets.SPEND_CTES}, {response}, {answers} {ending}"
+    without = f"WITH {spent_sets.SPEND_CTES}, {response} {ending}"
+    return with_answers, without, response_fields, answer_fields
+
+
+def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
+    """Store a response, its answers and its spent token in one statement; say if it did.
+
+    PostgreSQL only, outside a transaction one statement is one transaction: no BEGIN
+    and COMMIT to wait for. The response is written only once the token is spent, so
+    nothing is stored when the statement finds the token spent, or no set of today to
+    spend it in; the caller then takes the slower way, which tells these apart.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    with_answers, without, response_fields, answer_fields = _one_statement()
+    digest = spent_sets.token_digest(token)
+    params = spent_sets.spend_token_parameters(digest=digest, today=timezone.localdate())
+    for field in response_fields:
+        value = getattr(response, field.attname)
+        params[f"response_{field.column}"] = field.get_db_prep_save(value, connection)
+    for field in answer_fields:
+        params[f"answer_{field.column}"] = [
+            field.get_db_prep_save(getattr(answer, field.attname), connection) for answer in rows
+        ]
+    stored = fetch_one_prepared(with_answers if rows else without, params)
+    if stored is None:
+        return False
+    response.pk, set_id, length = stored
+    response._state.adding = False
+    for answer in rows:
+        answer.response = response
+    if spent_sets.is_full(length):
+        with transaction.atomic():
+            spent_sets.split_token_set(set_id=set_id)
+    return True
 
 
 def _channel_of(wave: Wave, paper_batch: PaperBatch | None, access_code: str) -> str:

@@ -1,11 +1,12 @@
 """Spend single-use things so that nothing in the database dates or orders the spending.
 
 A spent access code or submission token is an entry in a `SpentSet`: one row per wave
-(codes) or per day (tokens). Adding an entry locks that row and writes it again with all
-its entries sorted, so after each spend every entry shares one transaction id and one
+(codes), or per day (tokens) until that day's set is full enough to split into parts
+(see `TOKEN_SPLIT_AT`). Adding an entry locks that row and writes it again with all its
+entries sorted, so after each spend every entry shares one transaction id and one
 physical place; neither says which entry came with which response. Call these last in
-the submitting transaction: the row lock serialises spends of one wave or day, and is
-held only until that transaction commits.
+the submitting transaction: the row lock serialises spends of one set, and is held only
+until that transaction commits.
 """
 
 import datetime
@@ -47,10 +48,38 @@ def add_spent_code(row: SpentSet, *, code_id: int) -> None:
     _add(row, str(code_id))
 
 
+DIGEST_LENGTH = 32
+
+
 def token_digest(token) -> str:
     """Return the keyed digest under which a submission token is kept (never the token)."""
     key = sha256(f"surveys.submission-tokens:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, str(token).encode(), sha256).hexdigest()[:32]
+    return hmac.new(key, str(token).encode(), sha256).hexdigest()[:DIGEST_LENGTH]
+
+
+# A day's tokens are one set until it holds TOKEN_SPLIT_AT of them; then it is split in
+# two by the first bit of the digests (scopes "2026-05-04/0" and "2026-05-04/1"), and a
+# part that fills up again is split by the next bit ("2026-05-04/10"…). Exactly one set
+# covers any digest on a day. A part starts with about half of TOKEN_SPLIT_AT tokens and
+# never with fewer than TOKEN_PART_MIN, so a set never ties its newest response to a
+# handful of tokens. Parts let submissions that spend different parts commit side by
+# side (one set per day made every commit of the day wait for the one before it to
+# reach the disk), and keep each rewrite small (under TOAST's 2 kB) however busy the day.
+TOKEN_SPLIT_AT = 160
+TOKEN_PART_MIN = 40
+# 2 ** 21 parts of up to TOKEN_SPLIT_AT tokens, within the 32 characters of a scope.
+TOKEN_PART_DEPTH = 21
+_DAY = len("2026-05-04")
+
+
+def _bits(digest: str) -> str:
+    return format(int(digest, 16), f"0{len(digest) * 4}b")
+
+
+def covering_scopes(day: str, digest: str) -> list[str]:
+    """Return the scopes of `day`'s token sets that could hold `digest`, widest first."""
+    bits = _bits(digest)
+    return [day] + [f"{day}/{bits[:length]}" for length in range(1, TOKEN_PART_DEPTH + 1)]
 
 
 def token_was_spent(*, token, before=None) -> bool:
@@ -64,37 +93,59 @@ def token_was_spent(*, token, before=None) -> bool:
     return sets.filter(entries__contains=f"\n{token_digest(token)}\n").exists()
 
 
-# One round trip for the usual spend: lock yesterday's and today's sets (in that order),
-# and unless either holds the digest, write today's again with it, sorted, in SQL (so the
-# growing set never travels to Python and back). No row comes back when the digest was
-# there or today's set does not exist yet; `_spend_slowly` then sorts out which.
-_SPEND = """
-WITH locked AS MATERIALIZED (
+# One round trip for the usual spend: lock the sets of yesterday and today that cover the
+# digest (in that order), and unless either holds it, write today's again with it, sorted,
+# in SQL (so the set never travels to Python and back). No row comes back when the digest
+# was there, or no set of today covers it yet (the first spend of the day, or a split that
+# committed while this waited); `_spend_slowly` then sorts out which. `SPEND_CTES` names
+# the written set `spent` (id, length), for a statement that stores more with it.
+SPEND_CTES = """
+locked AS MATERIALIZED (
     SELECT id, scope, strpos(entries, %(needle)s) > 0 AS has_it
     FROM surveys_spentset
-    WHERE kind = %(kind)s AND scope IN (%(yesterday)s, %(today)s)
+    WHERE kind = %(kind)s AND scope = ANY(%(scopes)s)
     ORDER BY scope
     FOR UPDATE
+),
+spent AS (
+    UPDATE surveys_spentset AS spent
+    SET entries = (
+        SELECT E'\\n' || string_agg(entry, E'\\n' ORDER BY entry COLLATE "C") || E'\\n'
+        FROM unnest(string_to_array(spent.entries || %(digest)s, E'\\n')) AS entry
+        WHERE entry <> ''
+    )
+    FROM locked
+    WHERE spent.id = locked.id
+      AND left(locked.scope, %(day_length)s) = %(today)s
+      AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
+    RETURNING spent.id, length(spent.entries) AS length
 )
-UPDATE surveys_spentset AS spent
-SET entries = (
-    SELECT E'\\n' || string_agg(entry, E'\\n' ORDER BY entry COLLATE "C") || E'\\n'
-    FROM unnest(string_to_array(spent.entries || %(digest)s, E'\\n')) AS entry
-    WHERE entry <> ''
-)
-FROM locked
-WHERE spent.id = locked.id
-  AND locked.scope = %(today)s
-  AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
-RETURNING spent.id
 """
+SPEND_SQL = f"WITH {SPEND_CTES} SELECT id, length FROM spent"  # noqa: S608 - constant text
+
+
+def is_full(length: int) -> bool:
+    """Say whether a set of tokens this many characters long should be split."""
+    return length > TOKEN_SPLIT_AT * (DIGEST_LENGTH + 1)
+
+
+def spend_token_parameters(*, digest: str, today: datetime.date) -> dict:
+    """Return the parameters of `SPEND_SQL` for one digest spent on `today`."""
+    yesterday = (today - datetime.timedelta(days=1)).isoformat()
+    return {
+        "kind": SpentSet.Kind.TOKENS,
+        "needle": f"\n{digest}\n",
+        "digest": digest,
+        "scopes": covering_scopes(yesterday, digest) + covering_scopes(today.isoformat(), digest),
+        "day_length": _DAY,
+        "today": today.isoformat(),
+    }
 
 
 def spend_token(*, token, earlier_days_checked: bool = False) -> bool:
-    """Add a token to today's set; return False, adding nothing, if it was spent before.
+    """Add a token to today's sets; return False, adding nothing, if it was spent before.
 
-    One set per day, not several: a set holding few tokens would tie its newest response
-    to them. Yesterday's set is locked with today's: a double submit across midnight
+    Yesterday's covering set is locked with today's: a double submit across midnight
     waits for the other one's commit and then sees its token. Older days' sets no longer
     change, so they are read before the locks (or, with `earlier_days_checked`, the
     caller has just done so), and the locks are then held as briefly as can be.
@@ -106,36 +157,66 @@ def spend_token(*, token, earlier_days_checked: bool = False) -> bool:
         return False
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                _SPEND,
-                {
-                    "kind": SpentSet.Kind.TOKENS,
-                    "needle": f"\n{digest}\n",
-                    "digest": digest,
-                    "yesterday": yesterday,
-                    "today": today.isoformat(),
-                },
-            )
-            if cursor.fetchone() is not None:
-                return True
+            cursor.execute(SPEND_SQL, spend_token_parameters(digest=digest, today=today))
+            spent = cursor.fetchone()
+        if spent is not None:
+            set_id, length = spent
+            if is_full(length):
+                split_token_set(set_id=set_id)
+            return True
     return _spend_slowly(digest, yesterday, today.isoformat())
 
 
 def _spend_slowly(digest: str, yesterday: str, today: str) -> bool:
-    recent = _locked_days(yesterday, today)
-    if any(digest in row for row in recent):
+    scopes = covering_scopes(yesterday, digest) + covering_scopes(today, digest)
+    tokens = SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS)
+    # A split that commits between two reads replaces the set read first; read again.
+    for _attempt in range(5):
+        rows = list(tokens.select_for_update().filter(scope__in=scopes).order_by("scope"))
+        if any(digest in row for row in rows):
+            return False
+        todays = [row for row in rows if row.scope[:_DAY] == today]
+        if todays:
+            _add(todays[0], digest)
+            if is_full(len(todays[0].entries)):
+                split_token_set(set_id=todays[0].pk)
+            return True
+        if not tokens.filter(scope__startswith=today).exists():
+            # Two first spends of a day may race to create the set: one insert wins.
+            tokens.bulk_create(
+                [SpentSet(kind=SpentSet.Kind.TOKENS, scope=today)], ignore_conflicts=True
+            )
+    raise RuntimeError("No set of spent tokens covers this token; it was not stored.")
+
+
+def split_token_set(*, set_id: int) -> bool:
+    """Split a full set of one day's tokens in two by the next bit; say whether it was.
+
+    Runs in a transaction that holds or takes the set's lock; both parts are written by
+    it, so every token in them shares one transaction id, as in any spend. A split that
+    would leave a part with fewer than `TOKEN_PART_MIN` tokens waits for more tokens.
+    """
+    row = SpentSet.objects.select_for_update().filter(pk=set_id).first()
+    if row is None:
         return False
-    _add(recent[-1], digest)
+    day, _slash, prefix = row.scope.partition("/")
+    if len(prefix) >= TOKEN_PART_DEPTH:
+        return False
+    parts: dict[str, list[str]] = {"0": [], "1": []}
+    for entry in row.entries.split():
+        parts[_bits(entry)[len(prefix)]].append(entry)
+    if min(len(entries) for entries in parts.values()) < TOKEN_PART_MIN:
+        return False
+    SpentSet.objects.bulk_create(
+        SpentSet(
+            kind=SpentSet.Kind.TOKENS,
+            scope=f"{day}/{prefix}{bit}",
+            entries="\n" + "".join(f"{entry}\n" for entry in sorted(entries)),
+        )
+        for bit, entries in parts.items()
+    )
+    row.delete()
     return True
-
-
-def _locked_days(yesterday: str, today: str) -> list[SpentSet]:
-    """Lock yesterday's (if any) and today's token sets, in that order; today's last."""
-    sets = SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS)
-    rows = list(sets.filter(scope__in=[yesterday, today]).order_by("scope"))
-    if not rows or rows[-1].scope != today:
-        rows = [*rows, _locked(kind=SpentSet.Kind.TOKENS, scope=today)]
-    return rows
 
 
 def forget_tokens(tokens) -> None:

@@ -112,6 +112,7 @@ def accept_submission(
     linking: list[str] | None = None,
     paper: PaperSheet | None = None,
     channel: str | None = None,
+    token_is_spent: bool | None = None,
 ) -> SubmissionResult:
     """Check, screen and store one submission; return whether it was accepted and why not.
 
@@ -121,6 +122,8 @@ def accept_submission(
     `token`, sending again is accepted without storing anything twice. `channel` says how
     the answers came in when the sender cannot tell (the API); an enrolled tablet always
     stores as a tablet, and left out it follows from the code or paper sheet.
+    `token_is_spent` is whether the token was found spent as the wave was read (see
+    `selectors.submission_wave`); left out, it is read here.
     """
     if wave is None:
         return _refused("wave", "no_wave")
@@ -153,7 +156,9 @@ def accept_submission(
                 ),
             ),
         )
-    if token is not None and selectors.is_submitted(token=token):
+    if token_is_spent is None and token is not None:
+        token_is_spent = selectors.is_submitted(token=token)
+    if token_is_spent:
         # A resend (a double click, an offline tablet retrying) is answered before any
         # burst check, so it never counts against anyone.
         return SubmissionResult(is_accepted=True, checked=checked)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from surveys.models import Response, SpentSet
 from surveys.selectors import questionnaire_structure
-from surveys.services import AlreadySubmitted, submit_response
+from surveys.services import AlreadySubmitted, spent_sets, submit_response
 from surveys.services.spent_sets import spend_token, token_digest
 from surveys.validation import RawAnswer, check
 from tests.conftest import need
@@ -94,3 +94,73 @@ def test_a_token_spent_yesterday_is_not_spent_again_today(postgres):
         assert spend_token(token=token, earlier_days_checked=True) is False
     with transaction.atomic():
         assert spend_token(token=uuid.uuid4(), earlier_days_checked=True) is True
+
+
+def _full_day(count: int) -> list[uuid.UUID]:
+    """Fill today's set with `count` spent tokens, as a busy day does; return them."""
+    tokens = [uuid.uuid4() for _ in range(count)]
+    entries = sorted(token_digest(token) for token in tokens)
+    SpentSet.objects.create(
+        kind="tokens",
+        scope=timezone.localdate().isoformat(),
+        entries="\n" + "".join(f"{entry}\n" for entry in entries),
+    )
+    return tokens
+
+
+def _todays_sets() -> dict[str, list[str]]:
+    today = timezone.localdate().isoformat()
+    rows = SpentSet.objects.filter(kind="tokens", scope__startswith=today)
+    return {row.scope: row.entries.split() for row in rows}
+
+
+def test_a_full_days_set_splits_in_two_parts_that_each_keep_many_tokens(postgres):
+    tokens = _full_day(spent_sets.TOKEN_SPLIT_AT)
+
+    with transaction.atomic():
+        assert spend_token(token=uuid.uuid4(), earlier_days_checked=True) is True
+
+    parts = _todays_sets()
+    today = timezone.localdate().isoformat()
+    assert sorted(parts) == [f"{today}/0", f"{today}/1"]
+    assert min(len(entries) for entries in parts.values()) >= spent_sets.TOKEN_PART_MIN
+    assert all(entries == sorted(entries) for entries in parts.values())
+    every = [entry for entries in parts.values() for entry in entries]
+    assert set(map(token_digest, tokens)) < set(every) and len(every) == len(tokens) + 1
+
+
+def test_a_token_spent_before_the_split_is_not_spent_again_after_it(postgres):
+    tokens = _full_day(spent_sets.TOKEN_SPLIT_AT)
+    with transaction.atomic():
+        spend_token(token=uuid.uuid4(), earlier_days_checked=True)
+
+    with transaction.atomic():
+        assert spend_token(token=tokens[7], earlier_days_checked=True) is False
+    assert len(_todays_sets()) == 2
+
+
+def test_racing_sends_of_one_token_store_one_response_on_a_split_day(postgres):
+    _full_day(spent_sets.TOKEN_SPLIT_AT)
+    with transaction.atomic():
+        spend_token(token=uuid.uuid4(), earlier_days_checked=True)
+    wave = WaveFactory()
+
+    repeated, failed = _race(wave, [uuid.uuid4()] * 12)
+
+    assert failed == []
+    assert Response.objects.count() == 1
+    assert len(repeated) == 11
+
+
+def test_racing_first_spends_that_fill_the_day_split_it_once(postgres):
+    _full_day(spent_sets.TOKEN_SPLIT_AT - 6)
+    wave = WaveFactory()
+    tokens = [uuid.uuid4() for _ in range(12)]
+
+    repeated, failed = _race(wave, tokens)
+
+    assert failed == [] and repeated == []
+    parts = _todays_sets()
+    assert len(parts) == 2
+    every = [entry for entries in parts.values() for entry in entries]
+    assert len(every) == len(set(every)) == spent_sets.TOKEN_SPLIT_AT + 6

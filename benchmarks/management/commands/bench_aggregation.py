@@ -14,7 +14,6 @@ import datetime
 import io
 import json
 import os
-import random
 import time
 from pathlib import Path
 
@@ -23,8 +22,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from analytics.services.aggregation import WORK_MEM
+from demo.synthetic import Synthetic
 from surveys.models import (
-    RECORD_KEY_RANGE,
     Option,
     Question,
     Questionnaire,
@@ -334,7 +333,7 @@ class _Generator:
 
     def __init__(self, wave: Wave, *, seed: int):
         self.wave = wave
-        self.random = random.Random(seed)  # Fixed seed: every run loads the same answers.
+        self.synthetic = Synthetic(seed)  # Fixed seed: every run loads the same answers.
         self.loaded = 0
         questions = {q.key: q for q in Question.objects.filter(questionnaire=wave.questionnaire)}
         options = {}
@@ -371,7 +370,7 @@ class _Generator:
             self.loaded += chunk
 
     def _load_chunk(self, count: int) -> None:
-        rng = self.random
+        draw = self.synthetic
         q = self.questions
         option = {key: self.options.get(question.pk, {}) for key, question in q.items()}
         with connection.cursor() as cursor:
@@ -382,16 +381,16 @@ class _Generator:
         responses, answers = io.StringIO(), io.StringIO()
         quarter_weights, age_weights = [46, 40, 10, 4], [20, 30, 25, 15, 10]
         for response_id in range(first, first + count):
-            quarter = rng.choices(QUARTERS, quarter_weights)[0]
-            age_band = rng.choices(AGE_BANDS, age_weights)[0]
-            declined_gender = rng.random() < 0.03
-            gender = "" if declined_gender else rng.choices(GENDERS, [48, 48, 4])[0]
-            home_language = rng.choices(HOME_LANGUAGES, [60, 20, 12, 8])[0]
-            day = start + datetime.timedelta(days=rng.randrange(45))
+            quarter = draw.pick(QUARTERS, quarter_weights)
+            age_band = draw.pick(AGE_BANDS, age_weights)
+            declined_gender = draw.chance(0.03)
+            gender = "" if declined_gender else draw.pick(GENDERS, [48, 48, 4])
+            home_language = draw.pick(HOME_LANGUAGES, [60, 20, 12, 8])
+            day = draw.day(start, 45)
             responses.write(
                 f"{response_id}\t{self.wave.pk}\t{self.wave.questionnaire_id}\tde\t{day}\t"
                 f"{quarter}\t{age_band}\t{gender}\t{home_language}\t"
-                f"{rng.randrange(RECORD_KEY_RANGE)}\n"
+                f"{draw.record_key()}\n"
             )
             rows = [
                 (q["quartier"].pk, option["quartier"][quarter], None, False),
@@ -404,28 +403,26 @@ class _Generator:
                 ),
                 (q["sprache"].pk, option["sprache"][home_language], None, False),
             ]
-            lean = rng.gauss(3.3, 0.7)
-            skipped = rng.randrange(AGREEMENT_ITEMS) if rng.random() < 0.03 else None
+            lean = draw.normal(3.3, 0.7)
+            skipped = draw.whole_number(0, AGREEMENT_ITEMS - 1) if draw.chance(0.03) else None
             for number in range(1, AGREEMENT_ITEMS + 1):
                 if number - 1 == skipped:
                     rows.append((q["freizeit"].pk, option["freizeit"]["lesen"], None, False))
                     continue
-                score = min(5, max(1, round(rng.gauss(lean, 0.9))))
+                score = draw.agreement(lean, 0.9)
                 rows.append((q[f"se{number}"].pk, option[f"se{number}"][str(score)], None, False))
-            for value in rng.sample(LEISURE[:4], 2):
+            for value in draw.some(LEISURE[:4], 2):
                 rows.append((q["freizeit"].pk, option["freizeit"][value], None, False))
-            rows.append(
-                (q["mitbestimmen"].pk, None, min(10, max(0, round(rng.gauss(5, 2.2)))), False)
-            )
-            rows.append((q["zufrieden"].pk, None, min(10, max(0, round(rng.gauss(6.5, 2)))), False))
-            if rng.random() < 0.05:
+            rows.append((q["mitbestimmen"].pk, None, draw.zero_to_ten(5, 2.2), False))
+            rows.append((q["zufrieden"].pk, None, draw.zero_to_ten(6.5, 2), False))
+            if draw.chance(0.05):
                 rows.append((q["stunden"].pk, None, None, True))
             else:
-                rows.append((q["stunden"].pk, None, rng.randrange(0, 41), False))
+                rows.append((q["stunden"].pk, None, draw.whole_number(0, 40), False))
             rows.append(
                 (
                     q["jugendtreff"].pk,
-                    option["jugendtreff"][rng.choice(["ja", "nein"])],
+                    option["jugendtreff"][draw.one_of(["ja", "nein"])],
                     None,
                     False,
                 )

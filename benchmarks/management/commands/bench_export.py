@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from analytics.exports.services import build_export
+from analytics.file_jobs import delete_file_jobs
 from analytics.models import Export
 from surveys.models import (
     RECORD_KEY_RANGE,
@@ -63,7 +64,7 @@ class Command(BaseCommand):
             self._handle(responses, format, rounds, keep, reuse, wave)
         finally:
             # The files go whatever --keep says: a kept wave is for the next run to export.
-            _remove_exports(Export.objects.filter(pk__in=self.made))
+            delete_file_jobs(Export.objects.filter(pk__in=self.made))
 
     def _handle(self, responses, format, rounds, keep, reuse, wave) -> None:
         if wave:
@@ -143,18 +144,8 @@ def _load() -> str:
     return "/".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def _remove_exports(exports) -> None:
-    """Delete the exports and their files."""
-    from analytics.exports.services import export_root
-
-    for export in exports:
-        if export.file_name:
-            (export_root() / export.file_name).unlink(missing_ok=True)
-    exports.delete()
-
-
 def _remove_bench_data() -> None:
-    _remove_exports(Export.objects.filter(wave__slug=BENCH_KEY))
+    delete_file_jobs(Export.objects.filter(wave__slug=BENCH_KEY))
     Answer.objects.filter(response__wave__slug=BENCH_KEY).delete()
     # One DELETE statement: Django's collector would load a million responses first.
     responses = Response.objects.filter(wave__slug=BENCH_KEY)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone, translation
 
 from analytics import charts
-from analytics.charts.svg import render_svg
+from analytics.charts.pictures import chart_picture
 from analytics.services import refresh_comparisons, refresh_snapshot
 from tests.factories import WaveFactory, add_responses, full_questionnaire
 
@@ -88,6 +88,6 @@ def test_the_static_picture_is_drawn_from_the_chart_model(waves):
     _spring, autumn = waves
     chart = charts.build("quarters", wave=autumn, key="mitbestimmen")
 
-    svg = render_svg(chart)
+    svg = chart_picture(chart)
 
     assert svg.startswith("<svg") and chart.title in svg and f"svg-title-{chart.data_id}" in svg

@@ -45,7 +45,7 @@ def test_two_waves_are_compared_with_welchs_test_and_stored():
 
     refresh_comparisons(wave=after)
 
-    entry = published_comparison(before=before, after=after).question("mitbestimmen")
+    entry = published_comparison(before=before, after=after).figures.question("mitbestimmen").source
     reference = scipy_stats.ttest_ind(
         [6, 5, 7, 8, 6, 9, 5, 7, 6], [3, 4, 4, 5, 2, 3, 6, 4], equal_var=False
     )
@@ -62,7 +62,7 @@ def test_a_comparison_carries_hedges_g_with_its_interval():
 
     refresh_comparisons(wave=after)
 
-    entry = published_comparison(before=before, after=after).question("mitbestimmen")
+    entry = published_comparison(before=before, after=after).figures.question("mitbestimmen").source
     assert entry["effect_low"] < entry["effect_size"] < entry["effect_high"]
     first, second = [3, 4, 4, 5, 2, 3, 6, 4], [6, 5, 7, 8, 6, 9, 5, 7, 6]
     expected = welch_test(
@@ -83,7 +83,7 @@ def test_agreement_items_are_compared_by_their_mean_score():
 
     refresh_comparisons(wave=after)
 
-    entry = published_comparison(before=before, after=after).question("se1")
+    entry = published_comparison(before=before, after=after).figures.question("se1").source
     assert entry["status"] == "ok" and entry["difference"] > 0
 
 
@@ -98,7 +98,7 @@ def test_a_question_changed_in_a_new_version_is_marked_as_not_comparable():
 
     refresh_comparisons(wave=after)
 
-    entry = published_comparison(before=before, after=after).question("se1")
+    entry = published_comparison(before=before, after=after).figures.question("se1").source
     assert entry["status"] == "changed"
 
 
@@ -111,7 +111,7 @@ def test_waves_with_too_few_answers_are_not_compared():
 
     refresh_comparisons(wave=after)
 
-    entry = published_comparison(before=before, after=after).question("mitbestimmen")
+    entry = published_comparison(before=before, after=after).figures.question("mitbestimmen").source
     assert entry["status"] == "too_few" and "t" not in entry
 
 
@@ -188,7 +188,7 @@ def test_linked_waves_publish_a_paired_comparison_from_k_pairs():
     comparison = published_comparison(before=before, after=after)
     reference = scipy_stats.ttest_rel(second, first)
     assert comparison.data["paired"] == {"status": "ok", "pairs": 6}
-    paired = comparison.question("mitbestimmen")["paired"]
+    paired = comparison.figures.question("mitbestimmen").source["paired"]
     assert paired["t"] == pytest.approx(reference.statistic, abs=1e-3)
 
 
@@ -203,7 +203,7 @@ def test_fewer_than_k_pairs_publish_no_paired_figure():
 
     comparison = published_comparison(before=before, after=after)
     assert comparison.data["paired"] == {"status": "too_few", "pairs": None}
-    assert "paired" not in comparison.question("mitbestimmen")
+    assert "paired" not in comparison.figures.question("mitbestimmen").source
 
 
 def test_waves_without_a_linking_series_carry_no_paired_part():

@@ -100,7 +100,9 @@ def _dashboard_numbers(snapshot) -> set[int]:
     """Every whole number in the chart tables and their downloads, for every filter."""
     groups = [None]
     for grouping in GROUPINGS:
-        for entry in snapshot.question(QUESTION)["breakdowns"].get("__".join(grouping), []):
+        for entry in (
+            snapshot.figures.question(QUESTION).source["breakdowns"].get("__".join(grouping), [])
+        ):
             groups.append(Group(tuple(zip(grouping, entry["values"], strict=True))))
     numbers = set()
     for group in groups:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from analytics.geojson import GeoJSONError, read_outline
-from cms.demo_quarters import OUTLINES
+from demo.quarters import OUTLINES
 
 SQUARE = [[7.46, 51.36], [7.47, 51.36], [7.47, 51.37], [7.46, 51.37], [7.46, 51.36]]
 

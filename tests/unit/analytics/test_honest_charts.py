@@ -11,12 +11,12 @@ from django.utils import timezone, translation
 
 from analytics import figure_kinds, figures
 from analytics.charts import wording
+from analytics.charts.svg import render_bar_svg
 from analytics.downloads import table_csv, table_xlsx
 from analytics.groups import Group
 from analytics.models import Snapshot
 from analytics.selectors import published_comparison, published_snapshot
 from analytics.services import refresh_comparisons, refresh_snapshot
-from analytics.svg import render_bar_svg
 from surveys.models import Question
 from tests.factories import WaveFactory, add_question, add_responses, full_questionnaire
 
@@ -337,12 +337,12 @@ def test_downloads_hold_shares_and_averages_as_numbers_and_withheld_cells_as_tex
 
 
 def test_the_static_picture_of_a_trend_runs_over_the_scale_with_a_point_per_wave(scale_waves):
-    from analytics.reports.pictures import chart_picture
+    from analytics.charts.pictures import chart_picture
 
     snapshots = _published(*scale_waves)
     chart = figure_kinds.trend_chart(snapshots=snapshots, key=SCALE)
 
-    svg = chart_picture(chart.figure, title=chart.title, description=chart.summary)
+    svg = chart_picture(chart)
 
     ticks = re.findall(r">(\d)</text>", svg)
     assert ticks[:5] == ["1", "2", "3", "4", "5"] or sorted(set(ticks)) == list("12345")

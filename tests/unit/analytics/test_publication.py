@@ -207,7 +207,7 @@ def test_a_mean_is_computed_from_perturbed_counts_not_from_true_ones():
         add_responses(wave, 7, gender="w", answers={"mitbestimmen": value})
     refresh_snapshot(wave=wave)
 
-    figures = published_snapshot(wave=wave).question("mitbestimmen")
+    figures = published_snapshot(wave=wave).figures.question("mitbestimmen").source
 
     assert figures["mean"] != 5.0 or figures["answered"] != 77
 
@@ -239,7 +239,7 @@ def test_a_known_zero_never_protects_a_small_quarter():
     data = published_snapshot(wave=wave).data
 
     quarters = {row["values"][0]: row["count"] for row in data["participation"]["quarter"]}
-    question = published_snapshot(wave=wave).question("quartier")
+    question = published_snapshot(wave=wave).figures.question("quartier").source
     options = {option["value"]: option["count"] for option in question["options"]}
 
     assert quarters["ausserhalb"] is None
@@ -268,7 +268,7 @@ def test_twelve_took_part_and_eleven_answered_is_never_shown():
     took = {row["values"][0]: row["count"] for row in snapshot.data["participation"]["quarter"]}
     answered = {
         row["values"][0]: row["answered"]
-        for row in snapshot.question("se1")["breakdowns"]["quarter"]
+        for row in snapshot.figures.question("se1").source["breakdowns"]["quarter"]
     }
 
     assert took["wehringhausen"] == 12
@@ -290,6 +290,6 @@ def test_without_the_linked_skipped_count_the_small_group_of_skippers_would_show
     add_responses(wave, 1, quarter="wehringhausen", age_band="14-17", gender="m")
     refresh_snapshot(wave=wave)
 
-    rows = published_snapshot(wave=wave).question("se1")["breakdowns"]["quarter"]
+    rows = published_snapshot(wave=wave).figures.question("se1").source["breakdowns"]["quarter"]
 
     assert {row["values"][0]: row["answered"] for row in rows}["wehringhausen"] == 11

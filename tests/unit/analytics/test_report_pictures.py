@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 
 from analytics import figure_kinds
-from analytics.reports.pictures import chart_picture
+from analytics.charts.pictures import chart_picture
 from analytics.selectors import published_snapshot
 from analytics.services import refresh_snapshot
 from tests.factories import WaveFactory, add_question, add_responses, full_questionnaire
@@ -56,7 +56,7 @@ def agreement_picture():
     add_responses(wave, 10, answers={"gefuehl_1": "3", "gefuehl_2": "2"})
     refresh_snapshot(wave=wave)
     chart = figure_kinds.diverging_chart(snapshot=published_snapshot(wave=wave), key="gefuehl")
-    return _texts(chart_picture(chart.figure, title=chart.title, description=chart.summary))
+    return _texts(chart_picture(chart))
 
 
 def test_the_agreement_picture_writes_each_statement(agreement_picture):
@@ -87,7 +87,7 @@ def test_the_trend_picture_spans_the_scale_and_names_each_wave():
         snapshots=[published_snapshot(wave=wave) for wave in waves], key="mitbestimmen"
     )
 
-    texts = _texts(chart_picture(chart.figure, title=chart.title, description=chart.summary))
+    texts = _texts(chart_picture(chart))
 
     ticks = [str(tick) for tick in range(0, 11, 2)]
     assert [text for text in texts if text in ticks] == ticks
@@ -102,6 +102,6 @@ def test_a_picture_keeps_left_to_right_geometry_on_a_right_to_left_page():
     refresh_snapshot(wave=wave)
     chart = figure_kinds.bar_chart(snapshot=published_snapshot(wave=wave), key="se1")
 
-    svg = chart_picture(chart.figure, title=chart.title, description=chart.summary)
+    svg = chart_picture(chart)
 
     assert svg.startswith('<svg direction="ltr" ')

@@ -29,7 +29,7 @@ def test_a_snapshot_counts_the_answers_per_option():
 
     options = {
         o["value"]: o["count"]
-        for o in published_snapshot(wave=wave).question("wohlfuehlen")["options"]
+        for o in published_snapshot(wave=wave).figures.question("wohlfuehlen").source["options"]
     }
     assert options["4"] == 6 and options["5"] == 7
 
@@ -44,7 +44,7 @@ def test_a_cell_with_fewer_than_k_responses_is_withheld_not_shown_as_zero():
 
     cells = {
         o["value"]: o["count"]
-        for o in published_snapshot(wave=wave).question("quartier")["options"]
+        for o in published_snapshot(wave=wave).figures.question("quartier").source["options"]
     }
     assert cells["altenhagen"] is None
     assert cells["ausserhalb"] is None
@@ -59,7 +59,7 @@ def test_a_withheld_cell_cannot_be_recovered_from_the_total():
 
     refresh_snapshot(wave=wave)
 
-    question = published_snapshot(wave=wave).question("quartier")
+    question = published_snapshot(wave=wave).figures.question("quartier").source
     shown = sum(o["count"] for o in question["options"] if o["count"] is not None)
     hidden = [o for o in question["options"] if o["count"] is None]
     assert len(hidden) >= 2
@@ -84,7 +84,7 @@ def test_a_mean_is_published_with_its_count_once_k_people_answered():
 
     refresh_snapshot(wave=wave)
 
-    question = published_snapshot(wave=wave).question("mitbestimmen")
+    question = published_snapshot(wave=wave).figures.question("mitbestimmen").source
     assert question["answered"] == 10
     assert question["mean"] == pytest.approx(6.0)
     assert question["sd"] == pytest.approx(2.108, abs=0.001)
@@ -98,7 +98,11 @@ def test_a_quarter_mean_from_fewer_than_k_people_is_withheld_with_a_neighbour():
 
     refresh_snapshot(wave=wave)
 
-    breakdown = published_snapshot(wave=wave).question("mitbestimmen")["breakdowns"]["quarter"]
+    breakdown = (
+        published_snapshot(wave=wave)
+        .figures.question("mitbestimmen")
+        .source["breakdowns"]["quarter"]
+    )
     groups = {g["values"][0]: g for g in breakdown}
     assert groups["ausserhalb"]["mean"] is None
     assert sum(1 for g in groups.values() if g["mean"] is None) >= 2

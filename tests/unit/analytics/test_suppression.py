@@ -120,7 +120,7 @@ def _derivable_answers(snapshot, question_key: str, lone: dict) -> set[str]:
     integer solution gives it to the lone person's group.
     """
     data = snapshot.data
-    question = snapshot.question(question_key)
+    question = snapshot.figures.question(question_key).source
     dimensions = list(data["segments"])
     values = {dim: [item["value"] for item in data["segments"][dim]] for dim in dimensions}
     combos = list(itertools.product(*(values[dim] for dim in dimensions)))
@@ -260,7 +260,11 @@ def test_a_withheld_group_mean_comes_with_another_so_their_sum_hides_the_lone_va
     add_responses(wave, 1, gender="d", answers={"mitbestimmen": 10})
     refresh_snapshot(wave=wave)
 
-    rows = published_snapshot(wave=wave).question("mitbestimmen")["breakdowns"]["gender"]
+    rows = (
+        published_snapshot(wave=wave)
+        .figures.question("mitbestimmen")
+        .source["breakdowns"]["gender"]
+    )
 
     hidden = [row for row in rows if row["mean"] is None]
     assert {"d"} < {row["values"][0] for row in hidden}

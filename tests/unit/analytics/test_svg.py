@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ElementTree
 
-from analytics.svg import render_bar_svg
+from analytics.charts.svg import render_bar_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -35,7 +35,7 @@ def test_key_figures_show_the_reach_and_the_counts_by_quarter(client):
     page = client.get(dashboard.url).content.decode()
 
     assert "<strong>16</strong> junge Menschen haben geantwortet." in page
-    assert "<dt>Altenhagen</dt>" in page and "<dd>9</dd>" in page
+    assert '<dt dir="auto">Altenhagen</dt>' in page and "<dd>9</dd>" in page
 
 
 def test_key_figures_show_a_small_group_as_not_shown_never_its_number(client):
@@ -48,7 +48,7 @@ def test_key_figures_show_a_small_group_as_not_shown_never_its_number(client):
 
     page = client.get(dashboard.url).content.decode()
 
-    assert "<dt>Woanders in Hagen</dt>" in page
+    assert '<dt dir="auto">Woanders in Hagen</dt>' in page
     assert "<dd>nicht gezeigt, um eine kleine Gruppe zu schützen</dd>" in page
     assert "<dd>2</dd>" not in page
 

@@ -57,12 +57,12 @@ def test_a_chart_download_reads_the_snapshots_in_one_query(client, dashboard):
 def test_each_chart_is_built_once_for_the_page_its_links_and_its_share_tags(
     client, dashboard, monkeypatch
 ):
-    from cms import dashboard_charts
+    from cms import blocks
 
     built = []
-    original = dashboard_charts.chart_of
+    original = blocks.chart_of
     monkeypatch.setattr(
-        dashboard_charts,
+        blocks,
         "chart_of",
         lambda value, *a, **kw: built.append(value) or original(value, *a, **kw),
     )

@@ -51,7 +51,7 @@ def test_the_filter_form_offers_the_quarters_and_age_bands_of_the_snapshot(clien
 def test_a_quarter_in_the_address_narrows_the_chart_to_that_quarter(client, dashboard):
     page = client.get(dashboard.url, {"quartier": "wehringhausen"}).content.decode()
 
-    assert "Gezeigt: <strong>Wehringhausen</strong>" in page
+    assert "Gezeigt: <strong><bdi>Wehringhausen</bdi></strong>" in page
     assert "Im Durchschnitt gaben die 15 Personen der Gruppe „Wehringhausen“ 7,1 an." in page
 
 

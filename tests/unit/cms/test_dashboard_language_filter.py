@@ -55,7 +55,7 @@ def test_a_language_spoken_by_fewer_than_k_people_is_not_offered(client, dashboa
 def test_a_home_language_in_the_address_narrows_the_chart_to_its_speakers(client, dashboard):
     page = client.get(dashboard.url, {"sprache": "deutsch"}).content.decode()
 
-    assert "Gezeigt: <strong>Deutsch</strong>" in page
+    assert "Gezeigt: <strong><bdi>Deutsch</bdi></strong>" in page
     assert "Im Durchschnitt gaben die 12 Personen der Gruppe „Deutsch“ 4,0 an." in page
 
 

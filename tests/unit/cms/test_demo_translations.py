@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 
-from cms import demo_content
-from cms.demo_translations import TRANSLATED_PAGES
+from demo import content as demo_content
+from demo.translations import TRANSLATED_PAGES
 from surveys.models import Question, Questionnaire
 
 # The demo is seeded once per module and test process: keep the module on one process.

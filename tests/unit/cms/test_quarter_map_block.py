@@ -7,14 +7,17 @@ import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.blocks import StructBlockValidationError
 
+from analytics.models import Snapshot
 from analytics.reports.pdf import write_report_pdf
 from analytics.services import refresh_snapshot
-from cms.demo_quarters import seed_quarter_outlines
 from cms.map_blocks import QuarterMapBlock
 from cms.models import QuarterOutline
 from cms.reports import assembly
+from demo.quarters import seed_quarter_outlines
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import need
 from tests.factories import WaveFactory, add_responses, build_site, full_questionnaire
@@ -144,6 +147,31 @@ def test_the_map_can_be_downloaded_as_a_table_like_every_chart(client, dashboard
 
     assert response.status_code == 200
     assert "Wehringhausen" in response.content.decode("utf-8-sig")
+
+
+def test_the_map_is_drawn_once_for_the_page_and_its_links(client, dashboard, monkeypatch):
+    from cms import map_blocks
+
+    drawn = []
+    original = map_blocks.map_chart
+    monkeypatch.setattr(
+        map_blocks,
+        "map_chart",
+        lambda value, *a, **kw: drawn.append(value) or original(value, *a, **kw),
+    )
+
+    page = client.get(dashboard.url, {"alter": "18-21"}).content.decode()
+
+    assert f"/downloads/{dashboard.pk}/{dashboard.body[0].id}.csv?alter=18-21" in page
+    assert len(drawn) == 1
+
+
+def test_the_map_page_reads_its_snapshot_with_the_page_in_one_query(client, dashboard):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(dashboard.url)
+
+    table = Snapshot._meta.db_table
+    assert sum(f'FROM "{table}"' in query["sql"] for query in queries.captured_queries) == 1
 
 
 def test_a_map_block_of_a_question_the_wave_does_not_ask_is_refused(wave):

@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from analytics.exports.codebook import build_codebook
-from analytics.exports.services import build_export, export_root, request_export
+from analytics.exports.services import build_export, request_export
+from analytics.exports.storage import export_root
 from analytics.models import Export
 from surveys.models import Response
 from tests.factories import ResponseFactory, WaveFactory

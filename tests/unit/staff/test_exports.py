@@ -10,7 +10,8 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from analytics.exports.codebook import spss_name
-from analytics.exports.services import export_root, purge_expired_exports
+from analytics.exports.services import purge_expired_exports
+from analytics.exports.storage import export_root
 from analytics.models import Export
 from surveys.models import Question, Response
 from tests.factories import (
@@ -331,7 +332,8 @@ def test_an_export_older_than_the_retention_period_is_deleted_with_its_file(
     export = Export.objects.get()
     path = export_root() / export.file_name
 
-    deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=31))
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = purge_expired_exports(now=export.requested_at + datetime.timedelta(days=31))
 
     assert (deleted, Export.objects.exists(), path.exists()) == (1, False, False)
 
@@ -376,12 +378,10 @@ def test_the_retention_rule_of_analytics_names_expired_exports(
     submit(wave, 1)
     export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
     export = Export.objects.get()
-    label, expired = RETENTION_RULES[0]
-
-    expired(export.requested_at + datetime.timedelta(days=31)).delete()
+    label, expired, *_before_delete = RETENTION_RULES[0]
 
     assert label == "export files"
-    assert not (export_root() / export.file_name).exists()
+    assert list(expired(export.requested_at + datetime.timedelta(days=31))) == [export]
 
 
 def test_no_linking_fingerprint_is_ever_exported(
@@ -476,3 +476,45 @@ def test_a_formula_answer_starts_with_an_apostrophe_in_the_csv_export(
 
     row = next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert (row["wunsch"], row["stimmung"]) == ("'" + FORMULA, "3")
+
+
+def test_the_export_list_says_how_many_rows_a_finished_file_holds(
+    client, analyst, tmp_path, django_capture_on_commit_callbacks
+):
+    wave = WaveFactory()
+    submit(wave, 2)
+    export_file(client, analyst, wave, "csv", tmp_path, django_capture_on_commit_callbacks)
+
+    page = client.get("/admin/data/exports/").content.decode()
+
+    assert "Fertig (2 Zeilen)" in page
+    assert "data-refresh-while-building" not in page
+
+
+def test_the_export_list_shows_a_file_being_built_with_its_progress(client, analyst):
+    Export.objects.create(
+        wave=WaveFactory(),
+        format=Export.Format.CSV,
+        requested_by=analyst,
+        status=Export.Status.RUNNING,
+        rows_total=8,
+        rows_done=2,
+    )
+    client.force_login(analyst)
+
+    page = client.get("/admin/data/exports/").content.decode()
+
+    assert '<progress id="export-progress-' in page and 'value="25"' in page
+    assert "data-refresh-while-building" in page
+
+
+def test_a_file_whose_requester_left_is_still_listed(client, analyst, django_user_model):
+    former = django_user_model.objects.create_user(username="ehemalig", password="pw")
+    Export.objects.create(wave=WaveFactory(), format=Export.Format.CSV, requested_by=former)
+    former.delete()
+    client.force_login(analyst)
+
+    response = client.get("/admin/data/exports/")
+
+    assert response.status_code == 200
+    assert "<small>–</small>" in response.content.decode()

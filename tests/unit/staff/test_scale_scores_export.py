@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from analytics.exports.codebook import build_codebook
-from analytics.exports.services import build_export, export_root, request_export
+from analytics.exports.services import build_export, request_export
+from analytics.exports.storage import export_root
 from analytics.models import Export
 from analytics.selectors import published_snapshot
 from analytics.services import refresh_snapshot
@@ -50,7 +51,9 @@ def test_exported_subscale_scores_average_to_what_the_dashboards_publish(wave, a
     refresh_snapshot(wave=wave)
     published = {
         part["key"]: part["mean"]
-        for part in published_snapshot(wave=wave).scale("selbstwirksamkeit")["subscales"]
+        for part in published_snapshot(wave=wave)
+        .figures.scale("selbstwirksamkeit")
+        .source["subscales"]
     }
 
     rows = exported(wave, analyst)

@@ -90,6 +90,50 @@ def test_a_closed_wave_takes_no_answers_through_the_api(client):
     assert Response.objects.count() == 0
 
 
+def test_a_wave_closed_after_answers_came_in_refuses_the_next_one_at_once(client):
+    from django.utils import timezone
+
+    from surveys.services.waves import close_wave
+
+    wave = WaveFactory()
+    assert client.post(URL, _payload(wave), content_type="application/json").status_code == 201
+
+    close_wave(wave=wave, at=timezone.now())
+    response = client.post(URL, _payload(wave), content_type="application/json")
+
+    assert response.status_code == 400 and "wave" in response.json()
+    assert Response.objects.count() == 1
+
+
+def test_a_wave_closed_by_a_bulk_update_refuses_the_next_answer_at_once(client):
+    from django.utils import timezone
+
+    from surveys.models import Wave
+
+    wave = WaveFactory()
+    assert client.post(URL, _payload(wave), content_type="application/json").status_code == 201
+
+    Wave.objects.filter(pk=wave.pk).update(closes_at=timezone.now())
+    response = client.post(URL, _payload(wave), content_type="application/json")
+
+    assert response.status_code == 400 and "wave" in response.json()
+
+
+def test_after_a_switch_to_a_new_version_answers_to_the_old_one_are_refused(client):
+    from surveys.services.questionnaires import create_new_version
+    from surveys.services.waves import switch_version
+
+    wave = WaveFactory()
+    old = _payload(wave)
+    assert client.post(URL, old, content_type="application/json").status_code == 201
+
+    switch_version(wave=wave, questionnaire=create_new_version(questionnaire=wave.questionnaire))
+    response = client.post(URL, {**old, "id": str(uuid.uuid4())}, content_type="application/json")
+
+    assert response.status_code == 400 and "version" in response.json()
+    assert Response.objects.count() == 1
+
+
 def test_errors_come_back_in_the_respondents_language(client):
     wave = WaveFactory()
     payload = _payload(wave, quartier="mond", wohlfuehlen="4")

@@ -19,12 +19,15 @@ def test_the_benchmark_posts_through_gunicorn_and_loses_nothing(postgres_and_red
     last = out.getvalue().strip().splitlines()[-1]
     match = re.fullmatch(
         r"RESULT html_per_s=([\d.]+) html_p95_ms=[\d.]+ api_per_s=([\d.]+) api_p95_ms=[\d.]+ "
-        r"lost=(-?\d+) raw_insert_ratio=[\d.]+ load=[\d.]+/[\d.]+/[\d.]+",
+        r"lost=(\d+) raw_insert_ratio=[\d.]+ raw_per_s=[\d.]+ html_cpu_ms=([\d.]+) "
+        r"api_cpu_ms=([\d.]+) api_cpu_ceiling_per_s=\d+ load=[\d.]+/[\d.]+/[\d.]+",
         last,
     )
     assert match, out.getvalue()
     # Both paths stored answers: the runner's three requests and the API's one.
     assert float(match.group(1)) > 0 and float(match.group(2)) > 0
     assert match.group(3) == "0"
+    # The server's CPU per submission was measured for both paths.
+    assert float(match.group(4)) > 0 and float(match.group(5)) > 0
     assert not Wave.objects.exists() and not Response.objects.exists()
     assert not SpentSet.objects.exclude(entries="\n").exists()

@@ -24,3 +24,15 @@ def test_a_long_arabic_text_starts_on_the_first_line():
     lines = visual_lines("امسح الرمز بهاتفك يستغرق ذلك خمس دقائق", "Helvetica", 10, 60)
 
     assert len(lines) > 1 and lines[0].endswith(visual("امسح"))
+
+
+def test_brackets_in_an_arabic_line_face_the_way_they_are_read():
+    line = visual("أجاب (41 %).")
+
+    assert line.startswith(".(% 41)")
+
+
+def test_quotation_marks_around_an_arabic_answer_face_the_way_they_are_read():
+    line = visual("اختاروا «نعم»")
+
+    assert line.startswith("«") and line.split(" ")[0].endswith("»")

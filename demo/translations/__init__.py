@@ -24,9 +24,9 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
 from analytics.models import SafeguardingHelp
-from cms import demo_content
-from cms.demo_translations import ar, bg, de_x_ls, en, pl, ro, tr, uk
 from cms.models import ContactPage, DashboardIndexPage, NewsIndexPage, NewsPage, StandardPage
+from demo import content as demo_content
+from demo.translations import ar, bg, de_x_ls, en, pl, ro, tr, uk
 from surveys.models import Question, SurveyPage
 from surveys.services.library import instruments
 from surveys.standard_options import AGREEMENT, standard_options_for

@@ -1,6 +1,8 @@
-"""Static SVG pictures of charts, for print, for visitors without scripts and for the PDF report.
+"""The static SVG picture of a chart, for print, for visitors without scripts and for the PDF.
 
-Bars go to `analytics.charts.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
+`chart_picture(chart)` is the one way in: the printed dashboard, the no-script view and
+the PDF report all draw a chart's picture from its chart model through it. Bars go to
+`analytics.charts.svg.render_bar_svg`. Two kinds it cannot draw faithfully are drawn
 here: the agreement chart (a diverging stacked bar whose statements Plotly writes as
 annotations, whose neutral share is split in two halves around zero and whose axis counts
 shares on both sides from 0 to 100 %) and the trend (a line of averages across waves).
@@ -13,19 +15,20 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
+from analytics.charts.model import Chart
 from analytics.charts.svg import (
     CHARACTER_WIDTH,
     DEFAULT_COLOUR,
-    FONT_SIZE,
+    FONT_FAMILY,
     GRID_COLOUR,
     TEXT_COLOUR,
     WIDTH,
     label_colour,
     nice_ticks,
     render_bar_svg,
+    svg_document,
 )
 
-FONT_FAMILY = "system-ui, sans-serif"
 _TAG = re.compile(r"<[^>]+>")
 # A chart's geometry runs left to right in every language (disagree left, the first wave
 # left); on a right-to-left page, "start" and "end" of a label would otherwise swap sides.
@@ -33,7 +36,26 @@ _TAG = re.compile(r"<[^>]+>")
 _LEFT_TO_RIGHT = 'direction="ltr"'
 
 
-def chart_picture(
+def chart_picture(chart: Chart, *, font_family: str = FONT_FAMILY) -> str:
+    """Return the SVG markup of a chart's picture, or "" when no faithful picture is possible.
+
+    A chart that carries a picture of its own (the quarter map) keeps it; any other is
+    drawn from its figure. `font_family` names the font of every text in it.
+    """
+    if chart.picture:
+        return chart.picture.replace(
+            f'font-family="{FONT_FAMILY}"', f'font-family="{escape(font_family)}"'
+        )
+    return figure_picture(
+        chart.figure,
+        title=chart.title,
+        description=chart.summary,
+        element_id=chart.data_id,
+        font_family=font_family,
+    )
+
+
+def figure_picture(
     figure: dict | None,
     *,
     title: str,
@@ -41,7 +63,7 @@ def chart_picture(
     element_id: str = "chart",
     font_family: str = FONT_FAMILY,
 ) -> str:
-    """Return the SVG markup of a chart's figure, or "" when no faithful picture is possible."""
+    """Return the SVG markup of a Plotly figure, or "" when no faithful picture is possible."""
     if not figure:
         return ""
     traces = [trace for trace in figure.get("data", []) if trace.get("visible", True) is True]
@@ -57,15 +79,14 @@ def chart_picture(
         return svg.replace("<svg ", f"<svg {_LEFT_TO_RIGHT} ", 1)
     if not parts:
         return ""
-    uid = escape(element_id)
-    return (
-        f'<svg {_LEFT_TO_RIGHT} xmlns="http://www.w3.org/2000/svg" class="chart__svg" role="img" '
-        f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" '
-        f'aria-labelledby="svg-title-{uid} svg-desc-{uid}" '
-        f'font-family="{escape(font_family)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
-        f'<title id="svg-title-{uid}">{escape(title)}</title>'
-        f'<desc id="svg-desc-{uid}">{escape(description)}</desc>'
-        f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>' + "".join(parts) + "</svg>"
+    return svg_document(
+        parts,
+        height=height,
+        title=title,
+        description=description,
+        uid=element_id,
+        font_family=font_family,
+        attributes=_LEFT_TO_RIGHT,
     )
 
 

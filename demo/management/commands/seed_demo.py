@@ -1,7 +1,6 @@
 """Load demo content: quarters' news, a survey with two waves, synthetic answers, dashboards."""
 
 import datetime
-import random
 from html import escape
 
 from django.contrib.auth.models import Group, Permission
@@ -14,8 +13,6 @@ from wagtail.rich_text import RichText
 from analytics.models import ComparisonSnapshot, Quote, SafeguardingRule
 from analytics.safeguarding import mark_wave_checked
 from analytics.services import refresh_comparisons, refresh_snapshot, stale_waves
-from cms import demo_content, demo_images, demo_translations
-from cms.demo_quarters import AREA, seed_quarter_outlines
 from cms.models import (
     ContactPage,
     DashboardIndexPage,
@@ -29,8 +26,12 @@ from cms.models import (
     QuarterOutline,
     StandardPage,
 )
+from demo import content as demo_content
+from demo import images as demo_images
+from demo import translations as demo_translations
+from demo.quarters import AREA, seed_quarter_outlines
+from demo.synthetic import Synthetic, answer_rows
 from surveys.models import (
-    RECORD_KEY_RANGE,
     Answer,
     Option,
     Question,
@@ -302,36 +303,31 @@ class Command(BaseCommand):
     def _responses(self, wave: Wave, *, count: int, lift: float, seed: int) -> None:
         if wave.responses.exists():
             return
-        rng = random.Random(seed)  # Fixed seed: the demo looks the same on every machine.
+        # Fixed seed: the demo looks the same on every machine.
+        synthetic = Synthetic(seed)
         questions = {q.key: q for q in wave.questionnaire.questions.prefetch_related("options")}
-        options = {key: list(question.options.all()) for key, question in questions.items()}
-        by_value = {
-            key: {option.value: option for option in found} for key, found in options.items()
-        }
         start = wave.opens_at.date()
         # Record keys from their own fixed seed: the demo's perturbed figures are the same
         # on every machine, and the answers drawn below stay as they were.
-        record_keys = random.Random(seed + 1)
+        record_keys = Synthetic(seed + 1)
         responses = []
         for _index in range(count):
             responses.append(
                 Response(
                     wave=wave,
                     questionnaire=wave.questionnaire,
-                    record_key=record_keys.randrange(RECORD_KEY_RANGE),
-                    language=rng.choices(["de", "en"], weights=[85, 15])[0],
-                    day=start + datetime.timedelta(days=rng.randrange(45)),
-                    quarter=rng.choices(
-                        [value for value, _label in QUARTERS], weights=QUARTER_WEIGHTS
-                    )[0],
-                    age_band=rng.choices(list(AGE_BANDS), weights=list(AGE_BANDS.values()))[0],
-                    gender=rng.choices(list(GENDERS), weights=list(GENDERS.values()))[0],
+                    record_key=record_keys.record_key(),
+                    language=synthetic.pick(["de", "en"], [85, 15]),
+                    day=synthetic.day(start, 45),
+                    quarter=synthetic.pick([value for value, _label in QUARTERS], QUARTER_WEIGHTS),
+                    age_band=synthetic.pick(list(AGE_BANDS), list(AGE_BANDS.values())),
+                    gender=synthetic.pick(list(GENDERS), list(GENDERS.values())),
                 )
             )
         Response.objects.bulk_create(responses)
 
         def agreement(mean):
-            return str(min(5, max(1, round(rng.gauss(mean, 1.15)))))
+            return str(synthetic.agreement(mean))
 
         answers = []
         for response in wave.responses.all():
@@ -344,25 +340,13 @@ class Command(BaseCommand):
                 "wohlfuehlen": agreement(3.1 + 0.35 * effect),
             }
             for key, (mean, change) in PARTICIPATION.items():
-                if rng.random() < 0.96:  # Now and then a statement is left out.
+                if synthetic.chance(0.96):  # Now and then a statement is left out.
                     chosen[key] = agreement(mean + change * effect)
-            for key, value in chosen.items():
-                answers.append(
-                    Answer(response=response, question=questions[key], option=by_value[key][value])
-                )
-            if rng.random() < 0.93:  # Some skip the 0 to 10 question.
-                say = min(10, max(0, round(rng.gauss(4.2 + 1.1 * effect, 2.2))))
-                answers.append(
-                    Answer(response=response, question=questions["mitbestimmen"], number=say)
-                )
-            if rng.random() < 0.12:
-                answers.append(
-                    Answer(
-                        response=response,
-                        question=questions["wunsch"],
-                        text=rng.choice(demo_content.WISHES),
-                    )
-                )
+            if synthetic.chance(0.93):  # Some skip the 0 to 10 question.
+                chosen["mitbestimmen"] = synthetic.zero_to_ten(4.2 + 1.1 * effect, 2.2)
+            if synthetic.chance(0.12):
+                chosen["wunsch"] = synthetic.one_of(demo_content.WISHES)
+            answers += answer_rows(response, questions, chosen)
         Answer.objects.bulk_create(answers, batch_size=500)
 
     def _safeguarding(self, questionnaire, *waves) -> None:
