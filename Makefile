@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes: one per core; `make test PYTEST_WORKERS=0` runs in one process.
-# Tests marked with one xdist_group run in one process (the demo is seeded once for them).
+# Tests marked with one xdist_group run in one process (a module's demo copy, private
+# PostgreSQL or Chromium is set up once); groups are handed out in the order pytest-django
+# sorts the tests (plain database tests before those that empty the tables).
 PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint format venv messages clean
@@ -35,7 +37,7 @@ run: $(VENV)/.runtime
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -121,6 +121,7 @@ class FailOpenRedisCache(RedisCache):
     decr = _fail_open(_missing)(RedisCache.decr)
 
     Unavailable = CacheUnavailable
+    _counter_client = None
 
     def increment_many(self, names: list[str], *, timeout: int) -> dict[str, int]:
         """Add one to each counter in one round trip, or raise `CacheUnavailable`.
@@ -136,7 +137,11 @@ class FailOpenRedisCache(RedisCache):
 
     def _increment_many(self, names, *, timeout):
         keys = [self.make_and_validate_key(name) for name in names]
-        pipeline = self._cache.get_client(write=True).pipeline(transaction=False)
+        if self._counter_client is None:
+            # One client for the counters, kept: every answer counts, and Django's cache
+            # builds a new client object for each call.
+            self._counter_client = self._cache.get_client(write=True)
+        pipeline = self._counter_client.pipeline(transaction=False)
         for key in keys:
             pipeline.set(key, 0, ex=timeout, nx=True)
             pipeline.incr(key)

@@ -22,7 +22,12 @@ from surveys.models import (
     Wave,
 )
 from surveys.prepared import fetch_one_prepared
-from surveys.services.spent_sets import token_digest, token_was_spent
+from surveys.services.spent_sets import (
+    HOLDS_DIGEST,
+    holds_digest_parameters,
+    token_digest,
+    token_was_spent,
+)
 from surveys.validation import Structure
 
 
@@ -44,12 +49,12 @@ SELECT
         || questionnaire.ctid::text,
     EXISTS (
         SELECT 1 FROM surveys_spentset
-        WHERE kind = %(kind)s AND strpos(entries, %(needle)s) > 0
+        WHERE kind = %(kind)s AND {holds}
     )
 FROM surveys_wave AS wave
 JOIN surveys_questionnaire AS questionnaire ON questionnaire.id = wave.questionnaire_id
 WHERE wave.slug = %(slug)s
-"""
+""".replace("{holds}", HOLDS_DIGEST)
 
 
 def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
@@ -62,7 +67,11 @@ def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
         return wave_by_slug(slug=slug), is_submitted(token=token)
     found = fetch_one_prepared(
         _WAVE_STAMP_AND_SPENT,
-        {"kind": SpentSet.Kind.TOKENS, "needle": f"\n{token_digest(token)}\n", "slug": slug},
+        {
+            "kind": SpentSet.Kind.TOKENS,
+            "slug": slug,
+            **holds_digest_parameters(token_digest(token)),
+        },
     )
     if found is None:
         _submission_waves.pop(slug, None)

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.demo_database import load_demo
+
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
@@ -71,17 +73,31 @@ def publish_every_refresh(settings):
     settings.PART_PUBLISH_INTERVAL_SECONDS = 0
 
 
+@pytest.fixture(scope="session")
+def demo_copy_folder(tmp_path_factory):
+    """Where the first module to need the demo leaves a copy for all the others.
+
+    The folder is the run's, shared by its test processes (pytest-xdist gives each
+    process a folder inside the run's), so the whole run seeds the demo once.
+    """
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    return run_folder / "seeded-demo"
+
+
 @contextmanager
-def seeded_demo(django_db_blocker):
-    """Seed the demo for a whole module, then empty the tables as a live test does.
+def seeded_demo(django_db_blocker, demo_copy_folder):
+    """Put the seeded demo in place for a whole module, then empty the tables as a live test does.
 
     Seeding takes seconds, so the browser tests of a module that only read the demo
-    share one seeding. The module ends with the flush that pytest-django runs after
-    every live test; `pytest_collection_modifyitems` below runs these modules last.
+    share one copy of it (tests/demo_database.py). The module ends with the flush that
+    pytest-django runs after every live test; `pytest_collection_modifyitems` below
+    runs these modules last.
     """
     with django_db_blocker.unblock():
         restore_what_migrations_made()
-        call_command("seed_demo", verbosity=0)
+        load_demo(demo_copy_folder)
         try:
             yield
         finally:
@@ -98,6 +114,25 @@ def pytest_collection_modifyitems(items):
     the shared demo server empties them once, at its end, so it goes last of all.
     """
     items.sort(key=lambda item: "demo_server" in getattr(item, "fixturenames", ()))
+    keep_xdist_groups_together(items)
+
+
+def keep_xdist_groups_together(items) -> None:
+    """Put the `xdist_group` name into each marked test's id, as `--dist loadgroup` needs.
+
+    pytest-xdist 3.8 writes the group into `item._nodeid`, which pytest 9 no longer
+    reads (the id lives in `item._id`), so every group was silently split between the
+    test processes: a module that seeds the demo or starts a private PostgreSQL did it
+    once in each. This does what xdist meant to, and nothing once xdist does it itself.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 def restore_what_migrations_made() -> None:

@@ -28,6 +28,7 @@ from analytics.charts.svg import (
     render_bar_svg,
     svg_document,
 )
+from analytics.charts.theme import axis_title
 
 _TAG = re.compile(r"<[^>]+>")
 # A chart's geometry runs left to right in every language (disagree left, the first wave
@@ -250,7 +251,7 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
         f'y2="{band + bar_height + 3:.1f}" stroke="{TEXT_COLOUR}" stroke-width="2"/>'
         for band in bands
     ]
-    title = (axis.get("title") or {}).get("text", "") if isinstance(axis.get("title"), dict) else ""
+    title = axis_title(axis)
     if title:
         parts.append(_text(WIDTH / 2, top + 34, title, anchor="middle"))
     return parts, top + 46
@@ -297,8 +298,7 @@ def _lines(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
             low = min(0.0, low)
     ticks = [tick for tick in nice_ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
     plot_top, plot_bottom = 12.0, 252.0
-    title = axis.get("title") or {}
-    title = title.get("text", "") if isinstance(title, dict) else str(title)
+    title = axis_title(axis)
     # A long scale title ("1 = … 5 = …") runs up the side in up to three lines.
     title_lines = _wrap(title, int((plot_bottom - plot_top) / CHARACTER_WIDTH))[:3]
     plot_left, plot_right = 40.0 + 16 * max(1, len(title_lines)), WIDTH - 40.0

@@ -12,7 +12,7 @@ import re
 from django.utils.formats import number_format
 from django.utils.html import escape
 
-from analytics.charts.theme import BLUE, INK
+from analytics.charts.theme import BLUE, INK, axis_title
 
 WIDTH = 520
 FONT_SIZE = 14
@@ -108,8 +108,7 @@ def _errors(trace: dict, axis: str, count: int) -> list[tuple[float, float]]:
 
 
 def _axis_title(layout: dict, axis: str) -> str:
-    title = (layout.get(axis) or {}).get("title") or {}
-    return title.get("text", "") if isinstance(title, dict) else str(title)
+    return axis_title(layout.get(axis) or {})
 
 
 def render_bar_svg(

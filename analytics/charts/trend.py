@@ -114,10 +114,11 @@ def trend_chart(
     )
     figure.update_layout(
         layout(
-            height=320,
-            margin={"l": 50, "r": 40, "t": 20, "b": 50},
+            height=360,
+            margin={"l": 10, "r": 40, "t": 20, "b": 50},
             yaxis=axis,
-            xaxis={"type": "category", "automargin": True},
+            # Half a column either side, so the first wave's name clears the value axis.
+            xaxis={"type": "category", "range": [-0.5, len(shown) - 0.5]},
         )
     )
     withheld = any(mean.is_withheld for mean in means)

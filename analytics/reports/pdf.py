@@ -6,6 +6,7 @@ Arabic is joined and set right to left line by line (surveys.typesetting); DejaV
 carries Arabic, Cyrillic and every Latin letter the nine languages use.
 """
 
+import unicodedata
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -84,6 +85,10 @@ def _fill_patterns_plainly(root) -> None:
             element.set("fill", grounds[element.get("fill")])
 
 
+def _has_left_to_right(text: str) -> bool:
+    return any(unicodedata.bidirectional(character) == "L" for character in text)
+
+
 class _Typesetter:
     def __init__(self, document: ReportDocument):
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -93,7 +98,14 @@ class _Typesetter:
         self.right_to_left = translation.get_language_info(document.language)["bidi"]
         alignment = TA_RIGHT if self.right_to_left else TA_LEFT
         base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=alignment)
-        self.styles = {
+        self.styles = self._styles(base)
+        # Staff write headings, intros and wave names in German: on an Arabic report they
+        # keep their own direction, set from the left, while the interface runs from the right.
+        self.left_styles = self._styles(base.clone("body-left", alignment=TA_LEFT))
+
+    @staticmethod
+    def _styles(base) -> dict:
+        return {
             "body": base,
             "small": base.clone("small", fontSize=8, leading=10.5),
             "lead": base.clone("lead", fontSize=12, leading=17),
@@ -110,9 +122,22 @@ class _Typesetter:
         from reportlab.platypus import Paragraph
 
         text = str(text)
-        style_object = self.styles[style]
-        if has_right_to_left(text):
-            lines = visual_lines(text, style_object.fontName, style_object.fontSize, width - 4)
+        is_right_to_left = has_right_to_left(text)
+        if self.right_to_left and not is_right_to_left and _has_left_to_right(text):
+            # Latin letters and no Arabic ones: staff text (a heading, an intro, a wave name).
+            style_object = self.left_styles[style]
+        else:
+            style_object = self.styles[style]
+        if is_right_to_left:
+            # On a right-to-left report a line runs from the right even when it opens with
+            # a German name ("%(title)s: ..."); elsewhere its first letter decides.
+            lines = visual_lines(
+                text,
+                style_object.fontName,
+                style_object.fontSize,
+                width - 4,
+                base_direction="R" if self.right_to_left else None,
+            )
         else:
             lines = text.split("\n")
         for line in lines:

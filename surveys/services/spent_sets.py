@@ -72,13 +72,28 @@ TOKEN_PART_DEPTH = 21
 _DAY = len("2026-05-04")
 
 
-def _bits(digest: str) -> str:
+def digest_bits(digest: str) -> str:
+    """Return a digest as the string of its bits, which choose the part of a split set."""
     return format(int(digest, 16), f"0{len(digest) * 4}b")
+
+
+# Whether a token set holds the digest `%(needle)s`: only the sets that cover it are read
+# (a whole day's set, or a part whose bits begin the digest's, `%(bits)s`); the others are
+# skipped by their scope alone, without reading their entries (CASE decides first).
+HOLDS_DIGEST = (
+    "CASE WHEN length(scope) = 10 OR substr(%(bits)s, 1, length(scope) - 11) = substr(scope, 12)"
+    " THEN entries LIKE %(pattern)s ELSE FALSE END"
+)
+
+
+def holds_digest_parameters(digest: str) -> dict:
+    """Return the parameters of `HOLDS_DIGEST` for one digest."""
+    return {"bits": digest_bits(digest), "pattern": f"%\n{digest}\n%"}
 
 
 def covering_scopes(day: str, digest: str) -> list[str]:
     """Return the scopes of `day`'s token sets that could hold `digest`, widest first."""
-    bits = _bits(digest)
+    bits = digest_bits(digest)
     return [day] + [f"{day}/{bits[:length]}" for length in range(1, TOKEN_PART_DEPTH + 1)]
 
 
@@ -87,10 +102,18 @@ def token_was_spent(*, token, before=None) -> bool:
 
     With `before` (an ISO day), look only in the sets of earlier days.
     """
-    sets = SpentSet.objects.filter(kind=SpentSet.Kind.TOKENS)
-    if before is not None:
-        sets = sets.filter(scope__lt=before)
-    return sets.filter(entries__contains=f"\n{token_digest(token)}\n").exists()
+    earlier = "AND scope < %(before)s" if before is not None else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM surveys_spentset WHERE kind = %(kind)s {earlier} "  # noqa: S608
+            f"AND {HOLDS_DIGEST} LIMIT 1",
+            {
+                "kind": SpentSet.Kind.TOKENS,
+                "before": before,
+                **holds_digest_parameters(token_digest(token)),
+            },
+        )
+        return cursor.fetchone() is not None
 
 
 # One round trip for the usual spend: lock the sets of yesterday and today that cover the
@@ -204,7 +227,7 @@ def split_token_set(*, set_id: int) -> bool:
         return False
     parts: dict[str, list[str]] = {"0": [], "1": []}
     for entry in row.entries.split():
-        parts[_bits(entry)[len(prefix)]].append(entry)
+        parts[digest_bits(entry)[len(prefix)]].append(entry)
     if min(len(entries) for entries in parts.values()) < TOKEN_PART_MIN:
         return False
     SpentSet.objects.bulk_create(
@@ -220,10 +243,33 @@ def split_token_set(*, set_id: int) -> bool:
 
 
 def forget_tokens(tokens) -> None:
-    """Take tokens out of every day's set (the benchmark cleans up after itself)."""
+    """Take tokens out of every day's sets (the benchmark cleans up after itself).
+
+    A day whose sets were split is laid out again from the tokens it keeps: one set, split
+    only as far as `split_token_set` would, so no part is left with a handful of tokens.
+    """
     digests = {token_digest(token) for token in tokens}
     with transaction.atomic():
-        for row in SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS):
-            kept = sorted(set(row.entries.split()) - digests)
-            row.entries = "\n" + "".join(f"{item}\n" for item in kept)
-            row.save(update_fields=["entries"])
+        rows = list(SpentSet.objects.select_for_update().filter(kind=SpentSet.Kind.TOKENS))
+        days: dict[str, list[SpentSet]] = {}
+        for row in rows:
+            days.setdefault(row.scope[:_DAY], []).append(row)
+        for day, sets in days.items():
+            kept = sorted({entry for row in sets for entry in row.entries.split()} - digests)
+            SpentSet.objects.filter(pk__in=[row.pk for row in sets]).delete()
+            whole = SpentSet.objects.create(
+                kind=SpentSet.Kind.TOKENS,
+                scope=day,
+                entries="\n" + "".join(f"{entry}\n" for entry in kept),
+            )
+            _split_while_full([whole])
+
+
+def _split_while_full(sets: list[SpentSet]) -> None:
+    while sets:
+        row = sets.pop()
+        if is_full(len(row.entries)) and split_token_set(set_id=row.pk):
+            stem = row.scope if "/" in row.scope else f"{row.scope}/"
+            sets += SpentSet.objects.filter(
+                kind=SpentSet.Kind.TOKENS, scope__in=[f"{stem}0", f"{stem}1"]
+            )

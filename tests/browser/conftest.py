@@ -83,8 +83,8 @@ def open_context(chromium):
 
 
 @pytest.fixture(scope="module")
-def demo_server(django_db_setup, django_db_blocker):
-    """The demo, seeded once and served for a module whose tests only read it.
+def demo_server(django_db_setup, django_db_blocker, demo_copy_folder):
+    """The demo, put in place once and served for a module whose tests only read it.
 
     pytest-django's `live_server` empties the database after every test, so each test
     on it would seed the demo again. These tests are marked `django_db` instead: the
@@ -93,7 +93,7 @@ def demo_server(django_db_setup, django_db_blocker):
     """
     from pytest_django.live_server_helper import LiveServer
 
-    with seeded_demo(django_db_blocker):
+    with seeded_demo(django_db_blocker, demo_copy_folder):
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
         try:

@@ -29,7 +29,8 @@ from benchmarks.services import (
 )
 from tests.conftest import need
 
-pytestmark = pytest.mark.services
+# One private PostgreSQL cluster and redis-server serve the whole module, on one test process.
+pytestmark = [pytest.mark.services, pytest.mark.xdist_group("fault-harness")]
 
 SLUG = "fault-check"
 ANSWERS = {"quartier": "wehringhausen", "wohlfuehlen": "4"}

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from surveys import selectors
 from surveys.models import Response, SpentSet
 from surveys.selectors import questionnaire_structure
 from surveys.services import AlreadySubmitted, spent_sets, submit_response
@@ -164,3 +165,36 @@ def test_racing_first_spends_that_fill_the_day_split_it_once(postgres):
     assert len(parts) == 2
     every = [entry for entries in parts.values() for entry in entries]
     assert len(every) == len(set(every)) == spent_sets.TOKEN_SPLIT_AT + 6
+
+
+def test_a_token_in_a_split_set_of_an_earlier_day_is_found_before_any_lock(postgres):
+    token, others = uuid.uuid4(), [uuid.uuid4() for _ in range(3)]
+    day = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
+    parts: dict[str, list[str]] = {"0": [], "1": []}
+    for digest in map(token_digest, [token, *others]):
+        parts[spent_sets.digest_bits(digest)[0]].append(digest)
+    for bit, digests in parts.items():
+        entries = "\n" + "".join(f"{digest}\n" for digest in sorted(digests))
+        SpentSet.objects.create(kind="tokens", scope=f"{day}/{bit}", entries=entries)
+    wave = WaveFactory()
+
+    assert selectors.submission_wave(slug=wave.slug, token=token) == (wave, True)
+    assert spent_sets.token_was_spent(token=token, before=timezone.localdate().isoformat())
+    assert selectors.submission_wave(slug=wave.slug, token=uuid.uuid4()) == (wave, False)
+
+
+def test_forgetting_the_benchmarks_tokens_leaves_no_small_part_behind(postgres):
+    kept = _full_day(spent_sets.TOKEN_SPLIT_AT)
+    with transaction.atomic():
+        spend_token(token=uuid.uuid4(), earlier_days_checked=True)
+    forgotten = [uuid.uuid4() for _ in range(300)]
+    for token in forgotten:
+        with transaction.atomic():
+            spend_token(token=token, earlier_days_checked=True)
+    assert len(_todays_sets()) > 2
+
+    spent_sets.forget_tokens(forgotten + kept[:100])
+
+    parts = _todays_sets()
+    assert list(parts) == [timezone.localdate().isoformat()]
+    assert len(next(iter(parts.values()))) == spent_sets.TOKEN_SPLIT_AT - 100 + 1

@@ -1,6 +1,9 @@
 """Deployment checks for docker/: what a person running the stack would notice.
 
-These tests read files only; they need neither Docker nor a database.
+These tests read files only; they need neither Docker nor a database. The compose file
+is checked against the Compose Specification's JSON schema (compose-spec.json beside
+this file: schema/compose-spec.json of github.com/compose-spec/compose-spec at 170098b,
+Apache License 2.0), as `docker compose config` would check it.
 """
 
 import json
@@ -8,11 +11,13 @@ import os
 import pathlib
 import shlex
 
+import jsonschema
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DOCKER_DIR = ROOT / "docker"
 COMPOSE_FILE = DOCKER_DIR / "compose.yaml"
+COMPOSE_SCHEMA = pathlib.Path(__file__).with_name("compose-spec.json")
 DOCKERFILE = DOCKER_DIR / "Dockerfile"
 ENTRYPOINT = DOCKER_DIR / "entrypoint.sh"
 
@@ -164,3 +169,60 @@ def test_the_image_installs_the_fonts_its_pdfs_draw_every_language_with():
 
     assert any("fonts-dejavu-core" in line.split() for line in installs)
     assert str(_DEJAVU) == "/usr/share/fonts/truetype/dejavu"  # where that package puts them
+
+
+def test_the_compose_file_follows_the_compose_specification():
+    schema = json.loads(COMPOSE_SCHEMA.read_text())
+    validator = jsonschema.Draft7Validator(schema)
+
+    errors = [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator.iter_errors(yaml.safe_load(COMPOSE_FILE.read_text()))
+    ]
+
+    assert not errors, errors
+
+
+def test_a_misspelt_compose_key_breaks_the_specification():
+    # The schema check above would catch a typo such as "healtcheck" or "port".
+    compose = yaml.safe_load(COMPOSE_FILE.read_text())
+    compose["services"]["web"]["healtcheck"] = compose["services"]["web"].pop("healthcheck")
+    validator = jsonschema.Draft7Validator(json.loads(COMPOSE_SCHEMA.read_text()))
+
+    assert not validator.is_valid(compose)
+
+
+def test_the_database_and_redis_images_are_pinned_to_a_major_version():
+    services = compose_services()
+    for name, image in (("postgres", "postgres"), ("redis", "redis")):
+        repository, _, tag = services[name]["image"].partition(":")
+        assert repository == image, name
+        assert tag.isdigit(), f"{name} runs {services[name]['image']}, not a pinned major version"
+    for name in APP_SERVICES:
+        assert "image" not in services[name], f"{name} must run the image built here"
+        assert services[name]["build"]["dockerfile"] == "docker/Dockerfile"
+
+
+def test_the_web_container_publishes_the_port_gunicorn_binds_and_checks_its_health_there():
+    from config import gunicorn_conf
+
+    web = compose_services()["web"]
+    bound_port = gunicorn_conf.bind.rpartition(":")[2]
+    published = [str(port).split(":") for port in web["ports"]]
+    probe = " ".join(web["healthcheck"]["test"])
+
+    assert [container for *_host, container in published] == [bound_port]
+    assert f"http://127.0.0.1:{bound_port}/healthz" in probe
+
+
+def test_the_address_the_healthchecks_probe_answers(client):
+    assert client.get("/healthz").status_code == 200
+
+
+def test_the_secret_key_and_database_password_must_be_given_or_compose_stops():
+    # "${NAME:?message}" makes compose refuse to start without NAME, instead of starting
+    # the site with an empty secret or password.
+    services = compose_services()
+    required = (("web", "SECRET_KEY"), ("worker", "SECRET_KEY"), ("postgres", "POSTGRES_PASSWORD"))
+    for service, name in required:
+        assert environment_of(services[service])[name].startswith(f"${{{name}:?"), service

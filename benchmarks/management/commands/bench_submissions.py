@@ -3,11 +3,18 @@
 Two paths, one after the other against the same gunicorn: the HTML runner as a
 browser uses it (GET the first page, POST it, POST the second page, follow nothing
 further: three requests per submission, with the CSRF cookie and token), and the
-JSON API an offline tablet posts to. Prints submissions per second, p50/p95 latency
-of a whole submission and lost = accepted − stored for each, beside the rate of
-inserting the same rows with raw psycopg in the same run. The last line reads
-`RESULT html_per_s=... html_p95_ms=... api_per_s=... api_p95_ms=... lost=...
-raw_insert_ratio=... load=...`; the ratio is the HTML path's rate to the raw rate.
+JSON API an offline tablet posts to. The API is driven by wrk where it is installed
+(a lean client in C that leaves the cores to the server), else by threads in this
+process, like the runner. Prints submissions per second, p50/p95 latency of a whole
+submission and lost = accepted − stored for each, beside the rate of inserting the
+same rows with the same statements through raw psycopg (as many connections as
+clients) in the same run, and the server's CPU time per submission (gunicorn and its
+PostgreSQL backends, from /proc): 2 cores give 2,000 ms of CPU a second, so 2000 /
+cpu_ms is the ceiling they set. CPU time per request grows on a machine others load
+(more switches, colder caches), so compare figures taken under similar load. The last
+line reads `RESULT html_per_s=... html_p95_ms=... api_per_s=... api_p95_ms=... lost=...
+raw_insert_ratio=... raw_per_s=... html_cpu_ms=... api_cpu_ms=...
+api_cpu_ceiling_per_s=... load=...`; the ratio is the HTML path's rate to the raw rate.
 """
 
 import contextlib
@@ -16,8 +23,10 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -30,6 +39,7 @@ from django.db import connection
 from django.utils import timezone
 
 from benchmarks.loopback import start_gunicorn
+from benchmarks.server_cpu import ServerCpu
 from surveys import selectors
 from surveys.forms import RunnerState, StateError
 from surveys.models import (
@@ -42,7 +52,12 @@ from surveys.models import (
     random_record_key,
 )
 from surveys.services.questionnaires import complete_questionnaire
-from surveys.services.spent_sets import forget_tokens, token_digest
+from surveys.services.spent_sets import (
+    SPEND_SQL,
+    forget_tokens,
+    spend_token_parameters,
+    token_digest,
+)
 from surveys.validation import check
 
 # A realistic short survey: four segment questions, a six-row matrix, a 0–10 scale.
@@ -83,6 +98,49 @@ def _request(port: int, method: str, path: str, body=None, headers=None):
         conn.close()
 
 
+# Each wrk thread posts the bodies of its own file, one per line, each once; it counts
+# the 201s (stored now) and reports them with its latency percentiles (microseconds).
+API_WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local threads = {}
+local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  bodies = {}
+  for line in io.lines(args[1] .. id) do bodies[#bodies + 1] = line end
+  sent, created = 0, 0
+end
+function request()
+  sent = sent + 1
+  return wrk.format(nil, nil, nil, bodies[(sent - 1) % #bodies + 1])
+end
+function response(status, headers, body)
+  if status == 201 then created = created + 1 end
+end
+function done(summary, latency, requests)
+  local created = 0
+  for _, thread in ipairs(threads) do created = created + thread:get("created") end
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  io.write(string.format(
+    "BENCH requests=%d created=%d seconds=%.6f p50_us=%d p95_us=%d status=%d socket=%d\\n",
+    summary.requests, created, summary.duration / 1e6, latency:percentile(50),
+    latency:percentile(95), summary.errors.status, socket))
+end
+"""
+# Generous: on a loaded machine four workers importing Django take a while.
+STARTUP_SECONDS = 120
+# Submissions per gunicorn worker and path before measuring, sent 2 by 2 at least.
+WARM_UP_PER_WORKER = 4
+# Bodies prepared per second of the API run: more than 2 cores can store.
+WRK_BODIES_PER_SECOND = 2500
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -105,6 +163,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--raw-seconds", type=float, default=None, help="Raw insert time (default: --seconds)."
         )
+        parser.add_argument(
+            "--api-client",
+            choices=["auto", "wrk", "threads"],
+            default="auto",
+            help="What posts to the API: wrk (auto: where installed) or threads in this process.",
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
@@ -112,14 +176,26 @@ class Command(BaseCommand):
                 "bench_submissions needs PostgreSQL: "
                 "set DATABASE_URL=postgres://postgres@127.0.0.1:5432/part"
             )
-        seconds = options["seconds"]
+        seconds, clients = options["seconds"], options["clients"]
         self.tokens: list[uuid.UUID] = []
+        self.warmed = 0
+        self.wrk = shutil.which("wrk") if options["api_client"] in ("auto", "wrk") else None
+        if options["api_client"] == "wrk" and self.wrk is None:
+            raise CommandError(
+                "wrk is not installed (apt install wrk), or choose --api-client threads"
+            )
         wave = self._bench_wave()
         try:
             server, port = self._start_gunicorn(options["workers"])
             try:
-                runner = self._post(port, wave, seconds, options["clients"], self._through_runner)
-                api = self._post(port, wave, seconds, options["clients"], self._through_api)
+                cpu = ServerCpu(gunicorn_pid=server.pid, backends=self._backends)
+                # Each worker imports a path's views and opens its connections on its
+                # first requests: steady state is what is measured.
+                self._warm_up(port, wave, self._through_runner, options["workers"])
+                runner = self._measured(cpu, self._post, port, wave, seconds, clients)
+                self._warm_up(port, wave, self._through_api, options["workers"])
+                api_path = self._through_wrk if self.wrk else self._post_api
+                api = self._measured(cpu, api_path, port, wave, seconds, clients)
             finally:
                 server.terminate()
                 try:
@@ -127,32 +203,81 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     server.kill()
             stored = Response.objects.filter(wave=wave).count()
-            raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=2)
+            raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=clients)
         finally:
             self._clean(wave)
         out = self.stdout.write
-        clients, workers = options["clients"], options["workers"]
-        out(f"clients={clients} gunicorn_workers={workers} seconds={seconds:g} per path")
-        figures = {}
-        for name, (accepted, latencies, elapsed, failures) in (("html", runner), ("api", api)):
-            rate = accepted / elapsed if elapsed else 0.0
-            p50 = _percentile(latencies, 0.50) * 1000
-            p95 = _percentile(latencies, 0.95) * 1000
-            figures[name] = (accepted, rate, p95)
+        api_client = "wrk" if self.wrk else "threads"
+        out(
+            f"clients={clients} gunicorn_workers={options['workers']} seconds={seconds:g} "
+            f"per path; html client=threads, api client={api_client}"
+        )
+        for name, figures in (("html", runner), ("api", api)):
             out(
-                f"{name}: accepted={accepted} failed_requests={failures} "
-                f"submissions_per_s={rate:.1f} p50_ms={p50:.1f} p95_ms={p95:.1f}"
+                f"{name}: accepted={figures['accepted']} failed_requests={figures['failed']} "
+                f"submissions_per_s={figures['rate']:.1f} p50_ms={figures['p50']:.1f} "
+                f"p95_ms={figures['p95']:.1f} server_cpu_ms_per_submission={figures['cpu']:.2f} "
+                f"(gunicorn {figures['cpu_parts']['gunicorn']:.2f}, "
+                f"postgres {figures['cpu_parts']['postgres']:.2f})"
             )
-        accepted = figures["html"][0] + figures["api"][0]
-        out(f"accepted={accepted} stored={stored}")
-        out(f"raw_psycopg_inserts_per_s={raw_rate:.1f} (same rows, 2 connections)")
-        ratio = figures["html"][1] / raw_rate if raw_rate else 0.0
+        accepted = runner["accepted"] + api["accepted"] + self.warmed
+        # wrk stops with requests under way: the server may have stored a few whose 201
+        # the client never read. Only fewer stored than accepted is a loss.
+        out(
+            f"accepted={accepted} (of them {self.warmed} to warm up) stored={stored} "
+            f"(stored while the client stopped: {max(0, stored - accepted)})"
+        )
+        out(
+            f"raw_psycopg_inserts_per_s={raw_rate:.1f} "
+            f"(same rows and statements, {clients} connections)"
+        )
+        ratio = runner["rate"] / raw_rate if raw_rate else 0.0
+        ceiling = 2000 / api["cpu"] if api["cpu"] else 0.0
         load = "/".join(f"{value:.2f}" for value in os.getloadavg())
         out(
-            f"RESULT html_per_s={figures['html'][1]:.1f} html_p95_ms={figures['html'][2]:.1f} "
-            f"api_per_s={figures['api'][1]:.1f} api_p95_ms={figures['api'][2]:.1f} "
-            f"lost={accepted - stored} raw_insert_ratio={ratio:.2f} load={load}"
+            f"RESULT html_per_s={runner['rate']:.1f} html_p95_ms={runner['p95']:.1f} "
+            f"api_per_s={api['rate']:.1f} api_p95_ms={api['p95']:.1f} "
+            f"lost={max(0, accepted - stored)} raw_insert_ratio={ratio:.2f} "
+            f"raw_per_s={raw_rate:.1f} "
+            f"html_cpu_ms={runner['cpu']:.2f} api_cpu_ms={api['cpu']:.2f} "
+            f"api_cpu_ceiling_per_s={ceiling:.0f} load={load}"
         )
+
+    def _backends(self) -> list[int]:
+        """Return the PostgreSQL backends serving this database, other than our own."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _warm_up(self, port: int, wave: Wave, submit, workers: int) -> None:
+        """Send a few submissions per worker from parallel clients, not measured."""
+        results: list[bool] = []
+
+        def send(number: int) -> None:
+            results.append(submit(port, wave, number))
+
+        threads = [
+            threading.Thread(target=send, args=(number,))
+            for number in range(WARM_UP_PER_WORKER * workers)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.warmed += sum(results)
+
+    def _measured(self, cpu: ServerCpu, run, *arguments) -> dict:
+        """Run one path, adding the server's CPU milliseconds per accepted submission."""
+        cpu.start()
+        figures = run(*arguments)
+        spent = cpu.spent_ms()
+        accepted = figures["accepted"] or 1
+        figures["cpu"] = sum(spent.values()) / accepted if figures["accepted"] else 0.0
+        figures["cpu_parts"] = {part: value / accepted for part, value in spent.items()}
+        return figures
 
     def _bench_wave(self) -> Wave:
         key = f"bench-{uuid.uuid4().hex[:8]}"
@@ -216,15 +341,16 @@ class Command(BaseCommand):
             # No broker: refreshes are queued in memory, as the submission path would
             # hand them to Redis; nothing runs them during the benchmark.
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
-        # A loaded machine may take well over 30 s to start four workers.
-        server = start_gunicorn(port=port, workers=workers, environment=env, startup_seconds=120)
+        server = start_gunicorn(
+            port=port, workers=workers, environment=env, startup_seconds=STARTUP_SECONDS
+        )
         return server, port
 
-    def _through_api(self, port: int, wave: Wave, number: int) -> bool:
-        """Post one response as JSON, as an offline tablet syncs it; return if accepted."""
+    def _api_body(self, wave: Wave, number: int) -> str:
+        """Return one response as JSON with a fresh id, as an offline tablet syncs it."""
         token = uuid.uuid4()
         self.tokens.append(token)
-        body = json.dumps(
+        return json.dumps(
             {
                 "id": str(token),
                 "wave": wave.slug,
@@ -232,6 +358,10 @@ class Command(BaseCommand):
                 "answers": self._answers(number),
             }
         )
+
+    def _through_api(self, port: int, wave: Wave, number: int) -> bool:
+        """Post one response as JSON; return whether it was stored."""
+        body = self._api_body(wave, number)
         status, _headers, _body = _request(
             port, "POST", "/api/v1/responses/", body, {"Content-Type": "application/json"}
         )
@@ -274,7 +404,56 @@ class Command(BaseCommand):
         # The last page redirects to "thank you" once the response is stored.
         return status == 302
 
-    def _post(self, port: int, wave: Wave, seconds: float, clients: int, submit):
+    def _post_api(self, port: int, wave: Wave, seconds: float, clients: int) -> dict:
+        return self._post(port, wave, seconds, clients, submit=self._through_api)
+
+    def _through_wrk(self, port: int, wave: Wave, seconds: float, clients: int) -> dict:
+        """Post prepared bodies with wrk, each once, from two threads of its own."""
+        threads = min(2, clients)
+        count = int(seconds * WRK_BODIES_PER_SECOND / threads) + 1
+        with tempfile.TemporaryDirectory() as folder:
+            prefix = os.path.join(folder, "bodies-")
+            for thread in range(threads):
+                with open(f"{prefix}{thread}", "w") as bodies:
+                    for number in range(thread, count * threads, threads):
+                        bodies.write(self._api_body(wave, number) + "\n")
+            script = os.path.join(folder, "post.lua")
+            with open(script, "w") as lua:
+                lua.write(API_WRK_SCRIPT)
+            done = subprocess.run(  # noqa: S603 - wrk found on PATH, fixed arguments
+                [
+                    self.wrk,
+                    f"--threads={threads}",
+                    f"--connections={clients}",
+                    f"--duration={max(1, round(seconds))}s",
+                    "--timeout=60s",
+                    f"--script={script}",
+                    f"http://127.0.0.1:{port}/api/v1/responses/",
+                    "--",
+                    prefix,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=seconds + 120,
+            )
+        found = re.search(
+            r"BENCH requests=(\d+) created=(\d+) seconds=([\d.]+) p50_us=(\d+) p95_us=(\d+) "
+            r"status=(\d+) socket=(\d+)",
+            done.stdout,
+        )
+        if found is None:
+            raise CommandError(f"wrk gave no result: {done.stdout}{done.stderr}")
+        requests, created, elapsed, p50, p95, status, socket_errors = found.groups()
+        return {
+            "accepted": int(created),
+            "failed": int(requests) - int(created),
+            "rate": int(created) / float(elapsed),
+            "p50": int(p50) / 1000,
+            "p95": int(p95) / 1000,
+        }
+
+    def _post(self, port: int, wave: Wave, seconds: float, clients: int, submit=None) -> dict:
+        submit = submit or self._through_runner
         latencies: list[float] = []
         counts = {"accepted": 0, "failed": 0}
         lock = threading.Lock()
@@ -309,7 +488,13 @@ class Command(BaseCommand):
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-        return counts["accepted"], latencies, elapsed, counts["failed"]
+        return {
+            "accepted": counts["accepted"],
+            "failed": counts["failed"],
+            "rate": counts["accepted"] / elapsed if elapsed else 0.0,
+            "p50": _percentile(latencies, 0.50) * 1000,
+            "p95": _percentile(latencies, 0.95) * 1000,
+        }
 
     def _raw_inserts(self, wave: Wave, seconds: float, clients: int) -> float:
         """Insert the same rows as a submission does, straight through psycopg."""
@@ -323,10 +508,14 @@ class Command(BaseCommand):
         ]
         stop_at = time.monotonic() + seconds
         done = [0] * clients
-        day = timezone.localdate().isoformat()
-        SpentSet.objects.bulk_create(
-            [SpentSet(kind=SpentSet.Kind.TOKENS, scope=day)], ignore_conflicts=True
-        )
+        today = timezone.localdate()
+        if not SpentSet.objects.filter(
+            kind=SpentSet.Kind.TOKENS, scope__startswith=today.isoformat()
+        ).exists():
+            SpentSet.objects.bulk_create(
+                [SpentSet(kind=SpentSet.Kind.TOKENS, scope=today.isoformat())],
+                ignore_conflicts=True,
+            )
 
         def insert(slot: int):
             with psycopg.connect(_database_url().replace("postgres://", "postgresql://")) as db:
@@ -352,13 +541,16 @@ class Command(BaseCommand):
                             " number, text, declined) VALUES (%s, %s, %s, %s, %s, %s)",
                             [(response_id, *row) for row in rows],
                         )
-                        # Last, as a submission spends its token: one locked row per day.
+                        # Last, as a submission spends its token, with the same statement.
                         cursor.execute(
-                            "UPDATE surveys_spentset SET entries = entries || %s"
-                            " WHERE kind = 'tokens' AND scope = %s",
-                            (f"{token_digest(token)}\n", day),
+                            SPEND_SQL,
+                            spend_token_parameters(digest=token_digest(token), today=today),
                         )
-                    done[slot] += 1
+                        stored = cursor.fetchone() is not None
+                        if not stored:
+                            # No set covers it (a split committed meanwhile): store nothing.
+                            raise psycopg.Rollback
+                    done[slot] += stored
 
         started = time.monotonic()
         threads = [threading.Thread(target=insert, args=(n,)) for n in range(clients)]

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from analytics import figure_kinds, figures
 from analytics.charts import wording
 from analytics.charts.svg import render_bar_svg
+from analytics.charts.theme import axis_title
 from analytics.downloads import table_csv, table_xlsx
 from analytics.groups import Group
 from analytics.models import Snapshot
@@ -92,7 +93,7 @@ def test_the_before_and_after_chart_of_a_1_to_5_scale_runs_from_1_to_5_with_its_
 
     axis = _value_axis(chart)
     assert axis["range"] == [1, 5]
-    assert axis["title"]["text"] == AGREEMENT_AXIS
+    assert axis_title(axis) == AGREEMENT_AXIS
     assert axis["tickvals"] == [1, 2, 3, 4, 5]
     bar = chart.figure["data"][0]
     assert bar["base"] == 1 and bar["x"][0] + bar["base"] == pytest.approx(2.75)
@@ -124,7 +125,7 @@ def test_the_bar_chart_of_a_scale_score_runs_over_the_scale_for_everyone_and_a_g
 
     for chart in (everyone, group):
         assert _value_axis(chart)["range"] == [1, 5]
-        assert _value_axis(chart)["title"]["text"] == AGREEMENT_AXIS
+        assert axis_title(_value_axis(chart)) == AGREEMENT_AXIS
 
 
 def test_the_charts_of_a_0_to_10_question_run_from_0_to_10(questionnaire):
@@ -145,7 +146,7 @@ def test_the_charts_of_a_0_to_10_question_run_from_0_to_10(questionnaire):
 
     for chart in charts:
         assert _value_axis(chart)["range"] == [0, 10]
-        assert _value_axis(chart)["title"]["text"] == "Durchschnitt (0 bis 10)"
+        assert axis_title(_value_axis(chart)) == "Durchschnitt (0 bis 10)"
 
 
 def test_the_trend_of_a_scale_runs_over_the_scale(scale_waves):

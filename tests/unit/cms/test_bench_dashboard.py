@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import need
 
-pytestmark = pytest.mark.benchmark
+# Both kinds of load share one migrated database file, made on one test process.
+pytestmark = [pytest.mark.benchmark, pytest.mark.xdist_group("bench-dashboard")]
 ROOT = Path(__file__).resolve().parents[3]
 SITE = """
 from analytics.services import refresh_snapshot
@@ -42,20 +43,33 @@ def _manage(*arguments, environment) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("load", ["processes", "wrk"])
-def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path, load):
-    if load == "wrk" and shutil.which("wrk") is None:
-        pytest.skip("wrk is not installed; the client processes stand in for it")
+def _environment(database: Path) -> dict:
     # Its own database file: gunicorn runs in other processes and cannot see the test's.
-    environment = os.environ | {
+    return os.environ | {
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{database}",
         "REDIS_URL": "",
         "CELERY_TASK_ALWAYS_EAGER": "1",
     }
+
+
+@pytest.fixture(scope="module")
+def bench_database(tmp_path_factory) -> Path:
+    """A migrated SQLite file with a small dashboard, made once for both kinds of load."""
+    database = tmp_path_factory.mktemp("bench-dashboard") / "bench.sqlite3"
     for arguments in (["migrate", "-v0"], ["shell", "-v0", "-c", SITE]):
-        done = _manage(*arguments, environment=environment)
+        done = _manage(*arguments, environment=_environment(database))
         assert done.returncode == 0, done.stderr[-2000:]
+    return database
+
+
+@pytest.mark.parametrize("load", ["processes", "wrk"])
+def test_the_smoke_run_ends_with_a_result_line_of_every_measure(tmp_path, load, bench_database):
+    if load == "wrk" and shutil.which("wrk") is None:
+        pytest.skip("wrk is not installed; the client processes stand in for it")
+    database = tmp_path / "bench.sqlite3"
+    shutil.copyfile(bench_database, database)
+    environment = _environment(database)
 
     # With client processes, a dashboard of the wave made by the benchmark itself (as on
     # a kept dataset); with wrk, the site's own dashboard.

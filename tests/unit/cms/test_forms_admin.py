@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from cms.models import MentorSignUpPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-forms-admin")]
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from surveys.models import Wave
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import need
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-reports")]
 
 IMPACT = "wirkung-2026"
 BIDI_CONTROLS = dict.fromkeys(range(0x202A, 0x202F))
