@@ -101,8 +101,16 @@ class Command(BaseCommand):
             action="store_true",
             help="keep the synthetic data, and reuse what an earlier --keep run left",
         )
+        parser.add_argument(
+            "--start-round",
+            type=int,
+            default=1,
+            metavar="N",
+            help="number the first round N: even rounds run the baseline first, so runs "
+            "of one round each still alternate",
+        )
 
-    def handle(self, *args, responses, rounds, keep, **options):
+    def handle(self, *args, responses, rounds, keep, start_round, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark needs PostgreSQL: set DATABASE_URL.")
         if responses < 1 or rounds < 1:
@@ -125,7 +133,7 @@ class Command(BaseCommand):
                 if size > generator.loaded:
                     generator.load(size - generator.loaded)
                     _analyze()
-                result = self._measure(wave, generator, size, rounds)
+                result = self._measure(wave, generator, size, rounds, start_round)
         finally:
             if not keep:
                 self._remove_old_runs()
@@ -136,10 +144,10 @@ class Command(BaseCommand):
             "peak_rss_mb={peak_rss_mb:.1f} rounds={rounds} load={load}".format(**result)
         )
 
-    def _measure(self, wave: Wave, generator, size: int, rounds: int) -> dict:
+    def _measure(self, wave: Wave, generator, size: int, rounds: int, start_round: int) -> dict:
         """Run alternating rounds at one size; return medians and minimums."""
         full, baseline, new, peaks = [], [], [], []
-        for number in range(rounds):
+        for number in range(start_round - 1, start_round - 1 + rounds):
             steps = ["full", "baseline"] if number % 2 == 0 else ["baseline", "full"]
             for step in steps:
                 if step == "full":

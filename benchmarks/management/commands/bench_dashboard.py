@@ -8,6 +8,11 @@ from another process: wrk where it is installed, else client processes of our ow
 requests per second and 95th percentile latency of each address, each one's ratio to
 the trivial view measured in the same run, and the bytes the page and everything it
 loads take on the wire when the client accepts gzip.
+
+With --wave SLUG it measures a dashboard of that wave (a kept benchmark dataset of a
+million responses, say), made once under the default site's root page if there is none.
+Rounds alternate the order of the addresses, so runs of one round each alternate too
+when --start-round numbers them.
 """
 
 import gzip
@@ -35,6 +40,9 @@ from surveys.models import Wave
 STARTUP_SECONDS = 120
 # As the web service in docker/compose.yaml keeps its database connections.
 PRODUCTION_CONN_MAX_AGE = "60"
+# The questions a dashboard made by --wave charts, where the wave asks them (the ones
+# bench_aggregation's synthetic wave asks: segments, 0-10 scales, a multiple choice).
+DASHBOARD_QUESTIONS = ["quartier", "alter", "mitbestimmen", "zufrieden", "freizeit", "jugendtreff"]
 # wrk reports its latency percentiles through this script (microseconds).
 WRK_SCRIPT = """
 wrk.headers["Accept-Encoding"] = "gzip"
@@ -118,6 +126,40 @@ def _default_targets() -> tuple[str, str]:
     if wave is None:
         raise CommandError("The dashboard shows no wave with a snapshot: run refresh_snapshots.")
     return page.url, f"/api/v1/waves/{wave.slug}/results/"
+
+
+def _wave_targets(slug: str) -> tuple[str, str]:
+    """Return a dashboard of the wave (made once if missing) and the wave's results API."""
+    wave = Wave.objects.filter(slug=slug).first()
+    if wave is None:
+        raise CommandError(f"No wave has the address '{slug}'.")
+    if not wave.snapshots.exists():
+        raise CommandError(f"Wave '{slug}' has no snapshot: run refresh_snapshots --wave {slug}.")
+    page = DashboardPage.objects.filter(slug=f"bench-{slug}").first()
+    if page is None:
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError("There is no default site to put the dashboard under.")
+        # The shape of the wave dashboards seed_demo makes: key figures, then charts.
+        questions = set(wave.questionnaire.questions.values_list("key", flat=True))
+        charts = [
+            (
+                "chart",
+                {"kind": "bar", "wave": wave, "earlier_waves": [], "question": key, "heading": ""},
+            )
+            for key in DASHBOARD_QUESTIONS
+            if key in questions
+        ]
+        page = site.root_page.add_child(
+            instance=DashboardPage(
+                title=f"Benchmark: {wave.title}",
+                slug=f"bench-{slug}",
+                body=[("key_figures", {"wave": wave, "heading": ""}), *charts],
+            )
+        )
+    return page.url, f"/api/v1/waves/{slug}/results/"
 
 
 class Load:
@@ -221,9 +263,19 @@ class Command(BaseCommand):
             help="what sends the requests (auto: wrk where installed, else client processes)",
         )
         parser.add_argument("--smoke", action="store_true", help="one short round only")
+        parser.add_argument(
+            "--wave", metavar="SLUG", help="measure a dashboard of this wave and its results"
+        )
+        parser.add_argument(
+            "--start-round",
+            type=int,
+            default=1,
+            metavar="N",
+            help="number the first round N: even rounds take the addresses in reverse order",
+        )
 
     def handle(self, *args, **options):
-        page, api = _default_targets()
+        page, api = _wave_targets(options["wave"]) if options["wave"] else _default_targets()
         page, api = options["page"] or page, options["api"] or api
         workers, rounds = options["workers"], options["rounds"]
         connections, seconds = options["connections"], options["seconds"]
@@ -247,8 +299,10 @@ class Command(BaseCommand):
             try:
                 for path in targets.values():
                     load.run(path)  # Warm every worker's connection and cache.
-                for round_number in range(1, rounds + 1):
-                    for name, path in targets.items():
+                first = options["start_round"]
+                for round_number in range(first, first + rounds):
+                    order = list(targets.items())
+                    for name, path in order if round_number % 2 else reversed(order):
                         rps, p95 = load.run(path)
                         measured[name].append((rps, p95))
                         self.stdout.write(

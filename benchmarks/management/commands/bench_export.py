@@ -1,5 +1,8 @@
 """Benchmark an export: make N synthetic responses, build the file, print time and memory.
 
+With --wave SLUG it exports a wave that is there already instead (a kept benchmark
+dataset of a million responses, say), and makes and removes no responses.
+
 The memory figure is the export's own: the peak resident size while it runs, less
 what the process held before it started (making the synthetic data, importing
 Django). Linux resets the peak on request (/proc/self/clear_refs), so an earlier
@@ -10,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from analytics.exports.services import build_export
@@ -34,8 +37,9 @@ SCALE_ITEMS = 4
 class Command(BaseCommand):
     help = (
         "Benchmark an export on N synthetic responses of 20 questions; prints "
-        "RESULT rows=... seconds=... min_s=... export_mb=... base_rss_mb=... load=... "
-        "(export_mb is the export's own memory; synthetic data is removed afterwards)."
+        "RESULT rows=... seconds=... min_s=... export_mb=... base_rss_mb=... peak_rss_mb=... "
+        "load=... (export_mb is the export's own memory, peak_rss_mb the process's peak "
+        "while it ran; synthetic data is removed afterwards)."
     )
 
     def add_arguments(self, parser):
@@ -48,8 +52,27 @@ class Command(BaseCommand):
             action="store_true",
             help="use the synthetic wave a --keep run left, if it has N responses",
         )
+        parser.add_argument(
+            "--wave",
+            metavar="SLUG",
+            help="export this existing wave instead of synthetic responses (--responses unused)",
+        )
 
-    def handle(self, *args, responses, format, rounds, keep, reuse, **options):
+    def handle(self, *args, responses, format, rounds, keep, reuse, wave=None, **options):
+        self.made = []
+        try:
+            self._handle(responses, format, rounds, keep, reuse, wave)
+        finally:
+            # The files go whatever --keep says: a kept wave is for the next run to export.
+            delete_file_jobs(Export.objects.filter(pk__in=self.made))
+
+    def _handle(self, responses, format, rounds, keep, reuse, wave) -> None:
+        if wave:
+            existing = Wave.objects.filter(slug=wave).first()
+            if existing is None:
+                raise CommandError(f"No wave has the address '{wave}'.")
+            self._measure(existing, format, rounds)
+            return
         wave = Wave.objects.filter(slug=BENCH_KEY).first()
         if not (reuse and wave and wave.responses.count() == responses):
             _remove_bench_data()
@@ -65,30 +88,38 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"made {responses} responses in {time.perf_counter() - started:.1f} s"
             )
+        self._measure(wave, format, rounds)
+        if not keep:
+            _remove_bench_data()
+
+    def _measure(self, wave: Wave, format: str, rounds: int) -> None:
+        """Build the export `rounds` times; print each round and the RESULT line."""
         runs = []
         for _round in range(max(1, rounds)):
             export = Export.objects.create(wave=wave, format=format)
+            self.made.append(export.pk)
             base_mb = _reset_peak_rss_mb()
             started = time.perf_counter()
             export = build_export(export=export)
             seconds = time.perf_counter() - started
-            export_mb = max(0.0, _status_mb("VmHWM") - base_mb)
+            peak_mb = _status_mb("VmHWM")
+            export_mb = max(0.0, peak_mb - base_mb)
             if export.status != Export.Status.DONE:
                 self.stderr.write(f"export failed: {export.error}")
-            runs.append((seconds, export_mb, base_mb))
+            runs.append((seconds, export_mb, base_mb, peak_mb))
             self.stdout.write(
                 f"round {_round + 1}: {seconds:.2f} s, export {export_mb:.1f} MB on top of "
                 f"{base_mb:.0f} MB, load {_load()}"
             )
         seconds = sorted(run[0] for run in runs)[len(runs) // 2]
         export_mb = max(run[1] for run in runs)
+        peak_mb = max(run[3] for run in runs)
         self.stdout.write(
             f"RESULT rows={export.rows_done} seconds={seconds:.2f} min_s={runs_min(runs):.2f} "
-            f"export_mb={export_mb:.1f} base_rss_mb={runs[0][2]:.0f} format={format} "
+            f"export_mb={export_mb:.1f} base_rss_mb={runs[0][2]:.0f} peak_rss_mb={peak_mb:.0f} "
+            f"format={format} "
             f"database={connection.vendor} load={_load()}"
         )
-        if not keep:
-            _remove_bench_data()
 
 
 def runs_min(runs) -> float:

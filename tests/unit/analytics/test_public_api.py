@@ -1,6 +1,7 @@
 """The public read-only API: waves, questionnaires and results, as any client calls it."""
 
 import datetime
+import gzip
 
 import pytest
 from django.core.management import call_command
@@ -147,6 +148,46 @@ def test_a_new_snapshot_version_changes_the_etag(client):
     again = client.get("/api/v1/waves/check/results/", HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert again.status_code == 200 and again["ETag"] != first["ETag"]
+
+
+def test_results_are_compressed_once_for_every_client_that_accepts_gzip(client, monkeypatch):
+    import django.middleware.gzip
+
+    from analytics.api import views
+
+    _published(slug="check")
+    plain = client.get("/api/v1/waves/check/results/")
+    compressions = []
+    for module in (views.gzip, django.middleware.gzip):
+        name = "compress" if module is views.gzip else "compress_string"
+        original = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, _o=original, **k: compressions.append(1) or _o(*a, **k)
+        )
+
+    answers = [
+        client.get("/api/v1/waves/check/results/", HTTP_ACCEPT_ENCODING="gzip, br")
+        for _ in range(3)
+    ]
+
+    # Three answers, one compression: the cached answer is sent as it was compressed.
+    assert len(compressions) == 1
+    assert all(answer["Content-Encoding"] == "gzip" for answer in answers)
+    assert gzip.decompress(answers[2].content) == plain.content
+
+
+def test_a_compressed_answer_repeated_with_its_etag_gets_304(client):
+    _published(slug="check")
+    first = client.get("/api/v1/waves/check/results/", HTTP_ACCEPT_ENCODING="gzip")
+
+    again = client.get(
+        "/api/v1/waves/check/results/",
+        HTTP_ACCEPT_ENCODING="gzip",
+        HTTP_IF_NONE_MATCH=first["ETag"],
+    )
+
+    assert first["Content-Encoding"] == "gzip" and "Accept-Encoding" in first["Vary"]
+    assert again.status_code == 304
 
 
 def test_any_site_may_read_the_public_api_from_a_browser(client):
