@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from analytics.charts.model import average_short
 from analytics.charts.wording import range_words, withheld_text
 from analytics.snapshot_schema import Average, ItemFigures, ScoreRange
+from surveys.typesetting import has_right_to_left
 
 INK = "#1b1b1f"
 
@@ -143,6 +144,17 @@ def fitted_axis(axis: dict, *, room: float) -> dict:
         characters = max(12, int(room / CHARACTER_WIDTH))
         axis["title"] = title | {"text": broken(title["text"], characters)}
     return axis
+
+
+def reading_side(text: str) -> dict:
+    """Return where a label set above a bar starts: at the right for Arabic, else the left.
+
+    The bars run left to right in every language; an Arabic statement above them is
+    read from the right, so it is set from the right edge of the plot.
+    """
+    if has_right_to_left(text):
+        return {"x": 1, "xanchor": "right", "align": "right"}
+    return {"x": 0, "xanchor": "left", "align": "left"}
 
 
 def broken(text: str, characters: int) -> str:
