@@ -31,6 +31,7 @@ from analytics.charts.theme import (
     TEXT_ON,
     as_json,
     layout,
+    reading_side,
 )
 from analytics.charts.wording import (
     n_text,
@@ -135,19 +136,17 @@ def diverging_chart(
         add(position, [s[position] or 0 for s in shares])
     annotations = [
         {
-            "x": 0,
             "xref": "paper",
-            "xanchor": "left",
             "y": key,
             "yref": "y",
             "yanchor": "bottom",
             "yshift": 16,
-            "align": "left",
             "showarrow": False,
             "text": "<br>".join(html.escape(line) for line in lines),
             "font": {"size": 13},
             "bgcolor": "#ffffff",
         }
+        | reading_side(" ".join(lines))
         for key, lines in zip(row_keys, wrapped, strict=True)
         if has_labels
     ]

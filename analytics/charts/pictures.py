@@ -29,6 +29,7 @@ from analytics.charts.svg import (
     svg_document,
 )
 from analytics.charts.theme import axis_title
+from surveys.typesetting import has_right_to_left
 
 _TAG = re.compile(r"<[^>]+>")
 # A chart's geometry runs left to right in every language (disagree left, the first wave
@@ -190,9 +191,14 @@ def _diverging(figure: dict, traces: list[dict]) -> tuple[list[str], float]:
     bar_height = 24
     bands = []  # the top of each bar: grid lines run behind bars, never through statements
     for row in rows:
+        # An Arabic statement is read from the right, as in the interactive chart.
+        is_right_to_left = has_right_to_left(statements.get(row, ""))
         for line in _wrap(statements.get(row, ""), characters):
             top += 17
-            parts.append(_text(left, top, line))
+            if is_right_to_left:
+                parts.append(_text(right, top, line, anchor="end"))
+            else:
+                parts.append(_text(left, top, line))
         top += 6
         bands.append(top)
         negative = positive = 0.0

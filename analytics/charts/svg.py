@@ -149,7 +149,8 @@ def render_bar_svg(
                 start = offsets[category]
                 offsets[category] += value
             colour = colours[position] if isinstance(colours[position], str) else DEFAULT_COLOUR
-            text = "" if texts[position] is None else str(texts[position])
+            # One line here: the picture breaks its own lines.
+            text = "" if texts[position] is None else " ".join(str(texts[position]).split("<br>"))
             bars.append(
                 (trace_index, category, start, start + value, text, colour, errors[position])
             )
@@ -247,7 +248,21 @@ def render_bar_svg(
                         f'fill="{label_colour(colour)}">{escape(text)}</text>'
                     )
                 elif not stacked and error == (0.0, 0.0):
-                    parts.append(f'<text x="{x2 + 5:.1f}" y="{baseline:.1f}">{escape(text)}</text>')
+                    # Beside a short or withheld bar; a long note ("not shown, to protect a
+                    # small group") is broken into two lines rather than run off the picture.
+                    room = int((WIDTH - x2 - 9) / CHARACTER_WIDTH)
+                    if len(text) <= room:
+                        parts.append(
+                            f'<text x="{x2 + 5:.1f}" y="{baseline:.1f}">{escape(text)}</text>'
+                        )
+                    else:
+                        # Two lines of 12 px keep clear of the rows above and below.
+                        lines = _wrap(text, max(8, int(room * FONT_SIZE / 12)))
+                        parts += [
+                            f'<text x="{x2 + 5:.1f}" y="{baseline - 6 + 13 * number:.1f}" '
+                            f'font-size="12">{escape(line)}</text>'
+                            for number, line in enumerate(lines)
+                        ]
     else:
         plot_left, plot_right = 56, WIDTH - 16
         plot_top = 8 + legend_height

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from analytics.charts.model import average_short
 from analytics.charts.wording import range_words, withheld_text
 from analytics.snapshot_schema import Average, ItemFigures, ScoreRange
+from surveys.typesetting import has_right_to_left
 
 INK = "#1b1b1f"
 
@@ -137,13 +138,28 @@ def layout(*, height: int, **extra) -> dict:
 
 def fitted_axis(axis: dict, *, room: float) -> dict:
     """Return `axis` with room made for its labels and its title broken to fit `room` px."""
-    axis = {"automargin": True, "ticklabelstandoff": 4} | axis
+    axis = {"automargin": True, "ticklabelstandoff": 8} | axis
     title = axis.get("title")
     if isinstance(title, dict) and title.get("text"):
         characters = max(12, int(room / CHARACTER_WIDTH))
-        lines = textwrap.wrap(title["text"], characters) or [title["text"]]
-        axis["title"] = title | {"text": "<br>".join(lines)}
+        axis["title"] = title | {"text": broken(title["text"], characters)}
     return axis
+
+
+def reading_side(text: str) -> dict:
+    """Return where a label set above a bar starts: at the right for Arabic, else the left.
+
+    The bars run left to right in every language; an Arabic statement above them is
+    read from the right, so it is set from the right edge of the plot.
+    """
+    if has_right_to_left(text):
+        return {"x": 1, "xanchor": "right", "align": "right"}
+    return {"x": 0, "xanchor": "left", "align": "left"}
+
+
+def broken(text: str, characters: int) -> str:
+    """Return `text` broken into lines of about `characters`, in Plotly's markup."""
+    return "<br>".join(textwrap.wrap(text, characters) or [text])
 
 
 def axis_title(axis: dict) -> str:
@@ -189,10 +205,15 @@ def mean_bars(labels, means: list[Average], k: int, axis: dict, colours=None) ->
             base=floor,
             orientation="h",
             marker={"color": colours, "line": OUTLINE},
-            text=[withheld_text(k) if m.is_withheld else average_short(m) for m in means],
-            textposition="inside",
+            text=[
+                broken(withheld_text(k), 24) if m.is_withheld else average_short(m) for m in means
+            ],
+            # A withheld bar has no length to hold its note: the note stands beside it.
+            textposition=["outside" if m.is_withheld else "inside" for m in means],
+            cliponaxis=False,
             insidetextanchor="start",
             insidetextfont={"color": [TEXT_ON.get(colour, "#000000") for colour in colours]},
+            outsidetextfont={"size": 12},
             error_x=interval_bars(means),
             hoverinfo="skip",
         )
