@@ -6,17 +6,20 @@ generation (cms.dashboard_cache) is renewed whenever a page is published, unpubl
 moved or deleted, or a view restriction or site changes, in every process at once
 through the shared cache; a process keeps only the current generation's menus. While
 the cache is unreachable there is no generation and every request builds its own.
-Which menu entry is the current page is decided per request.
+Which menu entry is the current page is decided per request. A page tree changed
+without any signal (a management command's `add_child`) shows within the hour, like
+the cached dashboards.
 """
 
 import threading
+import time
 
 from django.utils.translation import get_language
 
 from cms import dashboard_cache, selectors
 
 _lock = threading.Lock()
-_built: dict[tuple[str, str, str], dict] = {}
+_built: dict[tuple[str, str, str], tuple[float, dict]] = {}
 
 
 def forget_built_navigation() -> None:
@@ -43,13 +46,14 @@ def _built_for(request) -> dict:
     if generation is None:
         return _build(request)
     key = (request.get_host(), get_language() or "", generation)
-    built = _built.get(key)
-    if built is None:
+    now = time.monotonic()
+    built_at, built = _built.get(key, (None, None))
+    if built is None or now - built_at > dashboard_cache.CACHE_SECONDS:
         built = _build(request)
         with _lock:
             if any(stored[2] != generation for stored in _built):
                 _built.clear()
-            _built[key] = built
+            _built[key] = (now, built)
     return built
 
 

@@ -136,3 +136,17 @@ def test_a_runner_page_asks_the_database_nothing_for_its_menu_once_the_menu_is_b
     assert "Neuigkeiten" in page
     pages = [query["sql"] for query in queries.captured_queries if "wagtailcore_" in query["sql"]]
     assert pages == []
+
+
+def test_a_page_tree_changed_without_any_signal_shows_within_the_hour(client, monkeypatch):
+    from cms import context_processors
+
+    build_site()
+    assert "Neuigkeiten" in _menu(client)
+    Page.objects.filter(slug="news").update(title="Was gibt's Neues")
+    assert "Neuigkeiten" in _menu(client)
+
+    later = context_processors.time.monotonic() + dashboard_cache.CACHE_SECONDS + 1
+    monkeypatch.setattr(context_processors.time, "monotonic", lambda: later)
+
+    assert "Was gibt&#x27;s Neues" in _menu(client)
