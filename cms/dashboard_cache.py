@@ -76,10 +76,14 @@ def renew_wave_tokens(*, wave_ids) -> None:
 
 def renew_pages_generation() -> None:
     """Start a new generation of the page tree: every cached page is rendered anew."""
+    from cms.context_processors import forget_built_navigation
+
     cache.set(PAGES_KEY, uuid.uuid4().hex, None)
+    forget_built_navigation()
 
 
-def _pages_generation() -> str | None:
+def pages_generation() -> str | None:
+    """Return the page tree's generation, starting one if none; None without a cache."""
     generation = cache.get(PAGES_KEY)
     if generation is None:
         cache.add(PAGES_KEY, uuid.uuid4().hex, None)
@@ -170,7 +174,7 @@ def serve_from_cache(page, request, serve):
     user = getattr(request, "user", None)
     if not may_use_cache(request) or (user is not None and user.is_authenticated):
         return serve()
-    generation = _pages_generation()
+    generation = pages_generation()
     wave_ids = sorted(wave.pk for wave in dashboard_waves(page.body))
     # The tokens are read before the figures: a page stored under a token never holds
     # figures older than the token stands for.
