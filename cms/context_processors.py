@@ -31,10 +31,7 @@ def forget_built_navigation() -> None:
 def _build(request) -> dict:
     root = selectors.site_root(request=request)
     return {
-        "menu": [
-            {"title": item["title"], "url": item["url"], "page": item["page"]}
-            for item in selectors.menu_items(request=request)
-        ],
+        "menu": selectors.menu_items(request=request),
         "footer_links": selectors.footer_items(request=request),
         "results_url": selectors.results_url(request=request),
         "home_url": (root.url if root else None) or "/",

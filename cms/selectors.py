@@ -20,18 +20,16 @@ def site_root(*, request=None) -> Page | None:
 
 
 def menu_items(*, request) -> list[dict]:
-    """Return the pages marked "show in menus" below the home page."""
+    """Return the pages marked "show in menus" below the home page.
+
+    Which of them is the current page is the caller's to say: the menu is kept across
+    requests (cms.context_processors).
+    """
     root = site_root(request=request)
     if root is None:
         return []
-    path = request.path if request else ""
     return [
-        {
-            "title": page.title,
-            "url": page.url,
-            "is_current": path.startswith(page.url or "-"),
-            "page": page,
-        }
+        {"title": page.title, "url": page.url, "page": page}
         for page in root.get_children().live().in_menu().specific()
     ]
 
