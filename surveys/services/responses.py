@@ -102,9 +102,7 @@ def submit_response(
         and is_plain
         and _store_at_once(response, rows, token=token)
     ):
-        transaction.on_commit(
-            lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
-        )
+        _announce_after_commit(wave)
         return response
     with transaction.atomic():
         response.save()
@@ -124,12 +122,19 @@ def submit_response(
             raise AlreadySubmitted
         if spends_code:
             spend_access_code(wave=wave, typed=access_code)
-        # After commit, so a listener never reads half a response; robust, so a
-        # broker outage cannot fail a saved answer (the periodic sweep catches up).
-        transaction.on_commit(
-            lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
-        )
+        _announce_after_commit(wave)
     return response
+
+
+def _announce_after_commit(wave: Wave) -> None:
+    """Tell listeners (the snapshot refresh) that `wave` has a new response.
+
+    After commit, so a listener never reads half a response; robust, so a broker outage
+    cannot fail a saved answer (the periodic sweep catches up).
+    """
+    transaction.on_commit(
+        lambda: response_submitted.send(sender=Wave, wave_id=wave.pk), robust=True
+    )
 
 
 @functools.cache
