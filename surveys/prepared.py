@@ -16,14 +16,21 @@ from django.db import connection
 class _PreparingCursor(psycopg.Cursor):
     """A cursor binding parameters on the server, preparing every statement it runs."""
 
+    def __init__(self, connection, *, binary: bool = False):
+        super().__init__(connection)
+        self.sends_binary = binary
+
     def execute(self, query, params=None, *, prepare=None, binary=None):
-        return super().execute(query, params, prepare=True, binary=binary)
+        return super().execute(query, params, prepare=True, binary=self.sends_binary)
 
 
-def fetch_one_prepared(sql: str, params: dict) -> tuple | None:
-    """Run one fixed statement, prepared on this connection; return its first row."""
+def fetch_one_prepared(sql: str, params: dict, *, binary: bool = False) -> tuple | None:
+    """Run one fixed statement, prepared on this connection; return its first row.
+
+    `binary` sends the parameters in PostgreSQL's binary format (cheaper for arrays).
+    """
     connection.ensure_connection()
-    raw = _PreparingCursor(connection.connection)
+    raw = _PreparingCursor(connection.connection, binary=binary)
     if connection.queries_logged:
         cursor = connection.make_debug_cursor(raw)
     else:

@@ -8,11 +8,12 @@ sweep refreshes stale waves anyway).
 import datetime
 from typing import NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from analytics.models import AggregateState
+from surveys.prepared import fetch_one_prepared
 
 # A flag older than this belongs to a message that was lost; queue again.
 STALE_FLAG = datetime.timedelta(minutes=2)
@@ -32,14 +33,9 @@ def claim_refresh(*, wave_id: int) -> Claim:
     queued, where that is known.
     """
     now = timezone.now()
-    fresh = Q(refresh_queued_at__gte=now - STALE_FLAG)
     # In a burst a refresh is nearly always waiting: one plain read answers, and no
     # submission queues behind another for the lock of the wave's row.
-    waiting_since = (
-        AggregateState.objects.filter(fresh, wave_id=wave_id)
-        .values_list("refresh_queued_at", flat=True)
-        .first()
-    )
+    waiting_since = _waiting_since(wave_id=wave_id, since=now - STALE_FLAG)
     if waiting_since is not None:
         return Claim(is_mine=False, queued_at=waiting_since)
     waiting = Q(refresh_queued_at__isnull=True) | Q(refresh_queued_at__lt=now - STALE_FLAG)
@@ -54,6 +50,24 @@ def claim_refresh(*, wave_id: int) -> Claim:
         # Another process created it, and with it the claim, first.
         return Claim(is_mine=False, queued_at=None)
     return Claim(is_mine=True, queued_at=now)
+
+
+# The read every answer of a burst makes once its process no longer knows that a refresh
+# is waiting (see `analytics.tasks.queue_refresh`): prepared, as the submission's own
+# statements are, since building it through the ORM cost more than the rest of the claim.
+_WAITING_SINCE = """
+SELECT refresh_queued_at FROM analytics_aggregatestate
+WHERE wave_id = %(wave)s AND refresh_queued_at >= %(since)s
+"""
+
+
+def _waiting_since(*, wave_id: int, since: datetime.datetime) -> datetime.datetime | None:
+    """Return when the refresh waiting for the wave was queued, if one queued since `since`."""
+    if connection.vendor == "postgresql":
+        found = fetch_one_prepared(_WAITING_SINCE, {"wave": wave_id, "since": since})
+        return found[0] if found else None
+    rows = AggregateState.objects.filter(wave_id=wave_id, refresh_queued_at__gte=since)
+    return rows.values_list("refresh_queued_at", flat=True).first()
 
 
 def release_refresh(*, wave_id: int) -> None:
