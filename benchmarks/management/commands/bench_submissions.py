@@ -141,6 +141,17 @@ WARM_UP_PER_WORKER = 4
 WRK_BODIES_PER_SECOND = 2500
 
 
+NOT_MEASURED = {
+    "accepted": 0,
+    "failed": 0,
+    "rate": 0.0,
+    "p50": 0.0,
+    "p95": 0.0,
+    "cpu": 0.0,
+    "cpu_parts": {"gunicorn": 0.0, "postgres": 0.0},
+}
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -162,6 +173,12 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes.")
         parser.add_argument(
             "--raw-seconds", type=float, default=None, help="Raw insert time (default: --seconds)."
+        )
+        parser.add_argument(
+            "--paths",
+            choices=["both", "html", "api"],
+            default="both",
+            help="Which paths to measure (the other one's figures print as 0).",
         )
         parser.add_argument(
             "--api-client",
@@ -191,11 +208,14 @@ class Command(BaseCommand):
                 cpu = ServerCpu(gunicorn_pid=server.pid, backends=self._backends)
                 # Each worker imports a path's views and opens its connections on its
                 # first requests: steady state is what is measured.
-                self._warm_up(port, wave, self._through_runner, options["workers"])
-                runner = self._measured(cpu, self._post, port, wave, seconds, clients)
-                self._warm_up(port, wave, self._through_api, options["workers"])
-                api_path = self._through_wrk if self.wrk else self._post_api
-                api = self._measured(cpu, api_path, port, wave, seconds, clients)
+                runner = api = NOT_MEASURED
+                if options["paths"] in ("both", "html"):
+                    self._warm_up(port, wave, self._through_runner, options["workers"])
+                    runner = self._measured(cpu, self._post, port, wave, seconds, clients)
+                if options["paths"] in ("both", "api"):
+                    self._warm_up(port, wave, self._through_api, options["workers"])
+                    api_path = self._through_wrk if self.wrk else self._post_api
+                    api = self._measured(cpu, api_path, port, wave, seconds, clients)
             finally:
                 server.terminate()
                 try:
