@@ -38,31 +38,43 @@ def wording(obj, field: str, language: str) -> str:
 
 def _texts(questionnaire):
     """Yield (name for staff, object, field) for every text a respondent may read."""
-    from surveys.selectors import questionnaire_structure
-
-    structure = questionnaire_structure(questionnaire=questionnaire)
 
     def name(obj, field):
         return capfirst(obj._meta.get_field(field).verbose_name)
 
+    for place, obj, field in _worded(questionnaire):
+        if place is None:
+            where = capfirst(questionnaire._meta.verbose_name)
+        elif isinstance(place, int):
+            where = capfirst(_("page %(number)s") % {"number": place})
+        else:
+            question, option = place
+            where = capfirst(_("question “%(key)s”") % {"key": question.key})
+            if option is not None:
+                where = f"{where} › {option.value}"
+        yield f"{where}: {name(obj, field)}", (obj, field)
+
+
+def _worded(questionnaire):
+    """Yield (where, object, field) for every text a respondent may read.
+
+    `where` is None for the questionnaire, a page number, or (question, option or None).
+    Staff names are left to `_texts`: the runner asks which languages are complete on
+    every page, and naming each text for staff cost it more than the rest of the page.
+    """
+    from surveys.selectors import questionnaire_structure
+
+    structure = questionnaire_structure(questionnaire=questionnaire)
     for field in questionnaire.translatable_fields:
-        yield (
-            f"{capfirst(questionnaire._meta.verbose_name)}: {name(questionnaire, field)}",
-            (
-                questionnaire,
-                field,
-            ),
-        )
+        yield None, questionnaire, field
     for number, page in sorted(structure.page_rules.items()):
         for field in page.translatable_fields:
-            label = _("page %(number)s") % {"number": number}
-            yield f"{capfirst(label)}: {name(page, field)}", (page, field)
+            yield number, page, field
     for question in structure.questions:
-        where = capfirst(_("question “%(key)s”") % {"key": question.key})
         for field in question.translatable_fields:
-            yield f"{where}: {name(question, field)}", (question, field)
+            yield (question, None), question, field
         for option in structure.options.get(question.pk, []):
-            yield f"{where} › {option.value}: {name(option, 'label')}", (option, "label")
+            yield (question, option), option, "label"
 
 
 def missing_wording(*, questionnaire, language: str) -> list[str]:
@@ -78,7 +90,7 @@ def missing_wording(*, questionnaire, language: str) -> list[str]:
 def complete_languages(*, questionnaire) -> list[str]:
     """Return the site's languages in which every text of `questionnaire` has wording."""
     missing = {code: False for code, _name in settings.LANGUAGES}
-    for _label, (obj, field) in _texts(questionnaire):
+    for _where, obj, field in _worded(questionnaire):
         needed = (obj._meta.model_name, field) in ALWAYS_WORDED or getattr(obj, field)
         if not needed:
             continue
