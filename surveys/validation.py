@@ -248,11 +248,24 @@ class Walk:
             rows, seen = result
             if seen is not None:
                 self._given[question.key] = seen
-            for row in rows:
-                row.question = question
             checked.answers.extend(rows)
             if question.segment and seen is not None and len(seen.options) == 1:
                 checked.segments[question.segment] = seen.options[0].value
+
+
+def _answer(question: Question, *, option: Option | None = None, **values) -> Answer:
+    """Return an unsaved answer row to `question` (with `option`, number, text or declined).
+
+    Built from the ids, with the question and option put straight into the row's cache:
+    Django's checks of related objects cost more than the rest of checking an answer,
+    and every submission builds a dozen rows.
+    """
+    row = Answer(question_id=question.pk, option_id=option.pk if option else None, **values)
+    cached = row._state.fields_cache
+    cached["question"] = question
+    if option is not None:
+        cached["option"] = option
+    return row
 
 
 def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_paper=False):
@@ -266,7 +279,7 @@ def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_
             return str(_("Please choose one of the answers shown."))
         if values:
             return str(_("Please choose either an answer or “prefer not to say”, not both."))
-        return [Answer(declined=True)], None
+        return [_answer(question, declined=True)], None
     if not values:
         if is_required:
             return str(_("Please answer this question."))
@@ -277,7 +290,7 @@ def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_
         number = _number(values[0]) if len(values) == 1 else None
         if number is None or number != int(number) or not 0 <= number <= 10:
             return str(_("Please choose a number from 0 to 10."))
-        return [Answer(number=number)], Given(number=number)
+        return [_answer(question, number=number)], Given(number=number)
     if question.kind == Question.Kind.NUMBER:
         number = _number(values[0]) if len(values) == 1 else None
         if number is None:
@@ -285,7 +298,7 @@ def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_
         low, high = question.min_value, question.max_value
         if (low is not None and number < low) or (high is not None and number > high):
             return _range_message(low, high)
-        return [Answer(number=number)], Given(number=number)
+        return [_answer(question, number=number)], Given(number=number)
     text = _clean_text(" ".join(values) if len(values) > 1 else values[0])
     limit = question.max_length or DEFAULT_MAX_LENGTH.get(question.kind, 200)
     if len(text) > limit:
@@ -295,7 +308,7 @@ def _check_one(question: Question, options: list[Option], raw: RawAnswer, *, on_
         )
     if not text:
         return str(_("Please answer this question.")) if is_required else ([], None)
-    return [Answer(text=text)], Given(text=text)
+    return [_answer(question, text=text)], Given(text=text)
 
 
 def _range_message(low, high) -> str:
@@ -325,7 +338,7 @@ def _check_choice(question: Question, options: list[Option], values: list[str], 
             return str(_("Please choose at most %(count)s answers.") % {"count": high})
     elif len(chosen) != 1:
         return str(_("Please choose only one answer."))
-    rows = [Answer(option=option) for option in chosen]
+    rows = [_answer(question, option=option) for option in chosen]
     if any(option.asks_for_text for option in chosen):
         text = _clean_text(other)
         if not text:
@@ -335,5 +348,5 @@ def _check_choice(question: Question, options: list[Option], values: list[str], 
                 _("Please write at most %(limit)s characters (you wrote %(count)s).")
                 % {"limit": OTHER_MAX_LENGTH, "count": len(text)}
             )
-        rows.append(Answer(text=text))
+        rows.append(_answer(question, text=text))
     return rows, Given(options=chosen)
