@@ -71,10 +71,24 @@ class Answer(models.Model):
     person chose "prefer not to say" (counted apart, never as a value).
     """
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    # No foreign key constraints in the database for answers (Django still cascades and
+    # protects on delete). An answer is written only in the statement or transaction of
+    # its response, against the questionnaire's checked questions and options; the
+    # constraints' checks locked those shared question and option rows for every answer
+    # of every submission and cost a third of the database's time per stored response.
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", db_constraint=False
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="answers", db_constraint=False
+    )
     option = models.ForeignKey(
-        Option, on_delete=models.PROTECT, null=True, blank=True, related_name="answers"
+        Option,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="answers",
+        db_constraint=False,
     )
     number = models.FloatField(null=True, blank=True)
     text = models.TextField(blank=True)
