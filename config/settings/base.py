@@ -131,6 +131,12 @@ TEMPLATES = [
 # ------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off (for poolers in transaction mode),
+    # which also ignores a statement's explicit `prepare=True`. Only the few statements
+    # of every submission ask for it (surveys/prepared.py); this threshold keeps the
+    # ORM's own queries from ever being prepared by count.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while an eager task writes a snapshot.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
