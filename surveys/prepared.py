@@ -4,7 +4,9 @@ Django binds parameters in the client, so PostgreSQL parses and plans each state
 anew; for the two statements of every answer that was a third of the database's CPU
 per submission. These are prepared once per connection (with persistent connections,
 `CONN_MAX_AGE`, once per web process) and run through Django's cursor wrapper, so
-errors, test query capture and execute wrappers behave as for any other query. A
+errors, test query capture and execute wrappers behave as for any other query. Django
+switches psycopg's preparing off unless the database OPTIONS give a `prepare_threshold`
+(config/settings/base.py does; `tests/integration/test_prepared_statements.py`). A
 pooler in transaction mode in front of PostgreSQL would need to pass prepared
 statements through.
 """
