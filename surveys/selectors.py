@@ -45,7 +45,7 @@ _submission_waves: dict[str, tuple[str, Wave]] = {}
 SUBMISSION_WAVE_CACHE_SIZE = 64
 
 _WAVE_STAMP_AND_SPENT = f"""
-WITH RECURSIVE {SPENT_DAYS}
+WITH {SPENT_DAYS}
 SELECT
     wave.xmin::text || wave.ctid::text || questionnaire.xmin::text
         || questionnaire.ctid::text,

@@ -17,8 +17,6 @@ from tests.factories import WaveFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
-DAYS_BACK = 6
-
 
 @pytest.fixture
 def postgres(settings):
@@ -68,8 +66,9 @@ def _rows_read() -> int:
 
 
 def test_tokens_spent_on_several_days_in_split_sets_are_found(postgres):
-    spent = {days_back: [uuid.uuid4() for _ in range(6)] for days_back in range(1, DAYS_BACK)}
-    # Parts of uneven depth, as a busy day leaves them; day 1 stays whole.
+    # Days with no sets between them; parts of uneven depth, as a busy day leaves them;
+    # day 1 stays whole.
+    spent = {days_back: [uuid.uuid4() for _ in range(6)] for days_back in (1, 2, 4, 5, 9)}
     for days_back, tokens in spent.items():
         if days_back == 1:
             SpentSet.objects.create(
