@@ -23,7 +23,8 @@ from surveys.models import (
 )
 from surveys.prepared import fetch_one_prepared
 from surveys.services.spent_sets import (
-    HOLDS_DIGEST,
+    ANY_DAY_HOLDS_DIGEST,
+    SPENT_DAYS,
     holds_digest_parameters,
     token_digest,
     token_was_spent,
@@ -43,18 +44,16 @@ def wave_by_slug(*, slug: str) -> Wave | None:
 _submission_waves: dict[str, tuple[str, Wave]] = {}
 SUBMISSION_WAVE_CACHE_SIZE = 64
 
-_WAVE_STAMP_AND_SPENT = """
+_WAVE_STAMP_AND_SPENT = f"""
+WITH {SPENT_DAYS}
 SELECT
     wave.xmin::text || wave.ctid::text || questionnaire.xmin::text
         || questionnaire.ctid::text,
-    EXISTS (
-        SELECT 1 FROM surveys_spentset
-        WHERE kind = %(kind)s AND {holds}
-    )
+    {ANY_DAY_HOLDS_DIGEST}
 FROM surveys_wave AS wave
 JOIN surveys_questionnaire AS questionnaire ON questionnaire.id = wave.questionnaire_id
 WHERE wave.slug = %(slug)s
-""".replace("{holds}", HOLDS_DIGEST)
+"""  # noqa: S608 - constant text
 
 
 def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
@@ -67,11 +66,7 @@ def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
         return wave_by_slug(slug=slug), is_submitted(token=token)
     found = fetch_one_prepared(
         _WAVE_STAMP_AND_SPENT,
-        {
-            "kind": SpentSet.Kind.TOKENS,
-            "slug": slug,
-            **holds_digest_parameters(token_digest(token)),
-        },
+        {"slug": slug, **holds_digest_parameters(token_digest(token))},
     )
     if found is None:
         _submission_waves.pop(slug, None)

@@ -33,7 +33,11 @@ class Response(models.Model):
         PAPER = "paper", _("Paper, typed in by staff")
         API = "api", _("Programming interface (API)")
 
-    wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="responses")
+    # No index of its own: `response_wave_id` (wave, id) begins with it and serves every
+    # lookup by wave; a second one only cost each stored response another index write.
+    wave = models.ForeignKey(
+        Wave, on_delete=models.PROTECT, related_name="responses", db_index=False
+    )
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.PROTECT, related_name="responses"
     )
@@ -79,8 +83,13 @@ class Answer(models.Model):
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="answers", db_constraint=False
     )
+    # No index of its own: `answer_question_option` (question, option) begins with it.
     question = models.ForeignKey(
-        Question, on_delete=models.PROTECT, related_name="answers", db_constraint=False
+        Question,
+        on_delete=models.PROTECT,
+        related_name="answers",
+        db_index=False,
+        db_constraint=False,
     )
     option = models.ForeignKey(
         Option,

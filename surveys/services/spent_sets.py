@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from surveys.models import SpentSet
+from surveys.prepared import fetch_one_prepared
 
 
 def _locked(*, kind: str, scope: str) -> SpentSet:
@@ -64,8 +65,12 @@ def token_digest(token) -> str:
 # never with fewer than TOKEN_PART_MIN, so a set never ties its newest response to a
 # handful of tokens. Parts let submissions that spend different parts commit side by
 # side (one set per day made every commit of the day wait for the one before it to
-# reach the disk), and keep each rewrite small (under TOAST's 2 kB) however busy the day.
-TOKEN_SPLIT_AT = 160
+# reach the disk), and keep each rewrite small however busy the day. 120 is the most
+# for which a full set (121 entries of 33 characters under a 32-character scope: a
+# 4,072-byte row) and the version before it share one 8 kB page, so PostgreSQL writes a
+# spend beside the set's current version (a HOT update, see migration 0019) instead of
+# on another page with a new index entry; at 160 every rewrite of a set past 4 kB moved.
+TOKEN_SPLIT_AT = 120
 TOKEN_PART_MIN = 40
 # 2 ** 21 parts of up to TOKEN_SPLIT_AT tokens, within the 32 characters of a scope.
 TOKEN_PART_DEPTH = 21
@@ -77,18 +82,67 @@ def digest_bits(digest: str) -> str:
     return format(int(digest, 16), f"0{len(digest) * 4}b")
 
 
-# Whether a token set holds the digest `%(needle)s`: only the sets that cover it are read
-# (a whole day's set, or a part whose bits begin the digest's, `%(bits)s`); the others are
-# skipped by their scope alone, without reading their entries (CASE decides first).
+# Whether a token set holds the digest `%(needle)s`, by reading every set's scope: only
+# the sets that cover it are read (a whole day's set, or a part whose bits begin the
+# digest's, `%(bits)s`); the others are skipped by their scope alone (CASE decides
+# first). SQLite only: PostgreSQL finds the covering sets by index.
 HOLDS_DIGEST = (
     "CASE WHEN length(scope) = 10 OR substr(%(bits)s, 1, length(scope) - 11) = substr(scope, 12)"
     " THEN entries LIKE %(pattern)s ELSE FALSE END"
 )
 
+# Every day from the first to the last that has token sets before `%(until)s`: two index
+# probes, then the calendar (a day without sets costs one probe that finds nothing). The
+# purge keeps no more than the retention period (90 days); finding only the days that
+# have sets, one probe each (a loose index scan), cost twice as much per lookup. Scopes
+# compare byte by byte ("C"), as the index `spent_set_scope_bytes` orders them; the
+# database's collation need not. To be named after WITH.
+SPENT_DAYS = """
+token_days(day) AS (
+    SELECT to_char(day, 'YYYY-MM-DD') FROM generate_series(
+        (SELECT left(scope, 10) FROM surveys_spentset
+         WHERE kind = %(kind)s AND scope COLLATE "C" < %(until)s
+         ORDER BY scope COLLATE "C" LIMIT 1)::date,
+        (SELECT left(scope, 10) FROM surveys_spentset
+         WHERE kind = %(kind)s AND scope COLLATE "C" < %(until)s
+         ORDER BY scope COLLATE "C" DESC LIMIT 1)::date,
+        interval '1 day'
+    ) AS day
+)
+"""
 
-def holds_digest_parameters(digest: str) -> dict:
-    """Return the parameters of `HOLDS_DIGEST` for one digest."""
-    return {"bits": digest_bits(digest), "pattern": f"%\n{digest}\n%"}
+# Whether a set of one of `token_days` holds the digest: a day's scopes are the day
+# alone (unsplit) or form a prefix code of bits, so the one set covering the digest is
+# the greatest scope from `day` to `day/<its bits>`: one backward index probe a day,
+# whatever the number of sets (O(days), not O(sets)), and one set read a day.
+ANY_DAY_HOLDS_DIGEST = """EXISTS (
+    SELECT 1 FROM token_days, LATERAL (
+        SELECT covering.entries FROM surveys_spentset AS covering
+        WHERE covering.kind = %(kind)s
+          AND covering.scope COLLATE "C" >= token_days.day
+          AND covering.scope COLLATE "C" <= token_days.day || '/' || %(bits)s
+        ORDER BY covering.scope COLLATE "C" DESC LIMIT 1
+    ) AS covering
+    WHERE strpos(covering.entries, %(needle)s) > 0
+)"""
+SPENT_BEFORE_SQL = f"WITH {SPENT_DAYS} SELECT {ANY_DAY_HOLDS_DIGEST}"  # noqa: S608
+
+# Sorts after every ISO day, byte by byte: `until` for "every day".
+_EVERY_DAY = "~"
+
+
+def holds_digest_parameters(digest: str, *, before: str | None = None) -> dict:
+    """Return the parameters of `ANY_DAY_HOLDS_DIGEST` (and `HOLDS_DIGEST`) for one digest.
+
+    With `before` (an ISO day), only the sets of earlier days are read.
+    """
+    return {
+        "kind": SpentSet.Kind.TOKENS,
+        "until": before or _EVERY_DAY,
+        "bits": digest_bits(digest),
+        "needle": f"\n{digest}\n",
+        "pattern": f"%\n{digest}\n%",
+    }
 
 
 def covering_scopes(day: str, digest: str) -> list[str]:
@@ -102,16 +156,14 @@ def token_was_spent(*, token, before=None) -> bool:
 
     With `before` (an ISO day), look only in the sets of earlier days.
     """
-    earlier = "AND scope < %(before)s" if before is not None else ""
+    parameters = holds_digest_parameters(token_digest(token), before=before)
+    if connection.vendor == "postgresql":
+        return fetch_one_prepared(SPENT_BEFORE_SQL, parameters)[0]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT 1 FROM surveys_spentset WHERE kind = %(kind)s {earlier} "  # noqa: S608
-            f"AND {HOLDS_DIGEST} LIMIT 1",
-            {
-                "kind": SpentSet.Kind.TOKENS,
-                "before": before,
-                **holds_digest_parameters(token_digest(token)),
-            },
+            f"SELECT 1 FROM surveys_spentset WHERE kind = %(kind)s "  # noqa: S608
+            f"AND scope < %(until)s AND {HOLDS_DIGEST} LIMIT 1",
+            parameters,
         )
         return cursor.fetchone() is not None
 
