@@ -44,11 +44,16 @@ def wave_by_slug(*, slug: str) -> Wave | None:
 _submission_waves: dict[str, tuple[str, Wave]] = {}
 SUBMISSION_WAVE_CACHE_SIZE = 64
 
+# The stamp of a wave and its questionnaire, over `surveys_wave AS wave` joined to
+# `surveys_questionnaire AS questionnaire`.
+WAVE_STAMP = (
+    "wave.xmin::text || wave.ctid::text || questionnaire.xmin::text || questionnaire.ctid::text"
+)
+
 _WAVE_STAMP_AND_SPENT = f"""
 WITH {SPENT_DAYS}
 SELECT
-    wave.xmin::text || wave.ctid::text || questionnaire.xmin::text
-        || questionnaire.ctid::text,
+    {WAVE_STAMP},
     {ANY_DAY_HOLDS_DIGEST}
 FROM surveys_wave AS wave
 JOIN surveys_questionnaire AS questionnaire ON questionnaire.id = wave.questionnaire_id
@@ -83,6 +88,17 @@ def submission_wave(*, slug: str, token) -> tuple[Wave | None, bool]:
     # Read after the stamp: a change in between gives the next request a new stamp.
     _submission_waves[slug] = (stamp, wave)
     return wave, is_spent
+
+
+def cached_submission_wave(*, slug: str) -> tuple[Wave, str] | None:
+    """Return the wave this process last read at `slug` with its stamp, without a query.
+
+    It may have changed since: whoever stores with it checks the stamp in the same
+    statement (see `surveys.services.responses.submit_response`, `wave_stamp`), and reads
+    it again with `submission_wave` before refusing anything because of it.
+    """
+    cached = _submission_waves.get(slug)
+    return None if cached is None else (cached[1], cached[0])
 
 
 def questions_of(*, wave: Wave) -> QuerySet[Question]:

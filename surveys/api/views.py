@@ -23,6 +23,7 @@ from surveys import guessing, models, protection, selectors
 from surveys.api.public import LanguageQuery, PublicReadApi, TranslatedField
 from surveys.api.serializers import raw_answer
 from surveys.services import submissions
+from surveys.services.responses import WaveChanged
 
 
 def _messages():
@@ -169,10 +170,37 @@ class ResponseCreateApi(APIView):
             return self._store(data, request=request)
 
     def _store(self, data, *, request) -> Response:
-        wave, token_is_spent = selectors.submission_wave(slug=data["wave"], token=data["id"])
-        result = submissions.accept_submission(
+        slug, token = data["wave"], data["id"]
+        # A wave this process has read before is checked where the answers are stored,
+        # in one statement with the token (a round trip less per answer); one with a
+        # code takes the checked way, as codes are spent in a transaction of their own.
+        cached = None if data.get("code") else selectors.cached_submission_wave(slug=slug)
+        if cached is not None:
+            wave, stamp = cached
+            try:
+                result = self._accept(data, request, wave=wave, wave_stamp=stamp)
+            except WaveChanged:
+                result = None
+            if result is not None and result.is_accepted:
+                return self._answer(result, data)
+            # Refused, or the wave changed: read it again before saying no.
+            fresh, token_is_spent = selectors.submission_wave(slug=slug, token=token)
+            if result is not None and fresh is wave:
+                # The same wave (a cached wave is kept while its stamp holds): the refusal
+                # stands, unless it refused a resend of an answer stored before.
+                if token_is_spent:
+                    return Response({"id": token, "stored": False}, status=status.HTTP_200_OK)
+                return self._answer(result, data)
+        else:
+            fresh, token_is_spent = selectors.submission_wave(slug=slug, token=token)
+        result = self._accept(data, request, wave=fresh, token_is_spent=token_is_spent)
+        return self._answer(result, data)
+
+    def _accept(self, data, request, *, wave, token_is_spent=None, wave_stamp=None):
+        return submissions.accept_submission(
             wave=wave,
             token_is_spent=token_is_spent,
+            wave_stamp=wave_stamp,
             answers={key: raw_answer(value) for key, value in data["answers"].items()},
             language=data["language"],
             sender=submissions.Sender(
@@ -185,6 +213,8 @@ class ResponseCreateApi(APIView):
             access_code=data.get("code", ""),
             channel=models.Response.Channel.API,
         )
+
+    def _answer(self, result, data) -> Response:
         if result.is_accepted:
             created = status.HTTP_201_CREATED if result.is_new else status.HTTP_200_OK
             return Response({"id": data["id"], "stored": result.is_new}, status=created)

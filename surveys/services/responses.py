@@ -1,5 +1,6 @@
 """Store anonymous responses."""
 
+import datetime
 import functools
 import logging
 import uuid
@@ -34,6 +35,15 @@ class AlreadySubmitted(Exception):
     """The one-time token of this submission was spent before: it is stored already."""
 
 
+class WaveChanged(Exception):
+    """Nothing was stored: the wave changed since it was read with the given stamp.
+
+    Also raised when the stamped statement cannot store (no set of today's tokens covers
+    the token yet): read the wave again (`selectors.submission_wave`) and submit without
+    a stamp.
+    """
+
+
 def _rows_from_mapping(answers: dict[Question, object]) -> tuple[list[Answer], dict[str, str]]:
     rows, segments = [], {}
     for question, value in answers.items():
@@ -61,6 +71,7 @@ def submit_response(
     linking: list[str] | None = None,
     channel: str | None = None,
     earlier_days_checked: bool = False,
+    wave_stamp: str | None = None,
 ) -> Response:
     """Store one anonymous response with its answers and announce it once committed.
 
@@ -76,7 +87,11 @@ def submit_response(
     `channel` says how the answer came in; left out, it is paper for a paper batch,
     a printed code where one was spent, and online otherwise. `earlier_days_checked`
     says the caller has just looked for the token in the sets of days before yesterday
-    (they no longer change), so that read is not repeated.
+    (they no longer change), so that read is not repeated. `wave_stamp` is the stamp
+    the wave was read with (`selectors.cached_submission_wave`): the one statement that
+    stores then also checks that stamp and every earlier day's tokens, and raises
+    `WaveChanged` instead of storing when the wave is no longer what the caller checked
+    the answers against. It needs a token and a plain submission (no code, no paper).
     """
     if isinstance(answers, dict):
         rows, found = _rows_from_mapping(answers)
@@ -96,14 +111,15 @@ def submit_response(
     )
     spends_code = bool(access_code) and wave.code_policy != Wave.CodePolicy.OPEN
     is_plain = paper_batch is None and not linking and not spends_code
-    if (
-        token is not None
-        and earlier_days_checked
-        and is_plain
-        and _store_at_once(response, rows, token=token)
-    ):
-        _announce_after_commit(wave)
-        return response
+    if token is not None and is_plain and (earlier_days_checked or wave_stamp is not None):
+        stored = _store_at_once(response, rows, token=token, wave_stamp=wave_stamp)
+        if stored == STORED:
+            _announce_after_commit(wave)
+            return response
+        if stored == SPENT:
+            raise AlreadySubmitted
+    if wave_stamp is not None:
+        raise WaveChanged
     with transaction.atomic():
         response.save()
         for row in rows:
@@ -137,14 +153,22 @@ def _announce_after_commit(wave: Wave) -> None:
     )
 
 
-@functools.cache
-def _one_statement() -> tuple[str, str, list, list]:
-    """Return the statement storing a response with answers, the one without, and fields.
+# What `_store_at_once` did: stored; found the token spent; or stored nothing (the wave
+# changed, or the slower way must sort out the token).
+STORED, SPENT, NOT_STORED = "stored", "spent", "not stored"
 
-    Built once per process (the columns never change while it runs). The answers come as
-    one array per column, so the text stays the same whatever the number of answers. The
-    fields come as (parameter name, attribute name, field) for `_store_at_once`.
+
+@functools.cache
+def _one_statement() -> tuple[str, str, str, list, list]:
+    """Return the statements storing a response, and the fields they take.
+
+    Built once per process (the columns never change while it runs): with answers,
+    without, and with answers for a wave read with a stamp (see `_store_at_once`). The
+    answers come as one array per column, so the text stays the same whatever the
+    number of answers. The fields come as (parameter name, attribute name, field).
     """
+    from surveys.selectors import WAVE_STAMP
+
     quote = connection.ops.quote_name
     response_fields = [field for field in Response._meta.concrete_fields if not field.primary_key]
     answer_fields = [
@@ -172,37 +196,67 @@ def _one_statement() -> tuple[str, str, list, list]:
     ending = "SELECT response.id, spent.id, spent.length FROM response, spent"
     with_answers = f"WITH {spent_sets.SPEND_CTES}, {response}, {answers} {ending}"
     without = f"WITH {spent_sets.SPEND_CTES}, {response} {ending}"
+    # The wave as read (its stamp), and the tokens of days before yesterday, checked in
+    # the statement that writes: the caller need not read them first.
+    checks = f"""current AS MATERIALIZED (
+    SELECT 1 FROM surveys_wave AS wave
+    JOIN surveys_questionnaire AS questionnaire ON questionnaire.id = wave.questionnaire_id
+    WHERE wave.id = %(wave_id)s AND {WAVE_STAMP} = %(wave_stamp)s
+), {spent_sets.SPENT_DAYS}, earlier AS MATERIALIZED (
+    SELECT {spent_sets.ANY_DAY_HOLDS_DIGEST} AS has_it
+)"""  # noqa: S608 - constant text
+    spend = spent_sets.spend_ctes(
+        only_if="EXISTS (SELECT 1 FROM current) AND NOT (SELECT has_it FROM earlier)"
+    )
+    stamped = (
+        f"WITH {checks}, {spend}, {response}, {answers} "  # noqa: S608 - constant text
+        "SELECT (SELECT id FROM response), (SELECT id FROM spent), (SELECT length FROM spent),"
+        " (SELECT has_it FROM earlier) OR EXISTS (SELECT 1 FROM locked WHERE has_it)"
+    )
     return (
         with_answers,
         without,
+        stamped,
         [(f"response_{field.column}", field.attname, field) for field in response_fields],
         [(f"answer_{field.column}", field.attname, field) for field in answer_fields],
     )
 
 
-def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
-    """Store a response, its answers and its spent token in one statement; say if it did.
+def _store_at_once(response: Response, rows: list[Answer], *, token, wave_stamp=None) -> str:
+    """Store a response, its answers and its spent token in one statement; say how it went.
 
     PostgreSQL only, outside a transaction one statement is one transaction: no BEGIN
     and COMMIT to wait for. The response is written only once the token is spent, so
-    nothing is stored when the statement finds the token spent, or no set of today to
-    spend it in; the caller then takes the slower way, which tells these apart.
+    nothing is stored when the statement finds the token spent (SPENT), or no set of
+    today to spend it in (NOT_STORED: the slower way tells these apart). With
+    `wave_stamp` it also stores nothing (NOT_STORED) unless the wave still has that
+    stamp, and finds a token spent on any earlier day (SPENT).
     Parameters go in PostgreSQL's binary format: the text format quotes every element
     of the answers' arrays, which cost more than the rest of building them.
     """
     if connection.vendor != "postgresql":
-        return False
-    with_answers, without, response_fields, answer_fields = _one_statement()
+        return NOT_STORED
+    with_answers, without, stamped, response_fields, answer_fields = _one_statement()
     digest = spent_sets.token_digest(token)
-    params = spent_sets.spend_token_parameters(digest=digest, today=timezone.localdate())
+    today = timezone.localdate()
+    params = spent_sets.spend_token_parameters(digest=digest, today=today)
     for name, attname, field in response_fields:
         params[name] = field.get_db_prep_save(getattr(response, attname), connection)
     for name, attname, field in answer_fields:
         prepare = field.get_db_prep_save
         params[name] = [prepare(getattr(answer, attname), connection) for answer in rows]
-    stored = fetch_one_prepared(with_answers if rows else without, params, binary=True)
-    if stored is None:
-        return False
+    if wave_stamp is None:
+        stored = fetch_one_prepared(with_answers if rows else without, params, binary=True)
+        if stored is None:
+            return NOT_STORED
+    else:
+        yesterday = (today - datetime.timedelta(days=1)).isoformat()
+        params.update(spent_sets.holds_digest_parameters(digest, before=yesterday))
+        params["wave_id"], params["wave_stamp"] = response.wave_id, wave_stamp
+        response_id, set_id, length, is_spent = fetch_one_prepared(stamped, params, binary=True)
+        if response_id is None:
+            return SPENT if is_spent else NOT_STORED
+        stored = response_id, set_id, length
     response.pk, set_id, length = stored
     response._state.adding = False
     for answer in rows:
@@ -210,7 +264,7 @@ def _store_at_once(response: Response, rows: list[Answer], *, token) -> bool:
     if spent_sets.is_full(length):
         with transaction.atomic():
             spent_sets.split_token_set(set_id=set_id)
-    return True
+    return STORED
 
 
 def _channel_of(wave: Wave, paper_batch: PaperBatch | None, access_code: str) -> str:

@@ -174,7 +174,16 @@ def token_was_spent(*, token, before=None) -> bool:
 # was there, or no set of today covers it yet (the first spend of the day, or a split that
 # committed while this waited); `_spend_slowly` then sorts out which. `SPEND_CTES` names
 # the written set `spent` (id, length), for a statement that stores more with it.
-SPEND_CTES = """
+def spend_ctes(*, only_if: str = "") -> str:
+    """Return `SPEND_CTES`, writing the set only if the SQL condition `only_if` holds too.
+
+    `only_if` may name CTEs the caller puts before these (see `surveys.services.responses`).
+    """
+    guard = f"      AND ({only_if})\n" if only_if else ""
+    return _SPEND_CTES.replace("{guard}", guard)
+
+
+_SPEND_CTES = """
 locked AS MATERIALIZED (
     SELECT id, scope, strpos(entries, %(needle)s) > 0 AS has_it
     FROM surveys_spentset
@@ -193,9 +202,10 @@ spent AS (
     WHERE spent.id = locked.id
       AND left(locked.scope, %(day_length)s) = %(today)s
       AND NOT EXISTS (SELECT 1 FROM locked AS seen WHERE seen.has_it)
-    RETURNING spent.id, length(spent.entries) AS length
+{guard}    RETURNING spent.id, length(spent.entries) AS length
 )
 """
+SPEND_CTES = spend_ctes()
 SPEND_SQL = f"WITH {SPEND_CTES} SELECT id, length FROM spent"  # noqa: S608 - constant text
 
 

@@ -113,6 +113,7 @@ def accept_submission(
     paper: PaperSheet | None = None,
     channel: str | None = None,
     token_is_spent: bool | None = None,
+    wave_stamp: str | None = None,
 ) -> SubmissionResult:
     """Check, screen and store one submission; return whether it was accepted and why not.
 
@@ -123,7 +124,11 @@ def accept_submission(
     the answers came in when the sender cannot tell (the API); an enrolled tablet always
     stores as a tablet, and left out it follows from the code or paper sheet.
     `token_is_spent` is whether the token was found spent as the wave was read (see
-    `selectors.submission_wave`); left out, it is read here.
+    `selectors.submission_wave`); left out, it is read here. With `wave_stamp` (the wave
+    came from `selectors.cached_submission_wave`, unread) it is not read: the statement
+    that stores checks the stamp and the token, and raises `WaveChanged` when the wave
+    changed; a resend is then answered as stored after the bot checks have counted it.
+    A refusal made with such a wave may rest on an old reading: check it again.
     """
     if wave is None:
         return _refused("wave", "no_wave")
@@ -156,7 +161,7 @@ def accept_submission(
                 ),
             ),
         )
-    if token_is_spent is None and token is not None:
+    if token_is_spent is None and token is not None and wave_stamp is None:
         token_is_spent = selectors.is_submitted(token=token)
     if token_is_spent:
         # A resend (a double click, an offline tablet retrying) is answered before any
@@ -186,7 +191,8 @@ def accept_submission(
                 access_code=access_code,
                 linking=linking,
                 channel=Response.Channel.TABLET if tablet is not None else channel,
-                earlier_days_checked=token is not None,
+                earlier_days_checked=token is not None and wave_stamp is None,
+                wave_stamp=wave_stamp,
             )
     except AlreadySubmitted:
         return SubmissionResult(is_accepted=True, checked=checked)
