@@ -1,5 +1,8 @@
 """Benchmark submissions: gunicorn against PostgreSQL, concurrent clients, bounded time.
 
+With `REDIS_URL`, a Celery worker runs beside gunicorn as in production (`--no-worker`
+leaves it out), so the refreshes the answers queue run while they arrive.
+
 Two paths, one after the other against the same gunicorn: the HTML runner as a
 browser uses it (GET the first page, POST it, POST the second page, follow nothing
 further: three requests per submission, with the CSRF cookie and token), and the
@@ -17,6 +20,7 @@ raw_insert_ratio=... raw_per_s=... html_cpu_ms=... api_cpu_ms=...
 api_cpu_ceiling_per_s=... load=...`; the ratio is the HTML path's rate to the raw rate.
 """
 
+import argparse
 import contextlib
 import html
 import http.client
@@ -26,6 +30,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -181,6 +186,12 @@ class Command(BaseCommand):
             help="Which paths to measure (the other one's figures print as 0).",
         )
         parser.add_argument(
+            "--worker",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="Run a Celery worker beside gunicorn, as production does (needs REDIS_URL).",
+        )
+        parser.add_argument(
             "--api-client",
             choices=["auto", "wrk", "threads"],
             default="auto",
@@ -202,8 +213,10 @@ class Command(BaseCommand):
                 "wrk is not installed (apt install wrk), or choose --api-client threads"
             )
         wave = self._bench_wave()
+        env = self._environment()
+        worker = self._start_worker(env) if options["worker"] else None
         try:
-            server, port = self._start_gunicorn(options["workers"])
+            server, port = self._start_gunicorn(options["workers"], env)
             try:
                 cpu = ServerCpu(gunicorn_pid=server.pid, backends=self._backends)
                 # Each worker imports a path's views and opens its connections on its
@@ -217,11 +230,14 @@ class Command(BaseCommand):
                     api_path = self._through_wrk if self.wrk else self._post_api
                     api = self._measured(cpu, api_path, port, wave, seconds, clients)
             finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+                for process in (server, worker):
+                    if process is None:
+                        continue
+                    process.terminate()
+                    try:
+                        process.wait(timeout=15)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
             stored = Response.objects.filter(wave=wave).count()
             raw_rate = self._raw_inserts(wave, options["raw_seconds"] or seconds, clients=clients)
         finally:
@@ -340,8 +356,7 @@ class Command(BaseCommand):
             answers[f"gefuehl_{row}"] = str(1 + (number + row) % 5)
         return answers
 
-    def _start_gunicorn(self, workers: int):
-        port = _free_port()
+    def _environment(self) -> dict:
         env = {
             **os.environ,
             # Production settings; static files found without collectstatic (the runner
@@ -361,10 +376,46 @@ class Command(BaseCommand):
             # No broker: refreshes are queued in memory, as the submission path would
             # hand them to Redis; nothing runs them during the benchmark.
             env["CELERY_TASK_ALWAYS_EAGER"] = "0"
+        return env
+
+    def _start_gunicorn(self, workers: int, env: dict):
+        port = _free_port()
         server = start_gunicorn(
             port=port, workers=workers, environment=env, startup_seconds=STARTUP_SECONDS
         )
         return server, port
+
+    def _start_worker(self, env: dict) -> subprocess.Popen | None:
+        """Start one Celery worker on the benchmark's broker, as production runs one.
+
+        It runs the refreshes the answers queue: a refresh starts REFRESH_DELAY_SECONDS
+        after it was queued and clears its flag, so each web process reads the flag about
+        once a refresh, as in production, not on every answer once the delay is over.
+        Its CPU time is not counted as the server's, but it takes its share of the
+        cores. None without a broker (`REDIS_URL`).
+        """
+        if not env.get("REDIS_URL"):
+            return None
+        return subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel",
+                "warning",
+                "--pool",
+                "solo",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
 
     def _api_body(self, wave: Wave, number: int) -> str:
         """Return one response as JSON with a fresh id, as an offline tablet syncs it."""
