@@ -6,7 +6,7 @@ per submission. These are prepared once per connection (with persistent connecti
 `CONN_MAX_AGE`, once per web process) and run through Django's cursor wrapper, so
 errors, test query capture and execute wrappers behave as for any other query. Django
 switches psycopg's preparing off unless the database OPTIONS give a `prepare_threshold`
-(config/settings/base.py does; `tests/integration/test_prepared_statements.py`). A
+(config/settings/base.py does; `tests/integration/test_submission_round_trips.py`). A
 pooler in transaction mode in front of PostgreSQL would need to pass prepared
 statements through.
 """

@@ -1,8 +1,10 @@
 """factory_boy factories, and the three-question questionnaire of the walking skeleton."""
 
 import datetime
+import uuid
 
 import factory
+from django.test import Client
 from django.utils import timezone
 
 from demo.synthetic import DECLINED as DECLINED
@@ -414,3 +416,14 @@ def answer(response, question, value=None, *, declined=False):
     if question.is_free_text:
         return [Answer.objects.create(response=response, question=question, text=value)]
     return [Answer.objects.create(response=response, question=question, number=value)]
+
+
+def send_answer(wave, token=None):
+    """Post one answer to `wave` (the factory's questions) through the API."""
+    body = {
+        "id": str(token or uuid.uuid4()),
+        "wave": wave.slug,
+        "language": "de",
+        "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4"},
+    }
+    return Client().post("/api/v1/responses/", body, content_type="application/json")

@@ -10,48 +10,26 @@ import datetime
 import uuid
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from surveys.models import Response, SpentSet
 from surveys.services.spent_sets import token_digest
-from tests.conftest import need
-from tests.factories import WaveFactory
+from tests.factories import WaveFactory, send_answer
 
 pytestmark = [
     pytest.mark.services,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("postgres"),
+    pytest.mark.usefixtures("postgres_and_redis"),
 ]
-
-URL = "/api/v1/responses/"
-
-
-@pytest.fixture
-def postgres(settings):
-    need(
-        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
-        "this test needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/part",
-    )
-
-
-def _send(wave, token=None):
-    body = {
-        "id": str(token or uuid.uuid4()),
-        "wave": wave.slug,
-        "language": "de",
-        "answers": {"quartier": "wehringhausen", "wohlfuehlen": "4"},
-    }
-    return Client().post(URL, body, content_type="application/json")
 
 
 def test_answers_after_staff_close_a_known_wave_are_refused_and_not_stored():
     wave = WaveFactory()
-    assert _send(wave).status_code == 201
+    assert send_answer(wave).status_code == 201
     wave.closes_at = timezone.now() - datetime.timedelta(minutes=1)
     wave.save()
 
-    response = _send(wave)
+    response = send_answer(wave)
 
     assert response.status_code == 400 and "wave" in response.json()
     assert Response.objects.count() == 1
@@ -59,20 +37,20 @@ def test_answers_after_staff_close_a_known_wave_are_refused_and_not_stored():
 
 def test_answers_after_staff_reopen_a_known_wave_are_stored():
     wave = WaveFactory(closes_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert _send(wave).status_code == 400
+    assert send_answer(wave).status_code == 400
     wave.closes_at = None
     wave.save()
 
-    assert _send(wave).status_code == 201
+    assert send_answer(wave).status_code == 201
     assert Response.objects.count() == 1
 
 
 def test_sending_the_same_answer_twice_to_a_known_wave_stores_it_once():
     wave = WaveFactory()
-    _send(wave)
+    send_answer(wave)
     token = uuid.uuid4()
 
-    first, again = _send(wave, token), _send(wave, token)
+    first, again = send_answer(wave, token), send_answer(wave, token)
 
     assert first.status_code == 201
     assert again.status_code == 200 and again.json()["stored"] is False
@@ -81,14 +59,14 @@ def test_sending_the_same_answer_twice_to_a_known_wave_stores_it_once():
 
 def test_a_token_spent_days_ago_is_found_by_the_statement_that_stores():
     wave = WaveFactory()
-    _send(wave)
+    send_answer(wave)
     token = uuid.uuid4()
     three_days_ago = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
     SpentSet.objects.create(
         kind=SpentSet.Kind.TOKENS, scope=three_days_ago, entries=f"\n{token_digest(token)}\n"
     )
 
-    again = _send(wave, token)
+    again = send_answer(wave, token)
 
     assert again.status_code == 200 and again.json()["stored"] is False
     assert Response.objects.count() == 1
