@@ -18,7 +18,7 @@ from tests.factories import WaveFactory, send_answer
 
 pytestmark = [
     pytest.mark.services,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db,
     pytest.mark.usefixtures("postgres_and_redis"),
 ]
 
