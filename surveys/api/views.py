@@ -189,7 +189,7 @@ class ResponseCreateApi(APIView):
                 # The same wave (a cached wave is kept while its stamp holds): the refusal
                 # stands, unless it refused a resend of an answer stored before.
                 if token_is_spent:
-                    return Response({"id": token, "stored": False}, status=status.HTTP_200_OK)
+                    result = submissions.SubmissionResult(is_accepted=True)
                 return self._answer(result, data)
         else:
             fresh, token_is_spent = selectors.submission_wave(slug=slug, token=token)
